@@ -1,0 +1,70 @@
+import YAMLTree
+
+/// The cost catalogue (criteria/catalogue.yaml): what can be bought and for how much, what
+/// can be done without buying, and who acts. The city edits the prices; the engine only reads them.
+public struct Catalogue: Sendable {
+    public struct Item: Sendable {
+        public var key: String
+        public var name: Localized
+        public var unitCost: Int
+        public var who: Localized
+    }
+
+    public struct Action: Sendable {
+        public var key: String
+        public var name: Localized
+        public var who: Localized
+    }
+
+    public var items: [String: Item]
+    public var itemOrder: [String]
+    public var actions: [String: Action]
+    public var actionOrder: [String]
+    public var roles: [String: Localized]
+    /// The remedy for a fact that was not reported.
+    public var report: Action
+
+    public static func load(path: String, sink: DiagnosticSink) -> Catalogue? {
+        let (tree, _) = loadConfigTree(path, sink)
+        guard let root = tree,
+              var reader = MappingReader(root, sink, allowed: ["catalogue", "roles", "items", "actions", "report"], what: "catalogue")
+        else { return nil }
+        var roles: [String: Localized] = [:]
+        for entry in reader.required("roles")?.entries ?? [] {
+            if let text = MappingReader.localized(entry.value, sink) { roles[entry.key] = text }
+        }
+        func role(_ reader: inout MappingReader) -> Localized? {
+            guard let key = reader.string("who") else { return nil }
+            if let found = roles[key] { return found }
+            sink.error(.configInvalid, at: reader.entry("who")!.value.start,
+                       Localized(vi: "vai trò không có trong `roles`: `\(key)`", en: "role not in `roles`: `\(key)`"),
+                       hint: Suggestion.nearest(to: key, among: Array(roles.keys)).map { Localized(vi: "có phải ý bạn là `\($0)`?", en: "did you mean `\($0)`?") })
+            return nil
+        }
+        var items: [String: Item] = [:]
+        var itemOrder: [String] = []
+        for entry in reader.required("items")?.entries ?? [] {
+            guard var item = MappingReader(entry.value, sink, allowed: ["vi", "en", "unit_cost", "who"], what: "item `\(entry.key)`"),
+                  let vi = item.string("vi"), let en = item.string("en"), let cost = item.count("unit_cost"), let who = role(&item)
+            else { continue }
+            items[entry.key] = Item(key: entry.key, name: Localized(vi: vi, en: en), unitCost: cost, who: who)
+            itemOrder.append(entry.key)
+        }
+        var actions: [String: Action] = [:]
+        var actionOrder: [String] = []
+        for entry in reader.optional("actions")?.entries ?? [] {
+            guard var action = MappingReader(entry.value, sink, allowed: ["vi", "en", "who"], what: "action `\(entry.key)`"),
+                  let vi = action.string("vi"), let en = action.string("en"), let who = role(&action)
+            else { continue }
+            actions[entry.key] = Action(key: entry.key, name: Localized(vi: vi, en: en), who: who)
+            actionOrder.append(entry.key)
+        }
+        var report: Action?
+        if let node = reader.required("report"), var r = MappingReader(node, sink, allowed: ["vi", "en", "who"], what: "report"),
+           let vi = r.string("vi"), let en = r.string("en"), let who = role(&r) {
+            report = Action(key: "report", name: Localized(vi: vi, en: en), who: who)
+        }
+        guard !sink.hasErrors, let report else { return nil }
+        return Catalogue(items: items, itemOrder: itemOrder, actions: actions, actionOrder: actionOrder, roles: roles, report: report)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Everything under `criteria/`: the facts schema, the catalogue, and the criteria, loaded and
+/// compiled together so that each is checked against the others.
+public struct CriteriaSet: Sendable {
+    public var folder: String
+    public var schema: FactsSchema
+    public var catalogue: Catalogue
+    public var criteria: [Criterion]
+    public var validator: FactsValidator
+
+    public static let schemaFile = "facts.yaml"
+    public static let catalogueFile = "catalogue.yaml"
+
+    public func criterion(_ id: String) -> Criterion? {
+        criteria.first { $0.id == id }
+    }
+
+    /// Loads a criteria folder; all problems in all files are returned, nil when any is an error.
+    public static func load(folder: String) -> (CriteriaSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let schemaPath = folder + "/" + schemaFile
+        let schemaSink = DiagnosticSink(file: schemaPath)
+        let schema = FactsSchema.load(path: schemaPath, sink: schemaSink)
+        diagnostics += schemaSink.finished(source: source(schemaPath))
+        let cataloguePath = folder + "/" + catalogueFile
+        let catalogueSink = DiagnosticSink(file: cataloguePath)
+        let catalogue = Catalogue.load(path: cataloguePath, sink: catalogueSink)
+        diagnostics += catalogueSink.finished(source: source(cataloguePath))
+        guard let schema, let catalogue else { return (nil, diagnostics) }
+
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != schemaFile && $0 != catalogueFile }
+            .sorted()
+        var criteria: [Criterion] = []
+        var seen: [String: String] = [:]
+        for name in files {
+            let path = folder + "/" + name
+            let sink = DiagnosticSink(file: path)
+            var loader = CriterionLoader(schema: schema, catalogue: catalogue, sink: sink)
+            if let criterion = loader.load(path: path) {
+                if let other = seen[criterion.id] {
+                    sink.error(.duplicateCriterion, at: .start, Localized(vi: "tiêu chí \(criterion.id) đã có trong \(other)", en: "criterion \(criterion.id) is already defined in \(other)"),
+                               hint: Localized(vi: "mỗi tiêu chí một mã riêng", en: "give each criterion its own id"))
+                } else {
+                    seen[criterion.id] = path
+                    criteria.append(criterion)
+                }
+            }
+            diagnostics += sink.finished(source: source(path))
+        }
+        if criteria.isEmpty, !diagnostics.contains(where: \.isError) {
+            diagnostics.append(Diagnostic(file: folder, at: .start, code: .configInvalid,
+                                          message: Localized(vi: "không có tiêu chí nào trong \(folder)", en: "no criteria in \(folder)")))
+        }
+        guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
+        criteria.sort { $0.id.localizedStandardCompare($1.id) == .orderedAscending }
+        return (CriteriaSet(folder: folder, schema: schema, catalogue: catalogue, criteria: criteria,
+                            validator: FactsValidator(schema: schema)), diagnostics)
+    }
+
+    private static func source(_ path: String) -> String {
+        (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    }
+}

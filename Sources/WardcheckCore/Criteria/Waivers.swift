@@ -1,0 +1,58 @@
+import Foundation
+import YAMLTree
+
+/// An approved exemption from one criterion for one unit, until a date.
+public struct Waiver: Sendable {
+    public var criterion: String
+    public var unit: String
+    public var justification: String
+    public var approvedBy: String
+    public var expires: Day
+    public var file: String
+    public var mark: Mark
+
+    /// Active on the evaluation day itself and before; ignored after.
+    public func isActive(on day: Day) -> Bool { day <= expires }
+}
+
+/// The waivers file (wards/waivers.yaml), checked against the loaded criteria.
+public struct Waivers: Sendable {
+    public var entries: [Waiver]
+
+    public static let none = Waivers(entries: [])
+
+    public func find(criterion: String, unit: String) -> Waiver? {
+        entries.first { $0.criterion == criterion && $0.unit == unit }
+    }
+
+    public static func load(path: String, criteria: CriteriaSet) -> (Waivers?, [Diagnostic]) {
+        let sink = DiagnosticSink(file: path)
+        let (tree, source) = loadConfigTree(path, sink)
+        var entries: [Waiver] = []
+        if let root = tree, var reader = MappingReader(root, sink, allowed: ["waivers", "entries"], what: "waivers") {
+            let ids = criteria.criteria.map(\.id)
+            for node in reader.required("entries")?.items ?? [] {
+                guard var w = MappingReader(node, sink, allowed: ["criterion", "unit", "justification", "approved_by", "expires"], what: "waiver"),
+                      let criterion = w.string("criterion"), let unit = w.string("unit"), let justification = w.string("justification"),
+                      let approvedBy = w.string("approved_by"), let expires = w.date("expires")
+                else { continue }
+                if !ids.contains(criterion) {
+                    sink.error(.unknownCriterion, at: w.entry("criterion")!.value.start,
+                               Localized(vi: "không có tiêu chí `\(criterion)`", en: "no criterion `\(criterion)`"),
+                               hint: Suggestion.nearest(to: criterion, among: ids).map { Localized(vi: "có phải ý bạn là `\($0)`?", en: "did you mean `\($0)`?") })
+                    continue
+                }
+                if let previous = entries.first(where: { $0.criterion == criterion && $0.unit == unit }) {
+                    sink.error(.configInvalid, at: node.start, Localized(
+                        vi: "miễn trừ \(criterion) cho đơn vị \(unit) đã có ở dòng \(previous.mark.line)",
+                        en: "a waiver of \(criterion) for unit \(unit) is already on line \(previous.mark.line)"))
+                    continue
+                }
+                entries.append(Waiver(criterion: criterion, unit: unit, justification: justification, approvedBy: approvedBy,
+                                      expires: expires, file: path, mark: node.start))
+            }
+        }
+        let diagnostics = sink.finished(source: source)
+        return (sink.hasErrors ? nil : Waivers(entries: entries), diagnostics)
+    }
+}

@@ -1,0 +1,40 @@
+import YAMLTree
+
+/// One unit's facts after validation: typed values by path, each with its position, and the
+/// blocks that were written. A path that is absent was not reported.
+public struct Facts: Sendable {
+    public var file: String
+    public var values: [String: Located<FactValue>]
+    public var blocks: [String: Mark]
+    public var code: String?
+    public var name: String?
+    public var asOf: Day?
+
+    public init(file: String, values: [String: Located<FactValue>] = [:], blocks: [String: Mark] = [:]) {
+        self.file = file
+        self.values = values
+        self.blocks = blocks
+    }
+
+    public subscript(path: String) -> Located<FactValue>? { values[path] }
+
+    /// The nearest written block that would hold `path`, and where it starts: where a missing
+    /// fact is reported, and the block the office should add it to.
+    public func nearestWrittenAncestor(of path: String) -> (path: String, mark: Mark) {
+        var current = path
+        while let dot = current.lastIndex(of: ".") {
+            current = String(current[..<dot])
+            if let mark = blocks[current] { return (current, mark) }
+        }
+        return ("", .start)
+    }
+
+    /// The outermost missing block around `path` ("power.generator" when the whole block is
+    /// absent), so one remedy says "report the generator block" instead of four missing fields.
+    public func outermostMissing(_ path: String) -> String {
+        let ancestor = nearestWrittenAncestor(of: path).path
+        let rest = ancestor.isEmpty ? path : String(path.dropFirst(ancestor.count + 1))
+        guard let first = rest.split(separator: ".").first else { return path }
+        return ancestor.isEmpty ? String(first) : ancestor + "." + first
+    }
+}

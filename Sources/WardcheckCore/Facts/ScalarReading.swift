@@ -1,0 +1,113 @@
+import Foundation
+import YAMLTree
+
+/// Why a scalar could not be read as the type asked for: a code, a message and a hint.
+public struct ScalarRejection: Error, Sendable {
+    public var code: DiagnosticCode
+    public var message: Localized
+    public var hint: Localized?
+}
+
+/// Reads a scalar as a type only when the schema asks, and only in the one spelling the format
+/// allows. Nothing is guessed: `yes` is not a boolean, `4.5` is not a count, `1e3` is not a number.
+public enum ScalarReading {
+    public static func boolean(_ node: YAMLNode) -> Result<Bool, ScalarRejection> {
+        guard let text = node.scalar else { return .failure(shape(node, expected: Localized(vi: "true hoặc false", en: "true or false"))) }
+        if node.style == .plain, text == "true" { return .success(true) }
+        if node.style == .plain, text == "false" { return .success(false) }
+        let lowered = text.lowercased()
+        let meant: String? = ["yes", "y", "on", "có", "co", "đúng", "1", "true", "x", "rồi", "đạt"].contains(lowered) ? "true"
+            : ["no", "n", "off", "không", "khong", "sai", "0", "false", "chưa"].contains(lowered) ? "false" : nil
+        let quoted = node.style != .plain && (text == "true" || text == "false")
+        return .failure(ScalarRejection(
+            code: .notBoolean,
+            message: Localized(vi: "`\(text)` không phải giá trị đúng/sai", en: "`\(text)` is not a boolean"),
+            hint: quoted
+                ? Localized(vi: "bỏ dấu ngoặc kép: viết \(text)", en: "remove the quotes: write \(text)")
+                : Localized(vi: "viết true hoặc false" + (meant.map { " (có lẽ ý là \($0))" } ?? ""),
+                            en: "write true or false" + (meant.map { " (probably \($0))" } ?? ""))))
+    }
+
+    /// A non-negative whole number written as digits.
+    public static func count(_ node: YAMLNode) -> Result<Decimal, ScalarRejection> {
+        guard let text = node.scalar else { return .failure(shape(node, expected: Localized(vi: "một số nguyên", en: "a whole number"))) }
+        if node.style != .plain {
+            return .failure(ScalarRejection(code: .notCount,
+                message: Localized(vi: "\"\(text)\" là văn bản, không phải số đếm", en: "\"\(text)\" is text, not a count"),
+                hint: Localized(vi: "bỏ dấu ngoặc kép: viết \(text)", en: "remove the quotes: write \(text)")))
+        }
+        if isDigits(text), !(text.count > 1 && text.hasPrefix("0")), let value = Decimal(string: text) {
+            return .success(value)
+        }
+        if text.hasPrefix("-"), isDigits(String(text.dropFirst())) {
+            return .failure(ScalarRejection(code: .outOfRange,
+                message: Localized(vi: "số đếm không được âm: \(text)", en: "a count cannot be negative: \(text)"),
+                hint: Localized(vi: "viết 0 hoặc một số dương", en: "write 0 or a positive whole number")))
+        }
+        let fractional = decimalText(text) != nil || decimalText(text.replacingOccurrences(of: ",", with: ".")) != nil
+        return .failure(ScalarRejection(code: .notCount,
+            message: fractional
+                ? Localized(vi: "`\(text)` không phải số nguyên", en: "`\(text)` is not a whole number")
+                : Localized(vi: "`\(text)` không phải số đếm", en: "`\(text)` is not a count"),
+            hint: Localized(vi: "viết một số nguyên không âm chỉ gồm chữ số, ví dụ 12", en: "write a non-negative whole number in digits, e.g. 12")))
+    }
+
+    /// A non-negative number in plain decimal notation.
+    public static func number(_ node: YAMLNode) -> Result<Decimal, ScalarRejection> {
+        guard let text = node.scalar else { return .failure(shape(node, expected: Localized(vi: "một số", en: "a number"))) }
+        if node.style != .plain {
+            return .failure(ScalarRejection(code: .notNumber,
+                message: Localized(vi: "\"\(text)\" là văn bản, không phải số", en: "\"\(text)\" is text, not a number"),
+                hint: Localized(vi: "bỏ dấu ngoặc kép: viết \(text)", en: "remove the quotes: write \(text)")))
+        }
+        if let value = decimalText(text) { return .success(value) }
+        if text.hasPrefix("-"), decimalText(String(text.dropFirst())) != nil {
+            return .failure(ScalarRejection(code: .outOfRange,
+                message: Localized(vi: "giá trị không được âm: \(text)", en: "the value cannot be negative: \(text)"),
+                hint: Localized(vi: "viết 0 hoặc một số dương", en: "write 0 or a positive number")))
+        }
+        let comma = text.replacingOccurrences(of: ",", with: ".")
+        let hint = decimalText(comma) != nil
+            ? Localized(vi: "dùng dấu chấm cho phần thập phân: viết \(comma)", en: "use a dot for decimals: write \(comma)")
+            : Localized(vi: "viết số thập phân thông thường, ví dụ 10 hoặc 7.5", en: "write a plain decimal number, e.g. 10 or 7.5")
+        return .failure(ScalarRejection(code: .notNumber,
+            message: Localized(vi: "`\(text)` không phải số", en: "`\(text)` is not a number"), hint: hint))
+    }
+
+    public static func date(_ node: YAMLNode) -> Result<Day, ScalarRejection> {
+        guard let text = node.scalar else { return .failure(shape(node, expected: Localized(vi: "một ngày YYYY-MM-DD", en: "a date YYYY-MM-DD"))) }
+        if let day = Day(iso: text) { return .success(day) }
+        let hint: Localized
+        if let guess = Day.guess(text) {
+            hint = Localized(vi: "viết ngày theo dạng năm-tháng-ngày: \(guess)", en: "write the date as year-month-day: \(guess)")
+        } else {
+            hint = Localized(vi: "viết ngày theo dạng YYYY-MM-DD, ví dụ 2025-07-05", en: "write the date as YYYY-MM-DD, e.g. 2025-07-05")
+        }
+        return .failure(ScalarRejection(code: .badDate,
+            message: Localized(vi: "`\(text)` không phải ngày hợp lệ", en: "`\(text)` is not a valid date"), hint: hint))
+    }
+
+    public static func text(_ node: YAMLNode) -> Result<String, ScalarRejection> {
+        guard let text = node.scalar else { return .failure(shape(node, expected: Localized(vi: "một đoạn văn bản", en: "text"))) }
+        return .success(text)
+    }
+
+    static func shape(_ node: YAMLNode, expected: Localized) -> ScalarRejection {
+        let found = node.entries != nil ? Localized(vi: "một khối", en: "a block")
+            : node.items != nil ? Localized(vi: "một danh sách", en: "a list") : Localized(vi: "một giá trị", en: "a value")
+        return ScalarRejection(code: .wrongShape,
+            message: Localized(vi: "cần \(expected.vi), nhưng gặp \(found.vi)", en: "expected \(expected.en), found \(found.en)"),
+            hint: Localized(vi: "viết một giá trị đơn sau dấu hai chấm", en: "write a single value after the colon"))
+    }
+
+    private static func isDigits(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Digits, optionally a dot and more digits. Rejects 1e3, .5, 0x1F, .inf, 1_000.
+    private static func decimalText(_ text: String) -> Decimal? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, parts.allSatisfy({ isDigits(String($0)) }) else { return nil }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import YAMLTree
+
+/// The outcome of one check or comparison. "Not applicable" is a check whose `when` is false.
+public enum CheckOutcome: String, Sendable, Codable {
+    case passed
+    case failed
+    case notReported = "not_reported"
+    case notApplicable = "not_applicable"
+}
+
+/// One fact compared with its requirement, with everything needed to show it: the value
+/// observed and where it is written, the requirement and how it was computed.
+public struct ComparisonResult: Sendable {
+    public var fact: String
+    public var at: Mark?
+    public var observed: FactValue?
+    public var op: Operator
+    public var required: String
+    /// How the requirement was computed, facts filled in ("⌈staffing.officials ÷ 5⌉ = ⌈45 ÷ 5⌉ = 9").
+    public var formula: String?
+    public var unit: String?
+    public var outcome: CheckOutcome
+    public var missing: [String]
+    public var shortfall: Decimal?
+    /// For date windows: how many days before the evaluation day the date is.
+    public var daysAgo: Int?
+}
+
+/// Something to do about a failed or unreported check: buy, act, or report.
+public struct Remedy: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case item(String)
+        case action(String)
+        case report
+    }
+
+    public var criterion: String
+    public var check: String?
+    public var kind: Kind
+    public var name: Localized
+    public var text: Localized
+    public var who: Localized
+    public var quantity: Int?
+    public var unitCost: Int?
+    /// The facts a report remedy asks for.
+    public var facts: [String]
+
+    public var cost: Int { (unitCost ?? 0) * (quantity ?? 1) }
+
+    public var kindKey: String {
+        switch kind {
+        case .item(let key), .action(let key): return key
+        case .report: return "report"
+        }
+    }
+}
+
+public struct CheckResult: Sendable {
+    public var id: String
+    public var title: Localized?
+    public var guardComparisons: [ComparisonResult]
+    public var comparisons: [ComparisonResult]
+    public var outcome: CheckOutcome
+    public var remedy: Remedy?
+}
+
+/// A fact a criterion needed but the file does not have, located at the nearest block that was written.
+public struct MissingFact: Sendable, Hashable {
+    public var path: String
+    public var block: String
+    public var at: Mark
+}
+
+public struct CriterionResult: Sendable {
+    public var id: String
+    public var group: String
+    public var title: Localized
+    public var outcome: Outcome
+    /// The outcome before any waiver: what a waived criterion would otherwise be.
+    public var underlying: Outcome
+    public var checks: [CheckResult]
+    public var missing: [MissingFact]
+    public var remedies: [Remedy]
+    public var waiver: Waiver?
+    public var expiredWaiver: Waiver?
+
+    /// The comparisons that explain a non-passing outcome (or all of them for a pass).
+    public var decisive: [ComparisonResult] {
+        let all = checks.flatMap { $0.guardComparisons + $0.comparisons }
+        let failing = all.filter { $0.outcome == .failed }
+        return failing.isEmpty ? all.filter { $0.outcome == .passed } : failing
+    }
+}
+
+/// One unit's result: N/16, ready or not, each criterion, and what to fix.
+public struct Scorecard: Sendable {
+    public var file: String
+    public var code: String?
+    public var name: String?
+    public var asOf: Day?
+    public var evaluatedOn: Day?
+    public var results: [CriterionResult]
+
+    public var passed: Int { results.filter { $0.outcome == .passed }.count }
+    public var total: Int { results.count }
+    public var ready: Bool { passed == total }
+
+    public func count(_ outcome: Outcome) -> Int { results.filter { $0.outcome == outcome }.count }
+
+    /// Remedies for criteria not met and not waived, in criterion order.
+    public var remedies: [Remedy] {
+        results.filter { $0.outcome == .failed || $0.outcome == .notReported }.flatMap(\.remedies)
+    }
+
+    public var totalCost: Int { remedies.reduce(0) { $0 + $1.cost } }
+
+    public var expiredWaivers: [Waiver] { results.compactMap(\.expiredWaiver) }
+}

@@ -1,0 +1,90 @@
+/// A calendar day, counted as days since 1970-01-01. Dates in facts are days, never instants,
+/// so there is no time zone to get wrong.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let ordinal: Int
+
+    public init(ordinal: Int) { self.ordinal = ordinal }
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        ordinal = era * 146097 + doe - 719468
+    }
+
+    /// Strict ISO `YYYY-MM-DD`.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public var components: (year: Int, month: Int, day: Int) {
+        let z = ordinal + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    public var description: String {
+        let (y, m, d) = components
+        return Digits.four(y) + "-" + Digits.two(m) + "-" + Digits.two(d)
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+
+    public static func - (a: Day, b: Day) -> Int { a.ordinal - b.ordinal }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Today in Vietnam (UTC+7), for defaults such as the date `init` writes.
+    public static func today() -> Day {
+        let seconds = Int(Date().timeIntervalSince1970) + 7 * 3600
+        return Day(ordinal: seconds / 86400)
+    }
+
+    /// Reads the date a person probably meant by a non-ISO date, to show it in the hint.
+    /// Vietnamese writes day before month: 05/07/2025 is 5 July 2025.
+    public static func guess(_ text: String) -> Day? {
+        let pieces = text.split(whereSeparator: { "/.- ".contains($0) }).map(String.init)
+        guard pieces.count == 3, pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+            if text.count == 8, text.allSatisfy(\.isNumber), let y = Int(text.prefix(4)),
+               let m = Int(text.dropFirst(4).prefix(2)), let d = Int(text.suffix(2)) {
+                return Day(year: y, month: m, day: d)
+            }
+            return nil
+        }
+        let numbers = pieces.compactMap { Int($0) }
+        if pieces[0].count == 4 { return Day(year: numbers[0], month: numbers[1], day: numbers[2]) }
+        if pieces[2].count == 4 { return Day(year: numbers[2], month: numbers[1], day: numbers[0]) }
+        return nil
+    }
+}
+
+import Foundation
+
+enum Digits {
+    static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    static func four(_ value: Int) -> String {
+        let digits = "\(value)"
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}

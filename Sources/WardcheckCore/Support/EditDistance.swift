@@ -1,0 +1,37 @@
+/// Suggests the nearest valid word for a typo ("genrator" → "generator").
+public enum Suggestion {
+    public static func nearest(to word: String, among candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = levenshtein(lowered, candidate.lowercased())
+            if best == nil || distance < best!.1 { best = (candidate, distance) }
+        }
+        guard let (candidate, distance) = best else { return nil }
+        // Allow about one edit in three characters: close enough to be a typo, not a different word.
+        let allowed = max(1, min(word.count, candidate.count) / 3)
+        return distance <= allowed ? candidate : nil
+    }
+
+    static func levenshtein(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                // A swapped pair of letters is one slip, not two.
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previous[j - 1])
+                }
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

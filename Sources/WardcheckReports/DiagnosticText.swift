@@ -1,0 +1,47 @@
+import WardcheckCore
+
+/// Renders diagnostics the way rustc does: `file:line:col: error[CODE]: message`, a hint, and
+/// the source line with a caret under the place.
+public enum DiagnosticText {
+    public static func render(_ diagnostic: Diagnostic, language: Language, colour: Bool = false) -> String {
+        let d = diagnostic
+        let severity = severityWord(d.severity, language)
+        let paint = Painter(enabled: colour)
+        var out = "\(d.file):\(d.start.line):\(d.start.column): "
+            + paint(d.severity == .error ? .red : .yellow, "\(severity)[\(d.code.rawValue)]")
+            + ": " + d.message.text(language) + "\n"
+        if let line = d.sourceLine {
+            let number = String(d.start.line)
+            let gutter = String(repeating: " ", count: number.count)
+            let prefix = line.unicodeScalars.prefix(max(0, d.start.column - 1))
+                .map { $0 == "\t" ? "\t" : " " }.joined()
+            var width = 1
+            if let end = d.end, end.line == d.start.line, end.column > d.start.column {
+                width = end.column - d.start.column
+            }
+            out += "\(gutter) |\n\(number) | \(line)\n\(gutter) | \(prefix)" + paint(.red, String(repeating: "^", count: width)) + "\n"
+        }
+        if let hint = d.hint {
+            out += "  = " + paint(.cyan, language == .vi ? "gợi ý" : "hint") + ": " + hint.text(language) + "\n"
+        }
+        return out
+    }
+
+    public static func severityWord(_ severity: Severity, _ language: Language) -> String {
+        // The severity word stays English in both languages: CI tools and editors match on it.
+        severity.rawValue
+    }
+}
+
+/// ANSI colour, only when writing to a terminal.
+struct Painter {
+    enum Colour: String {
+        case red = "31", green = "32", yellow = "33", cyan = "36", bold = "1", dim = "2"
+    }
+
+    let enabled: Bool
+
+    func callAsFunction(_ colour: Colour, _ text: String) -> String {
+        enabled ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,244 @@
+import CYAML
+import Foundation
+
+/// What the loader made of a file: the tree (when it got far enough to build one), every
+/// problem found, and the decoded text so diagnostics can quote the offending line.
+public struct YAMLLoadResult: Sendable {
+    public var root: YAMLNode?
+    public var problems: [YAMLProblem]
+    public var source: String
+
+    public var isClean: Bool { problems.isEmpty }
+}
+
+/// Reads YAML through libyaml's event parser into `YAMLNode`s, strictly: one document, a mapping
+/// at the root, no anchors, aliases or tags, no duplicate keys, bounded size and depth.
+public enum YAMLLoader {
+    public static func load(path: String, limits: YAMLLimits = .standard) -> YAMLLoadResult {
+        // Check the size before reading, so a huge file costs a stat, not a read.
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+           let size = (attributes[.size] as? NSNumber)?.intValue, size > limits.maxFileBytes {
+            return YAMLLoadResult(root: nil, problems: [YAMLProblem(.fileTooLarge(bytes: size, limit: limits.maxFileBytes), at: .start)], source: "")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "unreadable" : "missing"
+            return YAMLLoadResult(root: nil, problems: [YAMLProblem(.fileUnreadable(reason: reason), at: .start)], source: "")
+        }
+        return load(bytes: [UInt8](data), limits: limits)
+    }
+
+    public static func load(string: String, limits: YAMLLimits = .standard) -> YAMLLoadResult {
+        load(bytes: Array(string.utf8), limits: limits)
+    }
+
+    public static func load(bytes input: [UInt8], limits: YAMLLimits = .standard) -> YAMLLoadResult {
+        if input.count > limits.maxFileBytes {
+            return YAMLLoadResult(root: nil, problems: [YAMLProblem(.fileTooLarge(bytes: input.count, limit: limits.maxFileBytes), at: .start)], source: "")
+        }
+        // A leading BOM is allowed; editors do not count it as a column, so drop it before parsing.
+        var bytes = input
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let bad = UTF8Check.firstInvalid(in: bytes) {
+            return YAMLLoadResult(root: nil, problems: [YAMLProblem(.invalidUTF8, at: bad)], source: String(decoding: bytes, as: UTF8.self))
+        }
+        let source = String(decoding: bytes, as: UTF8.self)
+        var builder = TreeBuilder(limits: limits, bytes: bytes)
+        builder.run()
+        return YAMLLoadResult(root: builder.root, problems: builder.problems, source: source)
+    }
+}
+
+/// Turns libyaml's event stream into a tree with an explicit stack, never recursion, so that
+/// deep nesting is met by the depth limit rather than by a stack overflow.
+private struct TreeBuilder {
+    private enum Frame {
+        case mapping(start: Mark, entries: [YAMLNode.Entry], pendingKey: (String, Mark, Mark)?, skipValue: Bool, seen: [String: Mark])
+        case sequence(start: Mark, items: [YAMLNode])
+    }
+
+    let limits: YAMLLimits
+    let bytes: [UInt8]
+    var root: YAMLNode?
+    var problems: [YAMLProblem] = []
+    private var stack: [Frame] = []
+    private var documents = 0
+
+    init(limits: YAMLLimits, bytes: [UInt8]) {
+        self.limits = limits
+        self.bytes = bytes
+    }
+
+    mutating func run() {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        defer {
+            parser.deallocate()
+            event.deallocate()
+        }
+        guard yaml_parser_initialize(parser) == 1 else {
+            problems.append(YAMLProblem(.syntax(problem: "libyaml could not start", context: nil), at: .start))
+            return
+        }
+        defer { yaml_parser_delete(parser) }
+        bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            while true {
+                guard yaml_parser_parse(parser, event) == 1 else {
+                    reportParserError(parser.pointee)
+                    return
+                }
+                defer { yaml_event_delete(event) }
+                let keepGoing = handle(event.pointee)
+                if !keepGoing { return }
+            }
+        }
+        if root == nil, !problems.contains(where: \.isFatal) {
+            problems.append(YAMLProblem(.emptyDocument, at: .start))
+        }
+    }
+
+    /// Returns false when reading must stop.
+    private mutating func handle(_ event: yaml_event_t) -> Bool {
+        let start = mark(event.start_mark)
+        let end = mark(event.end_mark)
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+            return false
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                problems.append(YAMLProblem(.multipleDocuments, at: start, end: end))
+                return false
+            }
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            note(anchor: scalar.anchor, tag: scalar.tag, at: start, end: end)
+            if scalar.length > limits.maxScalarBytes {
+                problems.append(YAMLProblem(.scalarTooLong(bytes: scalar.length, limit: limits.maxScalarBytes), at: start, end: end))
+                return attach(YAMLNode(kind: .rejected, start: start, end: end))
+            }
+            let text = normalised(scalar.value, scalar.length)
+            return attach(YAMLNode(kind: .scalar(text, style(scalar.style)), start: start, end: end))
+        case YAML_ALIAS_EVENT:
+            problems.append(YAMLProblem(.alias(name: string(event.data.alias.anchor)), at: start, end: end))
+            return attach(YAMLNode(kind: .rejected, start: start, end: end))
+        case YAML_MAPPING_START_EVENT:
+            note(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: start, end: end)
+            guard push(.mapping(start: start, entries: [], pendingKey: nil, skipValue: false, seen: [:]), at: start) else { return false }
+        case YAML_SEQUENCE_START_EVENT:
+            note(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: start, end: end)
+            guard push(.sequence(start: start, items: []), at: start) else { return false }
+        case YAML_MAPPING_END_EVENT:
+            guard case .mapping(let begin, let entries, _, _, _)? = stack.popLast() else { return false }
+            return attach(YAMLNode(kind: .mapping(entries), start: begin, end: end))
+        case YAML_SEQUENCE_END_EVENT:
+            guard case .sequence(let begin, let items)? = stack.popLast() else { return false }
+            return attach(YAMLNode(kind: .sequence(items), start: begin, end: end))
+        default:
+            break
+        }
+        return true
+    }
+
+    private mutating func push(_ frame: Frame, at start: Mark) -> Bool {
+        if stack.count >= limits.maxDepth {
+            problems.append(YAMLProblem(.tooDeep(limit: limits.maxDepth), at: start))
+            return false
+        }
+        stack.append(frame)
+        return true
+    }
+
+    /// Places a finished node in its parent: as a key, as a value, as a list item, or as the root.
+    private mutating func attach(_ node: YAMLNode) -> Bool {
+        guard let top = stack.popLast() else {
+            if case .scalar(let text, .plain) = node.kind, text.isEmpty {
+                problems.append(YAMLProblem(.emptyDocument, at: .start))
+                return false
+            }
+            if node.entries == nil {
+                if case .rejected = node.kind { return false }
+                problems.append(YAMLProblem(.rootNotMapping(found: node.shapeName), at: node.start, end: node.end))
+                return false
+            }
+            root = node
+            return true
+        }
+        switch top {
+        case .sequence(let start, var items):
+            items.append(node)
+            stack.append(.sequence(start: start, items: items))
+        case .mapping(let start, var entries, let pendingKey, let skipValue, var seen):
+            if let (key, keyStart, keyEnd) = pendingKey {
+                if !skipValue {
+                    entries.append(YAMLNode.Entry(key: key, keyStart: keyStart, keyEnd: keyEnd, value: node))
+                }
+                stack.append(.mapping(start: start, entries: entries, pendingKey: nil, skipValue: false, seen: seen))
+            } else {
+                guard let key = node.scalar else {
+                    if case .rejected = node.kind {} else {
+                        problems.append(YAMLProblem(.complexKey, at: node.start, end: node.end))
+                    }
+                    stack.append(.mapping(start: start, entries: entries, pendingKey: ("", node.start, node.end), skipValue: true, seen: seen))
+                    return true
+                }
+                var skip = false
+                if let first = seen[key] {
+                    problems.append(YAMLProblem(.duplicateKey(key: key, first: first), at: node.start, end: node.end))
+                    skip = true
+                } else {
+                    seen[key] = node.start
+                }
+                stack.append(.mapping(start: start, entries: entries, pendingKey: (key, node.start, node.end), skipValue: skip, seen: seen))
+            }
+        }
+        return true
+    }
+
+    private mutating func note(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at start: Mark, end: Mark) {
+        if let anchor { problems.append(YAMLProblem(.anchor(name: string(anchor)), at: start, end: end)) }
+        if let tag { problems.append(YAMLProblem(.tag(string(tag)), at: start, end: end)) }
+    }
+
+    private mutating func reportParserError(_ parser: yaml_parser_t) {
+        let at = mark(parser.problem_mark)
+        let index = Int(parser.problem_mark.index)
+        // libyaml's message for a tab is "found character that cannot start any token"; say what it is.
+        if index < bytes.count, bytes[index] == 0x09 {
+            problems.append(YAMLProblem(.tabIndentation, at: at))
+            return
+        }
+        let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
+        let context = parser.context.map { String(cString: $0) }
+        problems.append(YAMLProblem(.syntax(problem: problem, context: context), at: at))
+    }
+
+    private func mark(_ m: yaml_mark_t) -> Mark {
+        Mark(line: Int(m.line) + 1, column: Int(m.column) + 1)
+    }
+
+    private func style(_ s: yaml_scalar_style_t) -> ScalarStyle {
+        switch s {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+
+    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+
+    /// Text typed on different systems mixes NFC and NFD; compare and show it in NFC only.
+    private func normalised(_ pointer: UnsafeMutablePointer<yaml_char_t>?, _ length: Int) -> String {
+        guard let pointer, length > 0 else { return "" }
+        let buffer = UnsafeBufferPointer(start: pointer, count: length)
+        let text = String(decoding: buffer, as: UTF8.self)
+        if buffer.allSatisfy({ $0 < 0x80 }) { return text }
+        return text.precomposedStringWithCanonicalMapping
+    }
+}

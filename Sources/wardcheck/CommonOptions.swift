@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import WardcheckCore
+
+extension Language: ExpressibleByArgument {}
+
+/// Options every command shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "Ngôn ngữ / language: vi | en.")
+    var lang: Language = .vi
+
+    @Option(name: .long, help: "Thư mục tiêu chí / criteria folder (default: $WARDCHECK_CRITERIA, ./criteria, or the installed copy).")
+    var criteria: String?
+
+    var criteriaFolder: String {
+        get throws {
+            guard let folder = CriteriaLocation.resolve(flag: criteria) else {
+                throw ValidationError(lang == .vi
+                    ? "không tìm thấy thư mục tiêu chí; chỉ rõ bằng --criteria THƯ_MỤC hoặc biến WARDCHECK_CRITERIA"
+                    : "no criteria folder found; name one with --criteria DIR or WARDCHECK_CRITERIA")
+            }
+            return folder
+        }
+    }
+}
+
+/// Where output goes: standard output, or a file written atomically.
+struct OutputOptions: ParsableArguments {
+    @Option(name: [.short, .customLong("output")], help: "Ghi kết quả vào tệp / write the output to FILE (atomically).")
+    var output: String?
+
+    func emit(_ text: String) throws {
+        if let output {
+            try AtomicFile.write(text, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set.
+    var colour: Bool {
+        output == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+}
+
+/// Prints to standard error: diagnostics about the run itself, not its results.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}

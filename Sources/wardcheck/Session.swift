@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import WardcheckCore
+import WardcheckReports
+
+/// What every command loads first: the criteria folder (schema, catalogue, criteria) and,
+/// when asked, the waivers. A broken criteria folder stops the run with its diagnostics.
+struct Session {
+    let criteria: CriteriaSet
+    let language: Language
+
+    init(_ options: CommonOptions) throws {
+        language = options.lang
+        let folder = try options.criteriaFolder
+        let (set, diagnostics) = CriteriaSet.load(folder: folder)
+        for d in diagnostics { printError(DiagnosticText.render(d, language: language)) }
+        guard let set else {
+            printError(language == .vi ? "wardcheck: không nạp được tiêu chí từ \(folder)" : "wardcheck: cannot load the criteria in \(folder)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        criteria = set
+    }
+
+    func waivers(_ path: String?) throws -> Waivers {
+        guard let path else { return .none }
+        let (waivers, diagnostics) = Waivers.load(path: path, criteria: criteria)
+        for d in diagnostics { printError(DiagnosticText.render(d, language: language)) }
+        guard let waivers else { throw ExitCode(ExitStatus.invalidInput) }
+        return waivers
+    }
+}
+
+/// `--as-of YYYY-MM-DD`, read strictly like every other date.
+struct AsOf: ExpressibleByArgument {
+    let day: Day
+
+    init?(argument: String) {
+        guard let day = Day(iso: argument) else { return nil }
+        self.day = day
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+}
+
+/// Expands the command line's files and folders into facts files, in a stable order.
+enum WardFiles {
+    static func expand(_ inputs: [String]) -> [String] {
+        var out: [String] = []
+        let fm = FileManager.default
+        for input in inputs {
+            var isFolder: ObjCBool = false
+            if fm.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
+                out += yamlFiles(in: input)
+            } else {
+                out.append(input)
+            }
+        }
+        return out
+    }
+
+    static func yamlFiles(in folder: String, excluding: Set<String> = []) -> [String] {
+        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
+        var files: [String] = []
+        while let relative = walker.nextObject() as? String {
+            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
+            let path = base + "/" + relative
+            if excluding.contains(URL(fileURLWithPath: path).standardizedFileURL.path) { continue }
+            files.append(path)
+        }
+        return files.sorted()
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+@main
+struct Wardcheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wardcheck",
+        abstract: "Kiểm tra 16 tiêu chí sẵn sàng của đơn vị hành chính cấp xã / Check commune-level units against the 16 readiness criteria.",
+        discussion: ExitStatus.help,
+        version: WardcheckVersion.current,
+        subcommands: [
+            ValidateCommand.self,
+
+        ]
+    )
+}
+
+enum WardcheckVersion {
+    static let current = "0.1.0"
+}

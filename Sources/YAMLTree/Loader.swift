@@ -203,15 +203,25 @@ private struct TreeBuilder {
 
     private mutating func reportParserError(_ parser: yaml_parser_t) {
         let at = mark(parser.problem_mark)
-        let index = Int(parser.problem_mark.index)
         // libyaml's message for a tab is "found character that cannot start any token"; say what it is.
-        if index < bytes.count, bytes[index] == 0x09 {
+        if let offset = byteOffset(ofCharacter: Int(parser.problem_mark.index)), bytes[offset] == 0x09 {
             problems.append(YAMLProblem(.tabIndentation, at: at))
             return
         }
         let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
         let context = parser.context.map { String(cString: $0) }
         problems.append(YAMLProblem(.syntax(problem: problem, context: context), at: at))
+    }
+
+    /// libyaml's `mark.index` counts characters, not bytes, so after "Phường" on the same or an
+    /// earlier line it no longer indexes `bytes`; walk to the byte that starts that character.
+    private func byteOffset(ofCharacter index: Int) -> Int? {
+        var characters = 0
+        for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+            if characters == index { return offset }
+            characters += 1
+        }
+        return nil
     }
 
     private func mark(_ m: yaml_mark_t) -> Mark {

@@ -8,7 +8,7 @@ struct Wardcheck: ParsableCommand {
         discussion: ExitStatus.help,
         version: WardcheckVersion.current,
         subcommands: [
-            ValidateCommand.self,
+            CheckCommand.self, ValidateCommand.self, ExplainCommand.self, VerifyCommand.self, CriteriaCommand.self,
 
         ]
     )

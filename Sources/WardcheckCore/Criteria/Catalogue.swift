@@ -21,14 +21,24 @@ public struct Catalogue: Sendable {
     public var actions: [String: Action]
     public var actionOrder: [String]
     public var roles: [String: Localized]
+    /// Criterion groups and their labels, in the order reports show them.
+    public var groups: [(key: String, label: Localized)]
     /// The remedy for a fact that was not reported.
     public var report: Action
+
+    public func groupLabel(_ key: String) -> Localized {
+        groups.first { $0.key == key }?.label ?? Localized(key)
+    }
 
     public static func load(path: String, sink: DiagnosticSink) -> Catalogue? {
         let (tree, _) = loadConfigTree(path, sink)
         guard let root = tree,
-              var reader = MappingReader(root, sink, allowed: ["catalogue", "roles", "items", "actions", "report"], what: "catalogue")
+              var reader = MappingReader(root, sink, allowed: ["catalogue", "groups", "roles", "items", "actions", "report"], what: "catalogue")
         else { return nil }
+        var groups: [(key: String, label: Localized)] = []
+        for entry in reader.required("groups")?.entries ?? [] {
+            if let text = MappingReader.localized(entry.value, sink) { groups.append((entry.key, text)) }
+        }
         var roles: [String: Localized] = [:]
         for entry in reader.required("roles")?.entries ?? [] {
             if let text = MappingReader.localized(entry.value, sink) { roles[entry.key] = text }
@@ -65,6 +75,6 @@ public struct Catalogue: Sendable {
             report = Action(key: "report", name: Localized(vi: vi, en: en), who: who)
         }
         guard !sink.hasErrors, let report else { return nil }
-        return Catalogue(items: items, itemOrder: itemOrder, actions: actions, actionOrder: actionOrder, roles: roles, report: report)
+        return Catalogue(items: items, itemOrder: itemOrder, actions: actions, actionOrder: actionOrder, roles: roles, groups: groups, report: report)
     }
 }

@@ -25,6 +25,12 @@ struct CriterionLoader {
         else { return nil }
         let id = reader.string("id")
         let group = reader.string("group")
+        if let group, !catalogue.groups.contains(where: { $0.key == group }) {
+            let keys = catalogue.groups.map(\.key)
+            sink.error(.configInvalid, at: reader.entry("group")!.value.start,
+                       Localized(vi: "nhóm không có trong danh mục: `\(group)`", en: "no such group in the catalogue: `\(group)`"),
+                       hint: Localized(vi: "một trong: \(keys.joined(separator: ", "))", en: "one of: \(keys.joined(separator: ", "))"))
+        }
         let title = reader.localized("title")
         let rationale = reader.localized("rationale")
         let source = reader.string("source")

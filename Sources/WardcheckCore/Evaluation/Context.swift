@@ -68,10 +68,11 @@ struct Context {
         case .expression(let expression):
             let computed = value(of: expression)
             result.required = computed.value.map(NumberText.plain) ?? "?"
-            if computed.symbolic != computed.numeric || computed.missing.count > 0 {
-                result.formula = computed.symbolic == computed.numeric ? computed.symbolic
-                    : "\(computed.symbolic) = \(computed.numeric)" + (computed.value.map { " = \(NumberText.plain($0))" } ?? "")
-            }
+            // "⌈staffing.officials ÷ 5⌉ = ⌈45 ÷ 5⌉ = 9", each step shown once; nothing for a constant.
+            var steps: [String] = []
+            for step in [computed.symbolic, computed.numeric, computed.value.map(NumberText.plain)].compactMap({ $0 })
+            where steps.last != step { steps.append(step) }
+            if steps.count > 1 { result.formula = steps.joined(separator: " = ") }
             var missing = computed.missing
             if result.observed == nil { missing.insert(c.fact, at: 0) }
             guard missing.isEmpty, let observed = result.observed?.number, let required = computed.value else { return absent(result, missing) }

@@ -85,11 +85,13 @@ public struct CriterionResult: Sendable {
     public var waiver: Waiver?
     public var expiredWaiver: Waiver?
 
-    /// The comparisons that explain a non-passing outcome (or all of them for a pass).
+    /// The comparisons that explain the outcome: the failing ones, or for a pass the ones that
+    /// held, each fact once. Guards (`when`) only decide whether a check applies, so they are left out.
     public var decisive: [ComparisonResult] {
-        let all = checks.flatMap { $0.guardComparisons + $0.comparisons }
+        let all = checks.flatMap(\.comparisons)
         let failing = all.filter { $0.outcome == .failed }
-        return failing.isEmpty ? all.filter { $0.outcome == .passed } : failing
+        var seen: Set<String> = []
+        return (failing.isEmpty ? all.filter { $0.outcome == .passed } : failing).filter { seen.insert($0.fact).inserted }
     }
 }
 

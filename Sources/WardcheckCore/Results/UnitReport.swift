@@ -1,0 +1,14 @@
+/// What checking one file produced: its diagnostics and, when it was valid, its scorecard.
+public struct UnitReport: Sendable {
+    public var file: String
+    public var diagnostics: [Diagnostic]
+    public var scorecard: Scorecard?
+
+    public var isValid: Bool { scorecard != nil }
+
+    /// Loads, validates and evaluates one facts file.
+    public static func check(path: String, evaluator: Evaluator) -> UnitReport {
+        let loaded = FactsFile.load(path: path, validator: evaluator.criteria.validator)
+        return UnitReport(file: path, diagnostics: loaded.diagnostics, scorecard: loaded.facts.map(evaluator.scorecard(for:)))
+    }
+}

@@ -1,0 +1,66 @@
+import WardcheckCore
+
+/// `wardcheck explain`: each check's trace — facts read with positions, values, the comparison
+/// and how its requirement was computed, the outcome, the remedy chosen.
+public enum ExplainText {
+    public static func render(_ r: CriterionResult, card: Scorecard, language: Language) -> String {
+        let vi = language == .vi
+        var out = "\(r.id) \(r.title.text(language)) — \(r.outcome.label.text(language))\n"
+        out += "\(card.name ?? "?") (\(card.code ?? "?")), \(card.file)\n"
+        if let day = card.evaluatedOn {
+            out += (vi ? "Ngày đánh giá: \(day)" : "Judged as of: \(day)")
+                + (card.asOf == day ? " (as_of)\n" : (vi ? " (--as-of)\n" : " (--as-of)\n"))
+        }
+        for check in r.checks {
+            out += "\n" + (vi ? "kiểm tra " : "check ") + check.id + (check.title.map { ": " + $0.text(language) } ?? "") + "\n"
+            if !check.guardComparisons.isEmpty {
+                out += (vi ? "  khi (điều kiện áp dụng):\n" : "  when (applies if):\n")
+                for c in check.guardComparisons { out += line(c, language, indent: "    ") }
+            }
+            if check.outcome == .notApplicable {
+                out += vi ? "  → không áp dụng\n" : "  → not applicable\n"
+                continue
+            }
+            for c in check.comparisons { out += line(c, language, indent: "  ") }
+            out += "  → " + outcomeWord(check.outcome, language) + "\n"
+            if let remedy = check.remedy {
+                out += (vi ? "  biện pháp: " : "  remedy: ") + remedy.text.text(language)
+                if let cost = remedy.unitCost {
+                    out += " (\(remedy.quantity ?? 1) × \(NumberText.money(cost, language)) = \(NumberText.money(remedy.cost, language)))"
+                }
+                out += "\n"
+            }
+        }
+        if let w = r.waiver {
+            out += "\n" + (vi ? "Miễn trừ đến \(w.expires) (\(w.approvedBy)): \(w.justification); kết quả gốc: \(r.underlying.label.vi)\n"
+                              : "Waived until \(w.expires) (\(w.approvedBy)): \(w.justification); underlying outcome: \(r.underlying.label.en)\n")
+        }
+        if let w = r.expiredWaiver {
+            out += "\n" + (vi ? "Miễn trừ đã hết hạn ngày \(w.expires), không áp dụng.\n" : "The waiver expired on \(w.expires) and is ignored.\n")
+        }
+        for remedy in r.remedies where remedy.kind == .report {
+            out += "\n" + remedy.text.text(language) + " — " + remedy.who.text(language) + "\n"
+        }
+        return out
+    }
+
+    private static func line(_ c: ComparisonResult, _ language: Language, indent: String) -> String {
+        let vi = language == .vi
+        let place = c.at.map { "\($0.line):\($0.column)" } ?? (vi ? "không có trong tệp" : "not in the file")
+        var text = indent + "\(c.fact) [\(place)] = " + Presentation.observed(c).text(language)
+        text += "; " + (vi ? "yêu cầu " : "requires ") + c.op.rawValue + " " + Presentation.quantity(c.required, unit: c.op == .withinDays ? (vi ? "ngày" : "days") : c.unit)
+        if let formula = c.formula { text += "  (" + formula + ")" }
+        text += " → " + outcomeWord(c.outcome, language)
+        if !c.missing.isEmpty { text += (vi ? " (thiếu: " : " (missing: ") + c.missing.joined(separator: ", ") + ")" }
+        return text + "\n"
+    }
+
+    static func outcomeWord(_ outcome: CheckOutcome, _ language: Language) -> String {
+        switch outcome {
+        case .passed: return Outcome.passed.label.text(language)
+        case .failed: return Outcome.failed.label.text(language)
+        case .notReported: return Outcome.notReported.label.text(language)
+        case .notApplicable: return language == .vi ? "không áp dụng" : "not applicable"
+        }
+    }
+}

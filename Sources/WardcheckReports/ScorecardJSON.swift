@@ -1,0 +1,115 @@
+import WardcheckCore
+
+/// `check --format json`, schema `wardcheck.check/1` (docs/json.md): everything the text shows.
+public enum ScorecardJSON {
+    public static func render(_ reports: [UnitReport], language: Language) -> String {
+        let cards = reports.compactMap(\.scorecard)
+        return JSON.object([
+            ("schema", .string("wardcheck.check/1")),
+            ("language", .string(language.rawValue)),
+            ("units", .array(reports.map { unit($0, language) })),
+            ("summary", .object([
+                ("files", .int(reports.count)),
+                ("valid", .int(cards.count)),
+                ("invalid", .int(reports.count - cards.count)),
+                ("ready", .int(cards.filter(\.ready).count)),
+                ("total_cost", .int(cards.reduce(0) { $0 + $1.totalCost })),
+            ])),
+        ]).serialised()
+    }
+
+    public static func unit(_ report: UnitReport, _ language: Language) -> JSON {
+        var members: [(String, JSON)] = [
+            ("file", .string(report.file)),
+            ("valid", .bool(report.isValid)),
+            ("diagnostics", .array(report.diagnostics.map { ValidationJSON.diagnostic($0, language) })),
+        ]
+        guard let card = report.scorecard else { return .object(members) }
+        members += [
+            ("code", .optional(card.code)),
+            ("name", .optional(card.name)),
+            ("as_of", .optional(card.asOf?.description)),
+            ("evaluated_on", .optional(card.evaluatedOn?.description)),
+            ("passed", .int(card.passed)),
+            ("total", .int(card.total)),
+            ("ready", .bool(card.ready)),
+            ("counts", .object(Outcome.allCases.map { ($0.rawValue, .int(card.count($0))) })),
+            ("criteria", .array(card.results.map { criterion($0, language) })),
+            ("remedies", .array(card.remedies.map { remedy($0, language) })),
+            ("total_cost", .int(card.totalCost)),
+        ]
+        return .object(members)
+    }
+
+    static func criterion(_ r: CriterionResult, _ language: Language) -> JSON {
+        .object([
+            ("id", .string(r.id)),
+            ("group", .string(r.group)),
+            ("title", .string(r.title.text(language))),
+            ("outcome", .string(r.outcome.rawValue)),
+            ("underlying_outcome", .string(r.underlying.rawValue)),
+            ("checks", .array(r.checks.map { check in
+                .object([
+                    ("id", .string(check.id)),
+                    ("outcome", .string(check.outcome.rawValue)),
+                    ("comparisons", .array((check.guardComparisons + check.comparisons).map { comparison($0, language) })),
+                ])
+            })),
+            ("missing", .array(r.missing.map { m in
+                .object([("fact", .string(m.path)), ("block", .string(m.block)), ("line", .int(m.at.line)), ("column", .int(m.at.column))])
+            })),
+            ("waiver", r.waiver.map(waiver) ?? .null),
+            ("expired_waiver", r.expiredWaiver.map(waiver) ?? .null),
+            ("remedies", .array(r.remedies.map { remedy($0, language) })),
+        ])
+    }
+
+    static func comparison(_ c: ComparisonResult, _ language: Language) -> JSON {
+        .object([
+            ("fact", .string(c.fact)),
+            ("line", .optional(c.at?.line)),
+            ("column", .optional(c.at?.column)),
+            ("observed", .optional(c.observed?.display)),
+            ("operator", .string(c.op.rawValue)),
+            ("required", .string(c.required)),
+            ("formula", .optional(c.formula)),
+            ("unit", .optional(c.unit)),
+            ("days_ago", .optional(c.daysAgo)),
+            ("outcome", .string(c.outcome.rawValue)),
+            ("text", .string(Presentation.comparison(c).text(language))),
+            ("missing", .array(c.missing.map(JSON.string))),
+        ])
+    }
+
+    static func waiver(_ w: Waiver) -> JSON {
+        .object([
+            ("criterion", .string(w.criterion)),
+            ("unit", .string(w.unit)),
+            ("justification", .string(w.justification)),
+            ("approved_by", .string(w.approvedBy)),
+            ("expires", .string(w.expires.description)),
+        ])
+    }
+
+    public static func remedy(_ r: Remedy, _ language: Language) -> JSON {
+        let kind: String
+        switch r.kind {
+        case .item: kind = "purchase"
+        case .action: kind = "action"
+        case .report: kind = "report"
+        }
+        return .object([
+            ("criterion", .string(r.criterion)),
+            ("check", .optional(r.check)),
+            ("kind", .string(kind)),
+            ("key", .string(r.kindKey)),
+            ("name", .string(r.name.text(language))),
+            ("text", .string(r.text.text(language))),
+            ("who", .string(r.who.text(language))),
+            ("quantity", .optional(r.quantity)),
+            ("unit_cost", .optional(r.unitCost)),
+            ("cost", .int(r.cost)),
+            ("facts", .array(r.facts.map(JSON.string))),
+        ])
+    }
+}

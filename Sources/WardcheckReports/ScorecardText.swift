@@ -1,0 +1,118 @@
+import WardcheckCore
+
+/// The ward office's scorecard: N/16 and ready or not, one row a criterion with what was observed
+/// against what is required and where it is written, then the remediation list by group with costs.
+public struct ScorecardText {
+    public let catalogue: Catalogue
+    public let language: Language
+    public let colour: Bool
+
+    public init(catalogue: Catalogue, language: Language, colour: Bool = false) {
+        self.catalogue = catalogue
+        self.language = language
+        self.colour = colour
+    }
+
+    private var vi: Bool { language == .vi }
+
+    public func render(_ report: UnitReport) -> String {
+        guard let card = report.scorecard else {
+            var out = ""
+            for d in report.diagnostics { out += DiagnosticText.render(d, language: language, colour: colour) + "\n" }
+            out += vi ? "\(report.file): tệp không hợp lệ, chưa đánh giá\n" : "\(report.file): invalid file, not evaluated\n"
+            return out
+        }
+        let paint = Painter(enabled: colour)
+        var out = ""
+        for d in report.diagnostics { out += DiagnosticText.render(d, language: language, colour: colour) + "\n" }
+        let name = card.name ?? "?"
+        out += paint(.bold, "\(name) (\(card.code ?? "?"))") + "  —  \(card.file)\n"
+        if let asOf = card.asOf {
+            out += vi ? "Số liệu ngày \(asOf)" : "Facts as of \(asOf)"
+            if let day = card.evaluatedOn, day != asOf { out += vi ? ", đánh giá theo ngày \(day)" : ", judged as of \(day)" }
+            out += "\n"
+        }
+        let verdict = card.ready
+            ? paint(.green, vi ? "ĐẠT — sẵn sàng" : "READY")
+            : paint(.red, vi ? "CHƯA ĐẠT" : "NOT READY")
+        out += "\n" + paint(.bold, "\(card.passed)/\(card.total)") + (vi ? " tiêu chí đạt — " : " criteria met — ") + verdict + "\n"
+        let counts = [Outcome.failed, .notReported, .waived].compactMap { o -> String? in
+            let n = card.count(o)
+            return n > 0 ? "\(n) \(o.label.text(language))" : nil
+        }
+        if !counts.isEmpty { out += counts.joined(separator: ", ") + "\n" }
+        out += "\n"
+        let width = Outcome.allCases.map { $0.label.text(language).count }.max() ?? 12
+        for r in card.results {
+            let label = r.outcome.label.text(language)
+            let padded = label + String(repeating: " ", count: max(0, width - label.count))
+            out += "  \(r.id)  " + paint(colourFor(r.outcome), padded) + "  \(r.title.text(language))\n"
+            out += rowDetail(r)
+        }
+        for waiver in card.expiredWaivers {
+            out += "\n" + (vi
+                ? "Lưu ý: miễn trừ \(waiver.criterion) đã hết hạn ngày \(waiver.expires) nên không được áp dụng (\(waiver.file):\(waiver.mark.line))\n"
+                : "Note: the waiver of \(waiver.criterion) expired on \(waiver.expires) and is ignored (\(waiver.file):\(waiver.mark.line))\n")
+        }
+        out += remediation(card)
+        return out
+    }
+
+    private func colourFor(_ outcome: Outcome) -> Painter.Colour {
+        switch outcome {
+        case .passed: return .green
+        case .failed: return .red
+        case .notReported: return .yellow
+        case .waived: return .cyan
+        }
+    }
+
+    /// Under each row: every decisive comparison with its place in the file, missing facts, a waiver.
+    private func rowDetail(_ r: CriterionResult) -> String {
+        var out = ""
+        let indent = "          "
+        for c in r.decisive {
+            let at = c.at.map { vi ? "  (dòng \($0.line))" : "  (line \($0.line))" } ?? ""
+            out += indent + "\(c.fact): " + Presentation.comparison(c).text(language) + at + "\n"
+        }
+        for m in r.missing {
+            let place = m.block.isEmpty
+                ? (vi ? "thêm vào tệp" : "add it to the file")
+                : (vi ? "thêm vào khối \(m.block), dòng \(m.at.line)" : "add it under \(m.block), line \(m.at.line)")
+            out += indent + "\(m.path): " + Outcome.notReported.label.text(language) + " (\(place))\n"
+        }
+        if let w = r.waiver {
+            out += indent + (vi
+                ? "miễn trừ đến \(w.expires), \(w.approvedBy) phê duyệt: \(w.justification)\n"
+                : "waived until \(w.expires), approved by \(w.approvedBy): \(w.justification)\n")
+        }
+        return out
+    }
+
+    private func remediation(_ card: Scorecard) -> String {
+        let remedies = card.remedies
+        guard !remedies.isEmpty else {
+            return "\n" + (vi ? "Không có việc cần làm.\n" : "Nothing to fix.\n")
+        }
+        var out = "\n" + (vi ? "VIỆC CẦN LÀM" : "WHAT TO FIX") + "\n"
+        let groupOf = Dictionary(card.results.map { ($0.id, $0.group) }, uniquingKeysWith: { a, _ in a })
+        for (group, label) in catalogue.groups {
+            let inGroup = remedies.filter { groupOf[$0.criterion] == group }
+            guard !inGroup.isEmpty else { continue }
+            out += "\n  " + label.text(language) + "\n"
+            for remedy in inGroup {
+                out += "    \(remedy.criterion)  " + remedy.text.text(language) + "\n"
+                var line = "          " + (vi ? "Ai thực hiện: " : "Who acts: ") + remedy.who.text(language)
+                if let cost = remedy.unitCost {
+                    let q = remedy.quantity ?? 1
+                    line += "  ·  \(q) × " + NumberText.money(cost, language) + " = " + NumberText.money(remedy.cost, language)
+                } else {
+                    line += vi ? "  ·  không mất chi phí" : "  ·  no cost"
+                }
+                out += line + "\n"
+            }
+        }
+        out += "\n" + (vi ? "Tổng chi phí ước tính: " : "Estimated total cost: ") + NumberText.money(card.totalCost, language) + "\n"
+        return out
+    }
+}

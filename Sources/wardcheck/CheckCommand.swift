@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import WardcheckCore
+import WardcheckReports
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Chấm điểm 16 tiêu chí và lập danh sách việc cần làm / score units on the criteria and list what to fix.",
+        discussion: ExitStatus.help
+    )
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var gate: GateOptions
+
+    @Option(name: .long, help: "Tệp miễn trừ / waivers file.")
+    var waivers: String?
+
+    @Option(name: .long, help: "Ngày đánh giá YYYY-MM-DD (mặc định: as_of của từng tệp) / judge as of this day (default: each file's as_of).")
+    var asOf: AsOf?
+
+    @Option(name: .long, help: "Định dạng / format: text | json.")
+    var format: CheckFormat = .text
+
+    @Argument(help: "Tệp hoặc thư mục dữ kiện / facts files or folders.")
+    var files: [String] = []
+
+    func validate() throws {
+        if files.isEmpty {
+            throw ValidationError(common.lang == .vi ? "cần ít nhất một tệp dữ kiện, ví dụ: wardcheck check wards/submissions/20194-hoa-xuan.yaml" : "name at least one facts file, e.g. wardcheck check wards/submissions/20194-hoa-xuan.yaml")
+        }
+    }
+
+    func run() throws {
+        let session = try Session(common)
+        let evaluator = Evaluator(criteria: session.criteria, waivers: try session.waivers(waivers), asOf: asOf?.day)
+        let reports = Pipeline.map(WardFiles.expand(files)) { UnitReport.check(path: $0, evaluator: evaluator) }
+        let text: String
+        switch format {
+        case .text:
+            let renderer = ScorecardText(catalogue: session.criteria.catalogue, language: common.lang, colour: output.colour)
+            text = reports.map(renderer.render).joined(separator: "\n" + String(repeating: "─", count: 72) + "\n\n")
+        case .json:
+            text = ScorecardJSON.render(reports, language: common.lang)
+        }
+        try output.emit(text)
+        let code = gate.policy.exitCode(for: reports)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `--fail-on invalid,failed,not-reported`: what fails the run (default: all three).
+struct GateOptions: ParsableArguments {
+    @Option(name: .long, help: "Những gì làm lệnh thất bại / what fails the run: a comma-separated subset of invalid,failed,not-reported (default: all).")
+    var failOn: String?
+
+    var policy: Gate {
+        guard let failOn else { return Gate() }
+        return Gate(failOn: Set(failOn.split(separator: ",").compactMap { Gate.Kind(rawValue: $0.trimmingCharacters(in: .whitespaces)) }))
+    }
+
+    func validate() throws {
+        guard let failOn else { return }
+        for word in failOn.split(separator: ",", omittingEmptySubsequences: false) {
+            let trimmed = word.trimmingCharacters(in: .whitespaces)
+            if Gate.Kind(rawValue: trimmed) == nil {
+                throw ValidationError("--fail-on: `\(trimmed)` không hợp lệ / is not valid; dùng / use: \(Gate.Kind.allCases.map(\.rawValue).joined(separator: ","))")
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import WardcheckCore
+import WardcheckReports
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Giải thích từng bước đánh giá một tiêu chí / trace how one criterion was judged."
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "Mã tiêu chí / criterion id, e.g. TC06.")
+    var criterion: String
+
+    @Option(name: .long, help: "Tệp miễn trừ / waivers file.")
+    var waivers: String?
+
+    @Option(name: .long, help: "Ngày đánh giá YYYY-MM-DD / judge as of this day.")
+    var asOf: AsOf?
+
+    @Argument(help: "Tệp dữ kiện / the facts file.")
+    var file: String
+
+    func run() throws {
+        let session = try Session(common)
+        guard session.criteria.criterion(criterion) != nil else {
+            let ids = session.criteria.criteria.map(\.id)
+            throw ValidationError((common.lang == .vi ? "không có tiêu chí \(criterion); có: " : "no criterion \(criterion); there are: ") + ids.joined(separator: ", "))
+        }
+        let evaluator = Evaluator(criteria: session.criteria, waivers: try session.waivers(waivers), asOf: asOf?.day)
+        let report = UnitReport.check(path: file, evaluator: evaluator)
+        guard let card = report.scorecard, let result = card.results.first(where: { $0.id == criterion }) else {
+            print(ScorecardText(catalogue: session.criteria.catalogue, language: common.lang).render(report), terminator: "")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        print(ExplainText.render(result, card: card, language: common.lang), terminator: "")
+    }
+}

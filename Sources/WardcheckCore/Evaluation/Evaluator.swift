@@ -55,10 +55,11 @@ public struct Evaluator: Sendable {
             }
             let (outcome, comparisons) = context.evaluate(check.require)
             var remedy: Remedy?
-            switch outcome {
-            case .failed: remedy = makeRemedy(check, criterion: criterion, comparisons: comparisons, context: context)
-            case .notReported: missing += comparisons.flatMap(\.missing)
-            default: break
+            // A fact left out is reported even when another part of the check already failed:
+            // the office must still be told to report it.
+            if outcome != .passed { missing += comparisons.flatMap(\.missing) }
+            if outcome == .failed {
+                remedy = makeRemedy(check, criterion: criterion, comparisons: comparisons, context: context)
             }
             checks.append(CheckResult(id: check.id, title: check.title, guardComparisons: guardComparisons,
                                       comparisons: comparisons, outcome: outcome, remedy: remedy))

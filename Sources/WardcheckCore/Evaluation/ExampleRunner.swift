@@ -52,7 +52,8 @@ public struct ExampleRunner: Sendable {
         }
         guard let expected = example.remedies else { return }
         var unmatched = result.remedies
-        for want in expected {
+        // Expectations that name a quantity are matched first, so a looser one cannot take their remedy.
+        for want in expected.filter({ $0.quantity != nil }) + expected.filter({ $0.quantity == nil }) {
             let index = unmatched.firstIndex { remedy in
                 let kindMatches = want.isReport ? remedy.kind == .report : want.kind.map { Self.same($0, remedy.kind) } ?? false
                 return kindMatches && (want.quantity == nil || want.quantity == remedy.quantity)

@@ -1,0 +1,67 @@
+# wardcheck — the two commands a newcomer needs are `make audit` and `make test`; both install
+# what is missing (libyaml-dev through apt-get) and build first.
+SWIFT   ?= swift
+PREFIX  ?= /usr/local
+BIN     := .build/debug/wardcheck
+REPORTS := reports
+UNITS   ?= 3321
+
+.PHONY: all deps test-deps build release test verify audit bench install clean
+
+all: build
+
+# libyaml through pkg-config is the one system dependency. Install it when it is missing;
+# when we cannot (no root, no apt-get), say exactly what to run.
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1; then \
+	  echo "wardcheck: libyaml (pkg-config yaml-0.1) not found; installing libyaml-dev with apt-get"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; \
+	  else echo "wardcheck: run as root: apt-get update && apt-get install -y libyaml-dev pkg-config"; exit 1; fi; \
+	  if ! command -v apt-get >/dev/null 2>&1; then \
+	    echo "wardcheck: no apt-get here; install libyaml and pkg-config with your package manager (e.g. brew install libyaml pkg-config)"; exit 1; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config \
+	    || { echo "wardcheck: apt-get failed; run: sudo apt-get install -y libyaml-dev pkg-config"; exit 1; }; \
+	fi
+
+# The SARIF test validates output against the official schema with Python's jsonschema.
+test-deps:
+	@if ! python3 -c 'import jsonschema' >/dev/null 2>&1; then \
+	  echo "wardcheck: installing Python jsonschema for the SARIF schema test"; \
+	  python3 -m pip install --quiet jsonschema 2>/dev/null \
+	    || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema; } \
+	    || { echo "wardcheck: run: python3 -m pip install jsonschema"; exit 1; }; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps test-deps
+	$(SWIFT) test
+	$(BIN) verify
+
+verify: build
+	$(BIN) verify
+
+# The city audit over the shipped wards: prints the summary and writes the three reports.
+# Exit 1 (criteria not met) and 2 (an invalid submission) are findings, not failures of the run.
+audit: build
+	@mkdir -p $(REPORTS)
+	@$(BIN) audit wards --format html -o $(REPORTS)/audit.html || [ $$? -le 2 ]
+	@$(BIN) audit wards --format csv  -o $(REPORTS)/audit.csv  || [ $$? -le 2 ]
+	@$(BIN) audit wards --format json -o $(REPORTS)/audit.json || [ $$? -le 2 ]
+	@$(BIN) audit wards || [ $$? -le 2 ]
+	@echo "Báo cáo / reports: $(REPORTS)/audit.html $(REPORTS)/audit.csv $(REPORTS)/audit.json"
+
+bench: release
+	.build/release/wardcheck-bench --units $(UNITS) --binary .build/release/wardcheck
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/wardcheck/criteria
+	install -m 755 .build/release/wardcheck $(DESTDIR)$(PREFIX)/bin/wardcheck
+	install -m 644 criteria/*.yaml $(DESTDIR)$(PREFIX)/share/wardcheck/criteria/
+
+clean:
+	rm -rf .build $(REPORTS)

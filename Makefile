@@ -27,9 +27,11 @@ deps:
 test-deps:
 	@if ! python3 -c 'import jsonschema' >/dev/null 2>&1; then \
 	  echo "wardcheck: installing Python jsonschema for the SARIF schema test"; \
-	  python3 -m pip install --quiet jsonschema 2>/dev/null \
-	    || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema; } \
-	    || { echo "wardcheck: run: python3 -m pip install jsonschema"; exit 1; }; \
+	  python3 -m pip install --quiet jsonschema >/dev/null 2>&1 \
+	    || python3 -m pip install --quiet --user --break-system-packages jsonschema >/dev/null 2>&1 \
+	    || { if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	         $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema; } \
+	    || { echo "wardcheck: run: sudo apt-get install -y python3-jsonschema (or python3 -m pip install jsonschema)"; exit 1; }; \
 	fi
 
 build: deps

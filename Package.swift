@@ -30,6 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "wardcheck-bench", dependencies: ["WardcheckCore"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "WardcheckCoreTests", dependencies: ["WardcheckCore"]),
         .testTarget(name: "WardcheckReportsTests", dependencies: ["WardcheckReports"]),

@@ -9,7 +9,7 @@ public enum ExplainText {
         out += "\(card.name ?? "?") (\(card.code ?? "?")), \(card.file)\n"
         if let day = card.evaluatedOn {
             out += (vi ? "Ngày đánh giá: \(day)" : "Judged as of: \(day)")
-                + (card.asOf == day ? " (as_of)\n" : (vi ? " (--as-of)\n" : " (--as-of)\n"))
+                + (card.asOf == day ? (vi ? " (ngày của số liệu)\n" : " (the facts' own date)\n") : " (--as-of)\n")
         }
         for check in r.checks {
             out += "\n" + (vi ? "kiểm tra " : "check ") + check.id + (check.title.map { ": " + $0.text(language) } ?? "") + "\n"

@@ -28,7 +28,7 @@ public enum ScorecardJSON {
         members += [
             ("code", .optional(card.code)),
             ("name", .optional(card.name)),
-            ("as_of", .optional(card.asOf?.description)),
+            ("facts_date", .optional(card.asOf?.description)),
             ("evaluated_on", .optional(card.evaluatedOn?.description)),
             ("passed", .int(card.passed)),
             ("total", .int(card.total)),

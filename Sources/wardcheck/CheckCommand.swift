@@ -13,21 +13,22 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var gate: GateOptions
+    @OptionGroup var changes: ChangedSinceOptions
 
     @Option(name: .long, help: "Tệp miễn trừ / waivers file.")
     var waivers: String?
 
-    @Option(name: .long, help: "Ngày đánh giá YYYY-MM-DD (mặc định: as_of của từng tệp) / judge as of this day (default: each file's as_of).")
+    @Option(name: .long, help: "Ngày đánh giá YYYY-MM-DD (mặc định: ngày số liệu của từng tệp) / judge as of this day (default: each file's own facts date).")
     var asOf: AsOf?
 
-    @Option(name: .long, help: "Định dạng / format: text | json.")
+    @Option(name: .long, help: "Định dạng / format: text | json | junit | sarif | github.")
     var format: CheckFormat = .text
 
     @Argument(help: "Tệp hoặc thư mục dữ kiện / facts files or folders.")
     var files: [String] = []
 
     func validate() throws {
-        if files.isEmpty {
+        if files.isEmpty, changes.changedSince == nil {
             throw ValidationError(common.lang == .vi ? "cần ít nhất một tệp dữ kiện, ví dụ: wardcheck check wards/submissions/20194-hoa-xuan.yaml" : "name at least one facts file, e.g. wardcheck check wards/submissions/20194-hoa-xuan.yaml")
         }
     }
@@ -35,7 +36,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let session = try Session(common)
         let evaluator = Evaluator(criteria: session.criteria, waivers: try session.waivers(waivers), asOf: asOf?.day)
-        let reports = Pipeline.map(WardFiles.expand(files)) { UnitReport.check(path: $0, evaluator: evaluator) }
+        let reports = Pipeline.map(try changes.files(files, language: common.lang)) { UnitReport.check(path: $0, evaluator: evaluator) }
         let text: String
         switch format {
         case .text:
@@ -43,6 +44,13 @@ struct CheckCommand: ParsableCommand {
             text = reports.map(renderer.render).joined(separator: "\n" + String(repeating: "─", count: 72) + "\n\n")
         case .json:
             text = ScorecardJSON.render(reports, language: common.lang)
+        case .junit:
+            text = JUnitReport.check(reports, language: common.lang)
+        case .sarif:
+            text = SARIFLog(toolVersion: WardcheckVersion.current, language: common.lang,
+                            workingDirectory: FileManager.default.currentDirectoryPath).check(reports, criteria: session.criteria)
+        case .github:
+            text = GitHubAnnotations.check(reports, language: common.lang)
         }
         try output.emit(text)
         let code = gate.policy.exitCode(for: reports)
@@ -51,7 +59,7 @@ struct CheckCommand: ParsableCommand {
 }
 
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, junit, sarif, github
 }
 
 /// `--fail-on invalid,failed,not-reported`: what fails the run (default: all three).

@@ -12,33 +12,47 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var gate: GateOptions
+    @OptionGroup var changes: ChangedSinceOptions
 
-    @Option(name: .long, help: "Định dạng / format: text | json.")
-    var format: DiagnosticsFormat = .text
+    @Option(name: .long, help: "Định dạng / format: text | json | junit | sarif | github.")
+    var format: ValidateFormat = .text
 
     @Argument(help: "Tệp hoặc thư mục dữ kiện / facts files or folders.")
     var files: [String] = []
 
     func validate() throws {
-        if files.isEmpty {
+        if files.isEmpty, changes.changedSince == nil {
             throw ValidationError(common.lang == .vi ? "cần ít nhất một tệp dữ kiện, ví dụ: wardcheck validate wards/" : "name at least one facts file, e.g. wardcheck validate wards/")
         }
     }
 
     func run() throws {
         let session = try Session(common)
-        let paths = WardFiles.expand(files)
+        let paths = try changes.files(files, language: common.lang)
         let results = Pipeline.map(paths) { FactsFile.load(path: $0, validator: session.criteria.validator) }
         let text: String
         switch format {
         case .text: text = ValidationText.render(results, language: common.lang, colour: output.colour)
         case .json: text = ValidationJSON.render(results, language: common.lang)
+        case .junit: text = JUnitReport.validate(results, language: common.lang)
+        case .sarif:
+            text = SARIFLog(toolVersion: WardcheckVersion.current, language: common.lang,
+                            workingDirectory: FileManager.default.currentDirectoryPath).validate(results)
+        case .github: text = GitHubAnnotations.validate(results, language: common.lang)
         }
         try output.emit(text)
-        if results.contains(where: { !$0.isValid }) { throw ExitCode(ExitStatus.invalidInput) }
+        // Only `invalid` can occur here: validate judges no criterion.
+        let code = gate.policy.exitCode(invalidFiles: results.filter { !$0.isValid }.count, failed: 0, notReported: 0)
+        if code != 0 { throw ExitCode(code) }
     }
 }
 
 enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+/// validate's own formats: the CI ones make no sense for `criteria`, which shares DiagnosticsFormat.
+enum ValidateFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, junit, sarif, github
 }

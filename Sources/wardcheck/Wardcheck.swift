@@ -8,7 +8,8 @@ struct Wardcheck: ParsableCommand {
         discussion: ExitStatus.help,
         version: WardcheckVersion.current,
         subcommands: [
-            CheckCommand.self, ValidateCommand.self, ExplainCommand.self, VerifyCommand.self, CriteriaCommand.self,
+            CheckCommand.self, ValidateCommand.self, ExplainCommand.self, VerifyCommand.self, CriteriaCommand.self, InitCommand.self,
+            AuditCommand.self,
 
         ]
     )

@@ -8,6 +8,7 @@ public struct Audit: Sendable {
     public struct Row: Sendable {
         public var code: String
         public var name: String
+        public var contact: String?
         public var file: String
         public var outcomes: [Outcome]
         public var passed: Int
@@ -18,10 +19,14 @@ public struct Audit: Sendable {
         public var actions: [String: Int]
         public var remedies: [Remedy]
         public var asOf: Day?
+        /// Criteria whose waiver for this unit has expired and was ignored.
+        public var expiredWaivers: [String]
     }
 
     public struct Invalid: Sendable {
         public var file: String
+        /// The unit code, when the file got far enough to show it: the unit did submit.
+        public var code: String?
         public var errorCount: Int
         /// The first few errors, enough to tell the unit what to fix first.
         public var firstErrors: [Diagnostic]
@@ -65,6 +70,7 @@ public struct Audit: Sendable {
     public var files: Int
     public var rows: [Row]
     public var invalid: [Invalid]
+    /// Roster units with no file at all (an invalid file still counts as submitted).
     public var notSubmitted: [Roster.Unit]
     /// Audit-level problems: files whose code is not in the roster, codes submitted twice, roster mismatches.
     public var diagnostics: [Diagnostic]
@@ -98,7 +104,7 @@ public final class AuditAccumulator {
         files += 1
         guard let card = report.scorecard else {
             let errors = report.diagnostics.filter(\.isError)
-            invalid.append(Audit.Invalid(file: report.file, errorCount: errors.count, firstErrors: Array(errors.prefix(3))))
+            invalid.append(Audit.Invalid(file: report.file, code: report.code, errorCount: errors.count, firstErrors: Array(errors.prefix(3))))
             return
         }
         var purchases: [String: Int] = [:]
@@ -110,9 +116,10 @@ public final class AuditAccumulator {
             case .report: actions["report", default: 0] += 1
             }
         }
-        rows.append(Audit.Row(code: card.code ?? "?", name: card.name ?? "?", file: report.file,
+        rows.append(Audit.Row(code: card.code ?? "?", name: card.name ?? "?", contact: card.contact, file: report.file,
                               outcomes: card.results.map(\.outcome), passed: card.passed, ready: card.ready,
-                              cost: card.totalCost, purchases: purchases, actions: actions, remedies: card.remedies, asOf: card.asOf))
+                              cost: card.totalCost, purchases: purchases, actions: actions, remedies: card.remedies, asOf: card.asOf,
+                              expiredWaivers: card.expiredWaivers.map(\.criterion)))
     }
 
     public func finish() -> Audit {
@@ -135,7 +142,8 @@ public final class AuditAccumulator {
         }
         var notSubmitted: [Roster.Unit] = []
         if let roster {
-            let submitted = Set(byCode.keys)
+            // A unit whose file is invalid did submit; it is listed with the invalid files instead.
+            let submitted = Set(byCode.keys).union(invalid.compactMap(\.code))
             notSubmitted = roster.units.filter { !submitted.contains($0.code) }
             for row in kept {
                 guard let unit = roster.unit(row.code) else {

@@ -1,13 +1,14 @@
 import YAMLTree
 
-/// The units a province expects to hear from (wards/roster.yaml).
+/// The units a province expects to hear from (wards/roster.yaml). Besides `code` and `name`, a
+/// roster entry may carry any fact of the unit block (type, terrain, …), checked against the
+/// facts schema, so the roster stays in step with the facts format without naming its fields.
 public struct Roster: Sendable {
     public struct Unit: Sendable {
         public var code: String
         public var name: String
-        public var type: String?
-        public var terrain: String?
-        public var villages: Int?
+        /// Other unit facts, in the order written (key, value).
+        public var attributes: [(key: String, value: String)]
         public var mark: Mark
     }
 
@@ -17,24 +18,31 @@ public struct Roster: Sendable {
 
     public func unit(_ code: String) -> Unit? { units.first { $0.code == code } }
 
-    public static func load(path: String) -> (Roster?, [Diagnostic]) {
+    public static func load(path: String, schema: FactsSchema) -> (Roster?, [Diagnostic]) {
         let sink = DiagnosticSink(file: path)
         let (tree, source) = loadConfigTree(path, sink)
         var units: [Unit] = []
         var province: String?
+        let block = schema.field(schema.codeField)?.parent ?? ""
+        let extra = schema.keys(under: block).filter { key in
+            let path = block.isEmpty ? key : block + "." + key
+            return path != schema.codeField && path != schema.nameField
+        }
         if let root = tree, var reader = MappingReader(root, sink, allowed: ["roster", "province", "units"], what: "roster") {
             province = reader.string("province", required: false)
             var seen: [String: Mark] = [:]
             for node in reader.required("units")?.items ?? [] {
-                guard var u = MappingReader(node, sink, allowed: ["code", "name", "type", "terrain", "villages"], what: "roster unit"),
+                guard var u = MappingReader(node, sink, allowed: ["code", "name"] + extra, what: "roster unit"),
                       let code = u.string("code"), let name = u.string("name") else { continue }
                 if let first = seen[code] {
                     sink.error(.duplicateUnit, at: node.start, Localized(vi: "mã \(code) đã có ở dòng \(first.line)", en: "code \(code) is already listed on line \(first.line)"))
                     continue
                 }
                 seen[code] = node.start
-                units.append(Unit(code: code, name: name, type: u.string("type", required: false), terrain: u.string("terrain", required: false),
-                                  villages: u.count("villages", required: false), mark: node.start))
+                let attributes = (node.entries ?? []).filter { extra.contains($0.key) }.compactMap { entry in
+                    entry.value.scalar.map { (key: entry.key, value: $0) }
+                }
+                units.append(Unit(code: code, name: name, attributes: attributes, mark: node.start))
             }
         }
         let diagnostics = sink.finished(source: source)

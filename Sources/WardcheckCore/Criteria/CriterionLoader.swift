@@ -18,6 +18,11 @@ struct CriterionLoader {
 
     static let placeholders = ["quantity", "observed", "required"]
 
+    /// A real boolean fact of the loaded schema, to show in hints.
+    private var exampleFact: String {
+        schema.fields.first { $0.type == .boolean }?.path ?? schema.fields.first { $0.type != .block }?.path ?? "…"
+    }
+
     mutating func load(path: String) -> Criterion? {
         let (tree, _) = loadConfigTree(path, sink)
         guard let root = tree,
@@ -81,7 +86,7 @@ struct CriterionLoader {
     private mutating func readCondition(_ node: YAMLNode) -> Condition? {
         guard let entries = node.entries else {
             sink.error(.configInvalid, at: node.start, Localized(vi: "điều kiện phải là một khối", en: "a condition must be a block"),
-                       hint: Localized(vi: "ví dụ `{ fact: power.ups.present, is: true }`", en: "e.g. `{ fact: power.ups.present, is: true }`"))
+                       hint: Localized(vi: "ví dụ `{ fact: \(exampleFact), is: true }`", en: "e.g. `{ fact: \(exampleFact), is: true }`"))
             return nil
         }
         let keys = entries.map(\.key)
@@ -254,7 +259,7 @@ struct CriterionLoader {
     /// Resolves a fact path against the schema, with a suggestion for a typo.
     private mutating func resolveFact(_ node: YAMLNode) -> (String, FactsSchema.Field)? {
         guard let path = node.scalar else {
-            sink.error(.configInvalid, at: node.start, Localized(vi: "cần đường dẫn trường, ví dụ power.ups.present", en: "expected a fact path, e.g. power.ups.present"))
+            sink.error(.configInvalid, at: node.start, Localized(vi: "cần đường dẫn trường, ví dụ \(exampleFact)", en: "expected a fact path, e.g. \(exampleFact)"))
             return nil
         }
         guard let field = schema.field(path), field.type != .block else {

@@ -47,7 +47,10 @@ public final class DiagnosticSink {
 
     /// Sorted by position, each with the line it points at.
     public func finished(source: String) -> [Diagnostic] {
-        let lines = source.isEmpty ? [] : source.split(separator: "\n", omittingEmptySubsequences: false)
+        // Most files in an audit have no diagnostics; only split the text when one needs quoting.
+        guard !diagnostics.isEmpty else { return [] }
+        // Split on every line break libyaml counts: "\r\n" is one Character, never equal to "\n".
+        let lines = source.isEmpty ? [] : source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         return diagnostics
             .sorted { ($0.start, $0.code.rawValue) < ($1.start, $1.code.rawValue) }
             .map { diagnostic in

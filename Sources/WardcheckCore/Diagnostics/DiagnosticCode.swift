@@ -31,7 +31,6 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case unsupportedFormat = "WC111"
     case crossField = "WC112"
     case dateAfterAsOf = "WC113"
-    case badText = "WC114"
 
     // Loading criteria, the facts schema, the catalogue, waivers and the roster.
     case configInvalid = "WC201"
@@ -42,13 +41,55 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case exampleMismatch = "WC206"
     case duplicateCriterion = "WC207"
     case unknownCriterion = "WC208"
-    case waiverExpired = "WC209"
 
     // Auditing a set of submissions.
     case notInRoster = "WC301"
     case duplicateUnit = "WC302"
     case rosterMismatch = "WC303"
-    case staleFacts = "WC304"
+
+    /// A short title for the code, for rule lists such as SARIF's; docs/diagnostics.md says more.
+    public var title: Localized {
+        switch self {
+        case .fileUnreadable: return Localized(vi: "Không đọc được tệp", en: "File cannot be read")
+        case .fileTooLarge: return Localized(vi: "Tệp quá lớn", en: "File too large")
+        case .invalidUTF8: return Localized(vi: "Byte không hợp lệ trong UTF-8", en: "Invalid UTF-8")
+        case .yamlSyntax: return Localized(vi: "Lỗi cú pháp YAML", en: "YAML syntax error")
+        case .tabIndentation: return Localized(vi: "Thụt lề bằng tab", en: "Tab used for indentation")
+        case .emptyFile: return Localized(vi: "Tệp rỗng", en: "Empty file")
+        case .rootNotMapping: return Localized(vi: "Gốc của tệp không phải các cặp khoá: giá trị", en: "Top level is not key: value pairs")
+        case .multipleDocuments: return Localized(vi: "Nhiều tài liệu YAML trong một tệp", en: "More than one YAML document")
+        case .tooDeep: return Localized(vi: "Lồng nhau quá sâu", en: "Nested too deeply")
+        case .scalarTooLong: return Localized(vi: "Giá trị quá dài", en: "Value too long")
+        case .duplicateKey: return Localized(vi: "Khoá bị lặp", en: "Duplicate key")
+        case .anchorOrAlias: return Localized(vi: "Dùng neo hoặc tham chiếu YAML", en: "YAML anchor or alias")
+        case .tag: return Localized(vi: "Dùng thẻ kiểu YAML", en: "YAML type tag")
+        case .complexKey: return Localized(vi: "Khoá không phải một từ", en: "Key is not a plain word")
+        case .unknownKey: return Localized(vi: "Khoá không có trong định dạng", en: "Unknown key")
+        case .wrongShape: return Localized(vi: "Sai dạng (khối, danh sách hay giá trị)", en: "Wrong shape (block, list or value)")
+        case .notBoolean: return Localized(vi: "Không phải true/false", en: "Not true/false")
+        case .notCount: return Localized(vi: "Không phải số nguyên không âm", en: "Not a non-negative whole number")
+        case .notNumber: return Localized(vi: "Không phải số không âm", en: "Not a non-negative number")
+        case .badDate: return Localized(vi: "Ngày không đúng dạng YYYY-MM-DD", en: "Date not in YYYY-MM-DD form")
+        case .notInEnum: return Localized(vi: "Giá trị không nằm trong danh sách cho phép", en: "Value not among the allowed ones")
+        case .outOfRange: return Localized(vi: "Giá trị ngoài khoảng cho phép", en: "Value out of range")
+        case .badPattern: return Localized(vi: "Giá trị sai dạng (ví dụ mã đơn vị 5 chữ số)", en: "Value in the wrong form (e.g. a 5-digit unit code)")
+        case .missingRequired: return Localized(vi: "Thiếu trường bắt buộc", en: "Required field missing")
+        case .unsupportedFormat: return Localized(vi: "Phiên bản định dạng chưa được hỗ trợ", en: "Unsupported format version")
+        case .crossField: return Localized(vi: "Các trường mâu thuẫn nhau", en: "Fields contradict each other")
+        case .dateAfterAsOf: return Localized(vi: "Ngày sau ngày của số liệu", en: "Date after the facts date")
+        case .configInvalid: return Localized(vi: "Tệp cấu hình không hợp lệ", en: "Invalid configuration file")
+        case .unknownFact: return Localized(vi: "Tiêu chí dùng trường không có trong lược đồ", en: "Criterion names an unknown fact")
+        case .unknownItem: return Localized(vi: "Hạng mục hoặc việc không có trong danh mục", en: "Item or action not in the catalogue")
+        case .unknownOperator: return Localized(vi: "Phép so sánh không hợp lệ", en: "Unknown operator")
+        case .typeMismatch: return Localized(vi: "So sánh sai kiểu", en: "Comparison of the wrong type")
+        case .exampleMismatch: return Localized(vi: "Ví dụ của tiêu chí cho kết quả khác mong đợi", en: "Criterion example gives another outcome")
+        case .duplicateCriterion: return Localized(vi: "Tiêu chí bị lặp", en: "Duplicate criterion")
+        case .unknownCriterion: return Localized(vi: "Tiêu chí không tồn tại", en: "Unknown criterion")
+        case .notInRoster: return Localized(vi: "Đơn vị không có trong danh sách", en: "Unit not in the roster")
+        case .duplicateUnit: return Localized(vi: "Đơn vị nộp nhiều tệp", en: "Unit submitted more than once")
+        case .rosterMismatch: return Localized(vi: "Tên hoặc loại đơn vị khác danh sách", en: "Unit name or type differs from the roster")
+        }
+    }
 }
 
 public enum Severity: String, Sendable, Codable {

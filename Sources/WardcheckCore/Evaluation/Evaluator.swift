@@ -33,7 +33,7 @@ public struct Evaluator: Sendable {
             }
             results.append(result)
         }
-        return Scorecard(file: facts.file, code: facts.code, name: facts.name, asOf: facts.asOf, evaluatedOn: day, results: results)
+        return Scorecard(file: facts.file, code: facts.code, name: facts.name, contact: facts.contact, asOf: facts.asOf, evaluatedOn: day, results: results)
     }
 
     public func evaluate(_ criterion: Criterion, facts: Facts, on day: Day?) -> CriterionResult {

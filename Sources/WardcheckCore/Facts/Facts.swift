@@ -8,6 +8,8 @@ public struct Facts: Sendable {
     public var blocks: [String: Mark]
     public var code: String?
     public var name: String?
+    /// The contact facts, joined ("Nguyễn Văn A, 0236 …"), when any were written.
+    public var contact: String?
     public var asOf: Day?
 
     public init(file: String, values: [String: Located<FactValue>] = [:], blocks: [String: Mark] = [:]) {

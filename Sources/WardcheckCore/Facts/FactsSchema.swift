@@ -64,6 +64,8 @@ public struct FactsSchema: Sendable {
     public var referenceDate: String
     public var codeField: String
     public var nameField: String
+    /// Facts shown beside a unit in reports so the city knows whom to call.
+    public var contactFields: [String]
     public var fields: [Field]
     public var bounds: [Bound]
     private var byPath: [String: Int]
@@ -91,9 +93,11 @@ public struct FactsSchema: Sendable {
         let referenceDate = reader.string("reference_date")
         var codeField: String?
         var nameField: String?
-        if let identity = reader.required("identity"), var ids = MappingReader(identity, sink, allowed: ["code", "name"], what: "identity") {
+        var contactFields: [String] = []
+        if let identity = reader.required("identity"), var ids = MappingReader(identity, sink, allowed: ["code", "name", "contact"], what: "identity") {
             codeField = ids.string("code")
             nameField = ids.string("name")
+            contactFields = ids.optional("contact").flatMap { ids.strings($0) } ?? []
         }
         var fields: [Field] = []
         var byPath: [String: Int] = [:]
@@ -129,14 +133,15 @@ public struct FactsSchema: Sendable {
             }
             bounds.append(Bound(fact: fact, atMost: limit, message: Localized(vi: vi, en: en)))
         }
-        for (label, path) in [("format_field", formatField), ("reference_date", referenceDate), ("identity.code", codeField), ("identity.name", nameField)] {
+        for (label, path) in [("format_field", formatField), ("reference_date", referenceDate), ("identity.code", codeField), ("identity.name", nameField)]
+            + contactFields.map({ ("identity.contact", Optional($0)) }) {
             if let path, byPath[path] == nil {
                 sink.error(.unknownFact, at: root.start, Localized(vi: "`\(label)` chỉ đến trường không có: `\(path)`", en: "`\(label)` names a field that does not exist: `\(path)`"))
             }
         }
         guard !sink.hasErrors, let formatField, let referenceDate, let codeField, let nameField else { return nil }
         return FactsSchema(file: path, formatField: formatField, formats: formats, referenceDate: referenceDate,
-                           codeField: codeField, nameField: nameField, fields: fields, bounds: bounds,
+                           codeField: codeField, nameField: nameField, contactFields: contactFields, fields: fields, bounds: bounds,
                            byPath: byPath, childKeys: childKeys)
     }
 

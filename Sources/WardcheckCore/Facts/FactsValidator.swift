@@ -31,6 +31,8 @@ public struct FactsValidator: Sendable {
         checkDates(facts, sink)
         facts.code = facts[schema.codeField].map { $0.value.display }
         facts.name = facts[schema.nameField].map { $0.value.display }
+        let contact = schema.contactFields.compactMap { facts[$0]?.value.display }.filter { !$0.isEmpty }
+        facts.contact = contact.isEmpty ? nil : contact.joined(separator: ", ")
         if case .date(let day)? = facts[schema.referenceDate]?.value { facts.asOf = day }
         return facts
     }
@@ -185,6 +187,8 @@ public struct FactsFile: Sendable {
     public var path: String
     public var facts: Facts?
     public var diagnostics: [Diagnostic]
+    /// The unit code as written, when it could be read, even if the file is invalid.
+    public var code: String?
 
     public var isValid: Bool { facts != nil }
 
@@ -197,6 +201,6 @@ public struct FactsFile: Sendable {
             facts = validator.validate(root, file: path, sink: sink)
         }
         let diagnostics = sink.finished(source: loaded.source)
-        return FactsFile(path: path, facts: sink.hasErrors ? nil : facts, diagnostics: diagnostics)
+        return FactsFile(path: path, facts: sink.hasErrors ? nil : facts, diagnostics: diagnostics, code: facts?.code)
     }
 }

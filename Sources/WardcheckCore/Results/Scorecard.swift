@@ -100,6 +100,7 @@ public struct Scorecard: Sendable {
     public var file: String
     public var code: String?
     public var name: String?
+    public var contact: String?
     public var asOf: Day?
     public var evaluatedOn: Day?
     public var results: [CriterionResult]

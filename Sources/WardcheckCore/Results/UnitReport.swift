@@ -3,12 +3,14 @@ public struct UnitReport: Sendable {
     public var file: String
     public var diagnostics: [Diagnostic]
     public var scorecard: Scorecard?
+    /// The unit code, read even from an invalid file when its code field is well formed.
+    public var code: String?
 
     public var isValid: Bool { scorecard != nil }
 
     /// Loads, validates and evaluates one facts file.
     public static func check(path: String, evaluator: Evaluator) -> UnitReport {
         let loaded = FactsFile.load(path: path, validator: evaluator.criteria.validator)
-        return UnitReport(file: path, diagnostics: loaded.diagnostics, scorecard: loaded.facts.map(evaluator.scorecard(for:)))
+        return UnitReport(file: path, diagnostics: loaded.diagnostics, scorecard: loaded.facts.map(evaluator.scorecard(for:)), code: loaded.code)
     }
 }

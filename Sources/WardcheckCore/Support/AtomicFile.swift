@@ -4,6 +4,17 @@ import Foundation
 /// folder, then a rename over the target, which is atomic on one file system.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws {
+        // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written to, never renamed over:
+        // as root, a rename would replace /dev/null with a regular file.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "cannot write \(path)"])
+            }
+            handle.write(Data(text.utf8))
+            try handle.close()
+            return
+        }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -1,0 +1,116 @@
+import Foundation
+import WardcheckCore
+
+/// `audit --format json`, schema `wardcheck.audit/1` (docs/json.md): everything the text shows,
+/// with each unit's outcomes keyed by criterion id, its remedies and its cost.
+public enum AuditJSON {
+    public static let schema = "wardcheck.audit/1"
+
+    public static func render(_ audit: Audit, language: Language) -> String {
+        document(audit, language: language).serialised()
+    }
+
+    public static func document(_ audit: Audit, language: Language) -> JSON {
+        let layout = AuditLayout(audit)
+        let ranks = AuditLayout.ranks(audit.rows)
+        return .object([
+            ("schema", .string(schema)),
+            ("language", .string(language.rawValue)),
+            ("province", .optional(audit.province)),
+            ("roster_file", .optional(audit.rosterFile)),
+            ("evaluated_on", .optional(audit.evaluatedOn?.description)),
+            ("summary", .object([
+                ("roster_units", .optional(audit.rosterSize)),
+                ("files", .int(audit.files)),
+                ("valid", .int(audit.valid)),
+                ("invalid", .int(audit.invalid.count)),
+                ("not_submitted", audit.rosterSize == nil ? .null : .int(audit.notSubmitted.count)),
+                ("ready", .int(audit.ready)),
+                ("criteria", .int(audit.criteriaCount)),
+                ("mean_passed", .number(String(format: "%.2f", audit.meanPassed))),
+                ("audit_errors", .int(audit.diagnostics.filter(\.isError).count)),
+                ("total_cost", .int(audit.grandTotal)),
+            ])),
+            ("criteria", .array(audit.criteria.map { c in
+                .object([("id", .string(c.id)), ("group", .string(c.group)), ("title", .string(c.title.text(language)))])
+            })),
+            ("groups", .array(layout.groups.map { g in
+                .object([("key", .string(g.key)), ("label", .string(g.label.text(language))), ("criteria", .array(g.columns.map { .string($0.id) }))])
+            })),
+            ("tallies", .array(audit.tallies.map { t in
+                .object([
+                    ("id", .string(t.id)),
+                    ("group", .string(t.group)),
+                    ("title", .string(t.title.text(language))),
+                    ("passed", .int(t.passed)),
+                    ("failed", .int(t.failed)),
+                    ("not_reported", .int(t.notReported)),
+                    ("waived", .int(t.waived)),
+                    ("blocking", .int(t.blocking)),
+                ])
+            })),
+            ("units", .array(zip(audit.rows, ranks).map { row, rank in unit(row, rank: rank, audit: audit, layout: layout, language) })),
+            ("not_submitted", .array(audit.notSubmitted.map { u in
+                .object([
+                    ("code", .string(u.code)),
+                    ("name", .string(u.name)),
+                    ("roster", .object(u.attributes.map { ($0.key, .string($0.value)) })),
+                ])
+            })),
+            ("invalid", .array(audit.invalid.map { i in
+                .object([
+                    ("file", .string(i.file)),
+                    ("code", .optional(i.code)),
+                    ("error_count", .int(i.errorCount)),
+                    ("first_errors", .array(i.firstErrors.map { ValidationJSON.diagnostic($0, language) })),
+                ])
+            })),
+            ("diagnostics", .array(audit.diagnostics.map { ValidationJSON.diagnostic($0, language) })),
+            ("plan", .object([
+                ("items", .array(audit.plan.map { p in
+                    .object([
+                        ("item", .string(p.item)),
+                        ("name", .string(p.name.text(language))),
+                        ("unit_cost", .int(p.unitCost)),
+                        ("quantity", .int(p.quantity)),
+                        ("units", .int(p.units)),
+                        ("total", .int(p.total)),
+                    ])
+                })),
+                ("total", .int(audit.grandTotal)),
+            ])),
+            ("actions", .array(audit.actions.map { a in
+                .object([
+                    ("key", .string(a.key)),
+                    ("name", .string(a.name.text(language))),
+                    ("who", .string(a.who.text(language))),
+                    ("count", .int(a.count)),
+                    ("units", .int(a.units)),
+                ])
+            })),
+        ])
+    }
+
+    static func unit(_ row: Audit.Row, rank: Int, audit: Audit, layout: AuditLayout, _ language: Language) -> JSON {
+        .object([
+            ("rank", .int(rank)),
+            ("code", .string(row.code)),
+            ("name", .string(row.name)),
+            ("file", .string(row.file)),
+            ("contact", .optional(row.contact)),
+            ("expired_waivers", .array(row.expiredWaivers.map(JSON.string))),
+            ("facts_date", .optional(row.asOf?.description)),
+            ("passed", .int(row.passed)),
+            ("total", .int(audit.criteriaCount)),
+            ("ready", .bool(row.ready)),
+            ("outcomes", .object(audit.criteria.enumerated().map { i, c in
+                (c.id, i < row.outcomes.count ? .string(row.outcomes[i].rawValue) : .null)
+            })),
+            ("group_passed", .object(zip(layout.groups, layout.subtotals(row)).map { ($0.key, .int($1)) })),
+            ("cost", .int(row.cost)),
+            ("purchases", .object(row.purchases.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("actions", .object(row.actions.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("remedies", .array(row.remedies.map { ScorecardJSON.remedy($0, language) })),
+        ])
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import WardcheckCore
+
+/// How every audit renderer lays out the same `Audit`: matrix columns in report-group order, ranks,
+/// outcome symbols, the mean. Presentation only: the counts themselves come from the model.
+struct AuditLayout {
+    struct Column {
+        let index: Int
+        let id: String
+        let title: Localized
+    }
+
+    struct Group {
+        let key: String
+        let label: Localized
+        let columns: [Column]
+    }
+
+    let groups: [Group]
+
+    init(_ audit: Audit) {
+        let columns = audit.criteria.enumerated().map { (i, c) in (group: c.group, column: Column(index: i, id: c.id, title: c.title)) }
+        var groups = audit.groups.compactMap { g -> Group? in
+            let inGroup = columns.filter { $0.group == g.key }.map(\.column)
+            return inGroup.isEmpty ? nil : Group(key: g.key, label: g.label, columns: inGroup)
+        }
+        // A criterion whose group the catalogue does not list still gets a column, at the end.
+        let listed = Set(audit.groups.map(\.key))
+        var extra: [String] = []
+        for c in columns where !listed.contains(c.group) && !extra.contains(c.group) { extra.append(c.group) }
+        for key in extra {
+            groups.append(Group(key: key, label: Localized(key), columns: columns.filter { $0.group == key }.map(\.column)))
+        }
+        self.groups = groups
+    }
+
+    var columns: [Column] { groups.flatMap(\.columns) }
+
+    /// Criteria passed in each group, in `groups` order.
+    func subtotals(_ row: Audit.Row) -> [Int] {
+        groups.map { g in g.columns.filter { $0.index < row.outcomes.count && row.outcomes[$0.index] == .passed }.count }
+    }
+
+    func outcome(_ row: Audit.Row, _ column: Column) -> Outcome? {
+        column.index < row.outcomes.count ? row.outcomes[column.index] : nil
+    }
+
+    /// Competition ranking over the model's order (most criteria met first): equal scores share a rank.
+    static func ranks(_ rows: [Audit.Row]) -> [Int] {
+        var ranks: [Int] = []
+        for (i, row) in rows.enumerated() {
+            ranks.append(i > 0 && rows[i - 1].passed == row.passed ? ranks[i - 1] : i + 1)
+        }
+        return ranks
+    }
+
+    static func symbol(_ outcome: Outcome?) -> String {
+        switch outcome {
+        case .passed: return "✓"
+        case .failed: return "✗"
+        case .notReported: return "?"
+        case .waived: return "~"
+        case nil: return " "
+        }
+    }
+
+    static let legendOrder: [Outcome] = [.passed, .failed, .notReported, .waived]
+
+    /// "13,4" in Vietnamese, "13.4" in English.
+    static func decimal(_ value: Double, _ language: Language, places: Int = 1) -> String {
+        let text = String(format: "%.\(places)f", value)
+        return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// A share as a whole percentage, "0" when there is nothing to divide.
+    static func percent(_ part: Int, of whole: Int) -> Int {
+        whole == 0 ? 0 : Int((Double(part) * 100 / Double(whole)).rounded())
+    }
+
+    /// The ids with their shared prefix removed ("TC01"… → "01"…), for narrow column headers.
+    static func shortIDs(_ ids: [String]) -> [String] {
+        guard var prefix = ids.first.map(Array.init) else { return [] }
+        for id in ids.dropFirst() {
+            let chars = Array(id)
+            var n = 0
+            while n < prefix.count, n < chars.count, prefix[n] == chars[n] { n += 1 }
+            prefix = Array(prefix.prefix(n))
+        }
+        // Keep at least one character of every id.
+        let drop = min(prefix.count, (ids.map(\.count).min() ?? 1) - 1)
+        return ids.map { String($0.dropFirst(max(0, drop))) }
+    }
+
+    /// Pads by `Character` count, so "Phường Hòa Xuân" lines up however its diacritics are encoded.
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return right ? fill + text : text + fill
+    }
+
+    /// Cut to `width` characters with an ellipsis, so one long name cannot widen every row.
+    static func cut(_ text: String, _ width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
+    }
+
+    /// Ward text for a terminal or a Markdown table: control characters (line breaks, escape
+    /// sequences that could repaint the terminal) become spaces.
+    static func plain(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars { out.unicodeScalars.append(isControl(scalar) ? " " : scalar) }
+        return out
+    }
+
+    private static func isControl(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s == "\u{2028}" || s == "\u{2029}"
+    }
+}

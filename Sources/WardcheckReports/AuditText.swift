@@ -1,0 +1,291 @@
+import WardcheckCore
+
+/// `audit` in a terminal, for the city office: the summary, who has not submitted, broken files,
+/// audit findings, the criteria that block most units, the ranked matrix and the procurement plan.
+public struct AuditText {
+    public let language: Language
+    public let colour: Bool
+
+    public init(language: Language, colour: Bool = false) {
+        self.language = language
+        self.colour = colour
+    }
+
+    private var vi: Bool { language == .vi }
+    private func t(_ vi: String, _ en: String) -> String { self.vi ? vi : en }
+
+    public func render(_ audit: Audit) -> String {
+        let paint = Painter(enabled: colour)
+        var out = summary(audit, paint)
+        out += notSubmitted(audit)
+        out += invalidFiles(audit, paint)
+        out += findings(audit, paint)
+        out += expiredWaivers(audit, paint)
+        out += criteria(audit, paint)
+        out += matrix(audit, paint)
+        out += plan(audit, paint)
+        return out
+    }
+
+    /// Waivers that have lapsed are ignored; the city should renew or close them.
+    private func expiredWaivers(_ audit: Audit, _ paint: Painter) -> String {
+        let lapsed = audit.rows.filter { !$0.expiredWaivers.isEmpty }
+        guard !lapsed.isEmpty else { return "" }
+        var out = heading(t("MIỄN TRỪ ĐÃ HẾT HẠN — KHÔNG ÁP DỤNG", "EXPIRED WAIVERS — IGNORED"), paint)
+        for row in lapsed {
+            out += "  \(AuditLayout.plain(row.code))  \(AuditLayout.plain(row.name)): \(row.expiredWaivers.joined(separator: ", "))\n"
+        }
+        return out
+    }
+
+    private func heading(_ text: String, _ paint: Painter) -> String {
+        "\n" + paint(.bold, text) + "\n\n"
+    }
+
+    private func summary(_ audit: Audit, _ paint: Painter) -> String {
+        let total = audit.criteriaCount
+        var out = paint(.bold, t("KIỂM TRA SẴN SÀNG \(total) TIÊU CHÍ", "READINESS AUDIT, \(total) CRITERIA")
+            + (audit.province.map { " — " + AuditLayout.plain($0) } ?? "")) + "\n\n"
+        var lines: [(String, String)] = []
+        if let size = audit.rosterSize, let file = audit.rosterFile {
+            lines.append((t("Đơn vị trong danh sách", "Units in the roster"), "\(size)  (\(AuditLayout.plain(file)))"))
+        } else {
+            lines.append((t("Danh sách đơn vị", "Roster"), t("không có — mọi tệp đều được tính", "none — every file is counted")))
+        }
+        lines.append((t("Tệp đã nộp", "Files submitted"), "\(audit.files)"))
+        lines.append((t("Đơn vị đã đánh giá", "Units evaluated"), "\(audit.valid)"))
+        if !audit.invalid.isEmpty { lines.append((t("Tệp không hợp lệ", "Invalid files"), paint(.red, "\(audit.invalid.count)"))) }
+        if audit.rosterSize != nil {
+            lines.append((t("Chưa nộp số liệu", "Not submitted"), audit.notSubmitted.isEmpty ? "0" : paint(.yellow, "\(audit.notSubmitted.count)")))
+        }
+        let share = AuditLayout.percent(audit.ready, of: audit.valid)
+        lines.append((t("Đạt \(total)/\(total)", "Ready (\(total)/\(total))"),
+                      paint(.green, "\(audit.ready)") + t(" / \(audit.valid) đơn vị (\(share)%)", " of \(audit.valid) units (\(share)%)")))
+        lines.append((t("Bình quân tiêu chí đạt", "Mean criteria met"), AuditLayout.decimal(audit.meanPassed, language) + "/\(total)"))
+        lines.append((t("Ngày đánh giá", "Judged as of"), audit.evaluatedOn.map(\.description) ?? t("ngày số liệu của từng tệp", "each file's own date")))
+        lines.append((t("Tổng chi phí ước tính", "Estimated total cost"), paint(.bold, NumberText.money(audit.grandTotal, language))))
+        let width = lines.map(\.0.count).max() ?? 0
+        for (label, value) in lines { out += "  " + AuditLayout.pad(label + ":", width + 1) + "  " + value + "\n" }
+        return out
+    }
+
+    private func notSubmitted(_ audit: Audit) -> String {
+        guard audit.rosterSize != nil, !audit.notSubmitted.isEmpty else { return "" }
+        var out = heading(t("CHƯA NỘP SỐ LIỆU (\(audit.notSubmitted.count))", "NOT SUBMITTED (\(audit.notSubmitted.count))"), Painter(enabled: colour))
+        var table = TextTable(headers: [t("Mã", "Code"), t("Đơn vị", "Unit")])
+        for unit in audit.notSubmitted { table.add([.init(AuditLayout.plain(unit.code)), .init(AuditLayout.plain(unit.name))]) }
+        out += table.render()
+        return out
+    }
+
+    private func invalidFiles(_ audit: Audit, _ paint: Painter) -> String {
+        guard !audit.invalid.isEmpty else { return "" }
+        var out = heading(t("TỆP KHÔNG HỢP LỆ (\(audit.invalid.count)) — chưa được đánh giá", "INVALID FILES (\(audit.invalid.count)) — not evaluated"), paint)
+        for file in audit.invalid {
+            out += "  " + paint(.red, AuditLayout.plain(file.file)) + t(" — \(file.errorCount) lỗi", " — \(file.errorCount) error\(file.errorCount == 1 ? "" : "s")") + "\n"
+            for d in file.firstErrors { out += "    " + oneLine(d, paint) + "\n" }
+            let more = file.errorCount - file.firstErrors.count
+            if more > 0 { out += "    " + t("… và \(more) lỗi khác", "… and \(more) more") + "\n" }
+        }
+        return out
+    }
+
+    private func findings(_ audit: Audit, _ paint: Painter) -> String {
+        guard !audit.diagnostics.isEmpty else { return "" }
+        var out = heading(t("VẤN ĐỀ KHI ĐỐI CHIẾU (\(audit.diagnostics.count))", "AUDIT FINDINGS (\(audit.diagnostics.count))"), paint)
+        for d in audit.diagnostics {
+            out += "  " + oneLine(d, paint) + "\n"
+            if let hint = d.hint { out += "      = " + paint(.cyan, t("gợi ý", "hint")) + ": " + AuditLayout.plain(hint.text(language)) + "\n" }
+        }
+        return out
+    }
+
+    /// `file:line:col: error[WC101]: message`, the way editors and CI match it.
+    private func oneLine(_ d: Diagnostic, _ paint: Painter) -> String {
+        "\(AuditLayout.plain(d.file)):\(d.start.line):\(d.start.column): "
+            + paint(d.severity == .error ? .red : .yellow, "\(DiagnosticText.severityWord(d.severity, language))[\(d.code.rawValue)]")
+            + ": " + AuditLayout.plain(d.message.text(language))
+    }
+
+    private func criteria(_ audit: Audit, _ paint: Painter) -> String {
+        var out = heading(t("TIÊU CHÍ — VƯỚNG NHIỀU ĐƠN VỊ NHẤT TRƯỚC", "CRITERIA — BIGGEST BLOCKER FIRST"), paint)
+        var table = TextTable(headers: [t("Mã", "Id"), t("Tiêu chí", "Criterion"), t("Đạt", "Passed"), t("Không đạt", "Failed"),
+                                        t("Chưa BC", "Not rep."), t("Miễn trừ", "Waived"), t("Vướng", "Blocking")],
+                              right: [2, 3, 4, 5, 6])
+        for tally in audit.tallies {
+            table.add([.init(tally.id), .init(tally.title.text(language)),
+                       .init("\(tally.passed)", paint, tally.passed > 0 ? .green : nil),
+                       .init("\(tally.failed)", paint, tally.failed > 0 ? .red : nil),
+                       .init("\(tally.notReported)", paint, tally.notReported > 0 ? .yellow : nil),
+                       .init("\(tally.waived)", paint, tally.waived > 0 ? .cyan : nil),
+                       .init("\(tally.blocking)", paint, tally.blocking > 0 ? .bold : nil)])
+        }
+        out += table.render()
+        out += "\n  " + t("Vướng = không đạt + chưa báo cáo: số đơn vị bị tiêu chí này giữ dưới \(audit.criteriaCount)/\(audit.criteriaCount).",
+                          "Blocking = failed + not reported: units this criterion keeps below \(audit.criteriaCount)/\(audit.criteriaCount).") + "\n"
+        return out
+    }
+
+    private func matrix(_ audit: Audit, _ paint: Painter) -> String {
+        var out = heading(t("BẢNG XẾP HẠNG", "RANKED MATRIX"), paint)
+        let legend = AuditLayout.legendOrder.map { AuditLayout.symbol($0) + " " + $0.label.text(language) }.joined(separator: "   ")
+        out += "  " + legend + "\n"
+        let layout = AuditLayout(audit)
+        for (i, group) in layout.groups.enumerated() {
+            let ids = group.columns.map(\.id)
+            let contiguous = zip(group.columns, group.columns.dropFirst()).allSatisfy { $0.index + 1 == $1.index }
+            let span = ids.count > 2 && contiguous ? "\(ids.first!)–\(ids.last!)" : ids.joined(separator: ", ")
+            out += "  [\(i + 1)] " + group.label.text(language) + " (\(span))\n"
+        }
+        out += "\n"
+        guard !audit.rows.isEmpty else { return out + "  " + t("Không có đơn vị nào được đánh giá.", "No unit was evaluated.") + "\n" }
+
+        // Criterion ids stand vertically over their symbol column, shared prefix dropped ("TC01" → "0" over "1").
+        let short = AuditLayout.shortIDs(layout.columns.map(\.id))
+        let depth = short.map(\.count).max() ?? 0
+        var cursor = 0
+        var idLines = Array(repeating: [String](), count: depth)
+        for group in layout.groups {
+            let ids = short[cursor..<cursor + group.columns.count]
+            cursor += group.columns.count
+            for level in 0..<depth {
+                idLines[level].append(ids.map { id in
+                    let chars = Array(id)
+                    let offset = depth - chars.count
+                    return level >= offset ? String(chars[level - offset]) : " "
+                }.joined())
+            }
+        }
+        let subtotalWidths = layout.groups.map { String($0.columns.count).count }
+        let groupNumbers = layout.groups.indices.map { String($0 + 1) }
+
+        var table = TextTable(headers: ["#", t("Mã", "Code"), t("Đơn vị", "Unit"), idLines.last?.joined(separator: " ") ?? "",
+                                        zip(groupNumbers, subtotalWidths).map { AuditLayout.pad($0, $1, right: true) }.joined(separator: " "),
+                                        t("Đạt", "Met"), t("Chi phí", "Cost")],
+                              right: [0, 5, 6])
+        table.preamble = idLines.dropLast().map { $0.joined(separator: " ") }
+        table.preambleColumn = 3
+        let ranks = AuditLayout.ranks(audit.rows)
+        for (row, rank) in zip(audit.rows, ranks) {
+            var plainSymbols: [String] = []
+            var paintedSymbols: [String] = []
+            for group in layout.groups {
+                let outcomes = group.columns.map { layout.outcome(row, $0) }
+                plainSymbols.append(outcomes.map(AuditLayout.symbol).joined())
+                paintedSymbols.append(outcomes.map { paint(colourFor($0), AuditLayout.symbol($0)) }.joined())
+            }
+            let subtotals = zip(layout.subtotals(row), subtotalWidths).map { AuditLayout.pad(String($0), $1, right: true) }.joined(separator: " ")
+            table.add([.init("\(rank)"), .init(AuditLayout.plain(row.code)), .init(AuditLayout.cut(AuditLayout.plain(row.name), 28)),
+                       TextTable.Cell(text: plainSymbols.joined(separator: " "), shown: paintedSymbols.joined(separator: " ")),
+                       .init(subtotals),
+                       .init("\(row.passed)/\(audit.criteriaCount)", paint, row.ready ? .green : nil),
+                       .init(NumberText.money(row.cost, language))])
+        }
+        out += table.render()
+        return out
+    }
+
+    private func plan(_ audit: Audit, _ paint: Painter) -> String {
+        var out = heading(t("KẾ HOẠCH MUA SẮM", "PROCUREMENT PLAN"), paint)
+        if audit.plan.isEmpty {
+            out += "  " + t("Không cần mua sắm.", "Nothing to buy.") + "\n"
+        } else {
+            var table = TextTable(headers: [t("Hạng mục", "Item"), t("Số lượng", "Quantity"), t("Số đơn vị", "Units"),
+                                            t("Đơn giá", "Unit cost"), t("Thành tiền", "Total")], right: [1, 2, 3, 4])
+            for line in audit.plan {
+                table.add([.init(line.name.text(language)), .init(NumberText.grouped(line.quantity, language)), .init("\(line.units)"),
+                           .init(NumberText.money(line.unitCost, language)), .init(NumberText.money(line.total, language))])
+            }
+            table.add([.init(t("Tổng cộng", "Total")), .init(""), .init(""), .init(""),
+                       .init(NumberText.money(audit.grandTotal, language), paint, .bold)])
+            table.ruleBeforeLast = true
+            out += table.render()
+            out += "\n  " + t("Chi phí của từng đơn vị: cột “Chi phí” của bảng xếp hạng. Đơn giá là ước tính trong criteria/catalogue.yaml.",
+                              "Cost per unit: the “Cost” column of the ranked matrix. Unit costs are the estimates in criteria/catalogue.yaml.") + "\n"
+        }
+        guard !audit.actions.isEmpty else { return out }
+        out += heading(t("VIỆC CẦN LÀM KHÔNG PHẢI MUA SẮM", "ACTIONS THAT ARE NOT PURCHASES"), paint)
+        var table = TextTable(headers: [t("Việc", "Action"), t("Số việc", "Count"), t("Số đơn vị", "Units"), t("Ai thực hiện", "Who acts")],
+                              right: [1, 2])
+        for action in audit.actions {
+            table.add([.init(action.name.text(language)), .init("\(action.count)"), .init("\(action.units)"), .init(action.who.text(language))])
+        }
+        out += table.render()
+        return out
+    }
+
+    private func colourFor(_ outcome: Outcome?) -> Painter.Colour {
+        switch outcome {
+        case .passed: return .green
+        case .failed: return .red
+        case .notReported: return .yellow
+        case .waived: return .cyan
+        case nil: return .dim
+        }
+    }
+}
+
+/// Columns sized by `Character` count; colour is added after padding so escape codes never count.
+struct TextTable {
+    struct Cell {
+        var text: String
+        var shown: String
+
+        init(text: String, shown: String) {
+            self.text = text
+            self.shown = shown
+        }
+
+        init(_ text: String, _ paint: Painter? = nil, _ colour: Painter.Colour? = nil) {
+            self.text = text
+            if let paint, let colour { shown = paint(colour, text) } else { shown = text }
+        }
+    }
+
+    var headers: [String]
+    var right: Set<Int>
+    var rows: [[Cell]] = []
+    /// Lines above the header, starting at column `preambleColumn` (the matrix's stacked criterion ids).
+    var preamble: [String] = []
+    var preambleColumn = 0
+    var ruleBeforeLast = false
+
+    init(headers: [String], right: Set<Int> = []) {
+        self.headers = headers
+        self.right = right
+    }
+
+    mutating func add(_ row: [Cell]) { rows.append(row) }
+
+    func render(indent: String = "  ", gap: String = "  ") -> String {
+        var widths = headers.map(\.count)
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.text.count) }
+        }
+        func line(_ cells: [Cell]) -> String {
+            var parts: [String] = []
+            for (i, cell) in cells.enumerated() {
+                let fill = String(repeating: " ", count: max(0, widths[i] - cell.text.count))
+                parts.append(right.contains(i) ? fill + cell.shown : cell.shown + fill)
+            }
+            return indent + trimmingTrailing(parts.joined(separator: gap)) + "\n"
+        }
+        func rule() -> String { indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: gap) + "\n" }
+        var out = ""
+        let lead = widths.prefix(preambleColumn).reduce(0, +) + preambleColumn * gap.count
+        for extra in preamble { out += indent + String(repeating: " ", count: lead) + extra + "\n" }
+        out += line(headers.map { Cell($0) })
+        out += rule()
+        for (i, row) in rows.enumerated() {
+            if ruleBeforeLast, i == rows.count - 1 { out += rule() }
+            out += line(row)
+        }
+        return out
+    }
+
+    private func trimmingTrailing(_ s: String) -> String {
+        var s = s
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,87 @@
+/// A small XML tree, attributes kept in the order written, for the JUnit report. Serialisation
+/// escapes every text and drops what XML 1.0 cannot carry: ward text is never trusted.
+public indirect enum XML: Sendable {
+    case element(String, attributes: [(String, String)] = [], children: [XML] = [])
+    case text(String)
+
+    /// The document with its declaration, two spaces an indent level, text kept on its element's line.
+    public func document() -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        write(into: &out, level: 0)
+        return out
+    }
+
+    private func write(into out: inout String, level: Int) {
+        switch self {
+        case .text(let s):
+            out += XML.escapeText(s)
+        case .element(let name, let attributes, let children):
+            let pad = String(repeating: "  ", count: level)
+            out += pad + "<" + name
+            for (key, value) in attributes { out += " \(key)=\"" + XML.escapeAttribute(value) + "\"" }
+            if children.isEmpty {
+                out += "/>\n"
+            } else if children.allSatisfy(\.isText) {
+                out += ">"
+                for child in children { child.write(into: &out, level: 0) }
+                out += "</\(name)>\n"
+            } else {
+                out += ">\n"
+                for child in children {
+                    if child.isText { out += pad + "  " }
+                    child.write(into: &out, level: level + 1)
+                    if child.isText { out += "\n" }
+                }
+                out += pad + "</\(name)>\n"
+            }
+        }
+    }
+
+    private var isText: Bool {
+        if case .text = self { return true }
+        return false
+    }
+
+    /// Character data: the five special characters as entities, `\r` kept as a reference so a
+    /// parser does not fold it away, characters XML 1.0 forbids removed.
+    public static func escapeText(_ s: String) -> String {
+        escape(s, attribute: false)
+    }
+
+    /// An attribute value: as text, and also tab and newlines as references, which attribute-value
+    /// normalisation would otherwise turn into spaces.
+    public static func escapeAttribute(_ s: String) -> String {
+        escape(s, attribute: true)
+    }
+
+    private static func escape(_ s: String, attribute: Bool) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\r": out += "&#13;"
+            case "\n" where attribute: out += "&#10;"
+            case "\t" where attribute: out += "&#9;"
+            default:
+                if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    /// XML 1.0 `Char`: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+    /// Swift scalars are never surrogates, so the gap at #xD800 needs no test.
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD: return true
+        case 0x20...0xFFFD: return true
+        case 0x10000...0x10FFFF: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import WardcheckCore
+import WardcheckReports
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Tổng hợp toàn tỉnh, thành phố / audit every unit of a province: who is ready, what blocks, what to buy.",
+        discussion: """
+        Đọc mọi tệp *.yaml, *.yml trong THƯ_MỤC (kể cả thư mục con), trừ tệp danh sách và tệp miễn trừ.
+        Reads every *.yaml and *.yml file under DIR (recursively) except the roster and waivers files.
+        Mặc định / defaults: THƯ_MỤC/roster.yaml và / and THƯ_MỤC/waivers.yaml khi có / when present.
+
+        Mã thoát tính cả vấn đề khi đối chiếu (mã không có trong danh sách, mã nộp hai lần) như tệp không hợp lệ.
+        Audit findings (a code not in the roster, a code submitted twice) count as invalid files.
+
+
+        """ + ExitStatus.help
+    )
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var gate: GateOptions
+
+    @Option(name: .long, help: "Danh sách đơn vị / roster file (default: DIR/roster.yaml when present).")
+    var roster: String?
+
+    @Option(name: .long, help: "Tệp miễn trừ / waivers file (default: DIR/waivers.yaml when present).")
+    var waivers: String?
+
+    @Option(name: .long, help: "Ngày đánh giá YYYY-MM-DD (mặc định: ngày số liệu của từng tệp) / judge as of this day (default: the date each file gives for its facts).")
+    var asOf: AsOf?
+
+    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html.")
+    var format: AuditFormat = .text
+
+    @Argument(help: ArgumentHelp("Thư mục hồ sơ các đơn vị / the folder of ward files.", valueName: "dir"))
+    var folder: String = "wards"
+
+    func validate() throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError(common.lang == .vi
+                ? "không có thư mục \(folder); ví dụ: wardcheck audit wards"
+                : "no folder \(folder); e.g. wardcheck audit wards")
+        }
+    }
+
+    func run() throws {
+        let session = try Session(common)
+        let rosterPath = roster ?? existing(inFolder: "roster.yaml")
+        let waiversPath = waivers ?? existing(inFolder: "waivers.yaml")
+        let loadedRoster = try rosterPath.map { try loadRoster($0, schema: session.criteria.schema) }
+        let evaluator = Evaluator(criteria: session.criteria, waivers: try session.waivers(waiversPath), asOf: asOf?.day)
+
+        let excluded = Set([rosterPath, waiversPath].compactMap { $0.map(standardised) })
+        let files = WardFiles.yamlFiles(in: folder, excluding: excluded)
+        // One small row per unit is all the accumulator keeps, so memory follows the number of units, not their files.
+        let accumulator = AuditAccumulator(criteria: session.criteria, roster: loadedRoster, asOf: asOf?.day)
+        Pipeline.stream(files, { UnitReport.check(path: $0, evaluator: evaluator) }, into: accumulator.add)
+        let audit = accumulator.finish()
+
+        let language = common.lang
+        let text: String
+        switch format {
+        case .text: text = AuditText(language: language, colour: output.colour).render(audit)
+        case .json: text = AuditJSON.render(audit, language: language)
+        case .csv: text = AuditCSV.render(audit, language: language)
+        case .markdown: text = AuditMarkdown.render(audit, language: language)
+        case .html: text = AuditHTML.render(audit, language: language)
+        }
+        try output.emit(text)
+
+        let code = gate.policy.exitCode(
+            invalidFiles: audit.invalid.count + audit.diagnostics.filter(\.isError).count,
+            failed: audit.tallies.reduce(0) { $0 + $1.failed },
+            notReported: audit.tallies.reduce(0) { $0 + $1.notReported })
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    private func existing(inFolder name: String) -> String? {
+        let path = (folder.hasSuffix("/") ? folder : folder + "/") + name
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    private func standardised(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// A roster that does not load would make every "not submitted" and "not in roster" wrong, so the run stops.
+    private func loadRoster(_ path: String, schema: FactsSchema) throws -> Roster {
+        let (loaded, diagnostics) = Roster.load(path: path, schema: schema)
+        for d in diagnostics { printError(DiagnosticText.render(d, language: common.lang)) }
+        guard let loaded else {
+            printError(common.lang == .vi ? "wardcheck: không nạp được danh sách đơn vị \(path)" : "wardcheck: cannot load the roster \(path)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        return loaded
+    }
+}
+
+enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv, markdown, html
+}

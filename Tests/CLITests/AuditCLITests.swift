@@ -1,0 +1,98 @@
+import Foundation
+import XCTest
+
+/// `wardcheck audit` as the city office runs it on the sample province.
+final class AuditCLITests: XCTestCase {
+    func testHTMLIsWrittenAtomicallyAndTheGateDecidesTheExitCode() throws {
+        let folder = try WardcheckProcess.temporaryFolder(self)
+        let report = folder.appendingPathComponent("audit.html")
+        let run = try WardcheckProcess.run(["audit", "wards", "--format", "html", "-o", report.path])
+        // The samples hold one invalid file (20473-que-son.yaml): by default an invalid file fails the run with 2.
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertEqual(run.stdout, "", "the report goes to the file, not to standard output")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["audit.html"], "no temporary file is left behind")
+        let html = try String(contentsOf: report, encoding: .utf8)
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"vi\">"))
+        XCTAssertTrue(html.contains("20473-que-son.yaml"))
+        XCTAssertTrue(html.hasSuffix("</html>\n"))
+
+        // Without invalid files in the gate, the failures present still fail the run with 1 …
+        XCTAssertEqual(try WardcheckProcess.run(["audit", "wards", "--fail-on", "failed", "-o", report.path]).status, 1)
+        XCTAssertEqual(try WardcheckProcess.run(["audit", "wards", "--fail-on", "failed,not-reported", "-o", report.path]).status, 1)
+        // … and with only invalid files counted it is 2 again.
+        XCTAssertEqual(try WardcheckProcess.run(["audit", "wards", "--fail-on", "invalid", "-o", report.path]).status, 2)
+    }
+
+    func testTextSummaryAndLanguages() throws {
+        let vi = try WardcheckProcess.run(["audit"])
+        XCTAssertEqual(vi.status, 2, vi.stderr)
+        XCTAssertTrue(vi.stdout.contains("Đơn vị trong danh sách:  93"), vi.stdout)
+        XCTAssertTrue(vi.stdout.contains("Tệp đã nộp:              88"))
+        XCTAssertTrue(vi.stdout.contains("20441  Xã Thăng Trường"))
+        XCTAssertTrue(vi.stdout.contains("20473-que-son.yaml:32:3: error[WC101]"))
+        XCTAssertTrue(vi.stdout.contains("₫"))
+        XCTAssertFalse(vi.stdout.contains("\u{1B}["), "no colour when not on a terminal")
+        let en = try WardcheckProcess.run(["audit", "wards", "--lang", "en"])
+        XCTAssertTrue(en.stdout.contains("Units in the roster:   93"), en.stdout)
+        XCTAssertTrue(en.stdout.contains("PROCUREMENT PLAN"))
+    }
+
+    func testEveryFormat() throws {
+        let folder = try WardcheckProcess.temporaryFolder(self)
+        for format in ["text", "json", "csv", "markdown", "html"] {
+            let file = folder.appendingPathComponent("audit.\(format)")
+            let run = try WardcheckProcess.run(["audit", "wards", "--format", format, "-o", file.path])
+            XCTAssertEqual(run.status, 2, "\(format): \(run.stderr)")
+            XCTAssertGreaterThan(try Data(contentsOf: file).count, 1000, format)
+        }
+        let csv = try Data(contentsOf: folder.appendingPathComponent("audit.csv"))
+        XCTAssertEqual(Array(csv.prefix(3)), [0xEF, 0xBB, 0xBF])
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("audit.json"))) as! [String: Any]
+        XCTAssertEqual(json["schema"] as? String, "wardcheck.audit/1")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }, [])
+    }
+
+    func testRosterAndWaiversDefaultsAndFailures() throws {
+        let folder = try WardcheckProcess.temporaryFolder(self)
+        let wards = WardcheckProcess.repository.appendingPathComponent("wards")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("nested"), withIntermediateDirectories: true)
+        for name in ["20194-hoa-xuan.yaml", "20705-tra-leng.yaml"] {
+            let source = try FileManager.default.contentsOfDirectory(atPath: wards.appendingPathComponent("submissions").path)
+                .first { $0.hasPrefix(String(name.prefix(5))) }!
+            try FileManager.default.copyItem(at: wards.appendingPathComponent("submissions").appendingPathComponent(source),
+                                             to: folder.appendingPathComponent("nested").appendingPathComponent(source))
+        }
+        // No roster, no waivers in the folder: every file counts, Trà Leng's TC04 fails.
+        var run = try WardcheckProcess.run(["audit", folder.path, "--format", "json"])
+        var json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual((json["summary"] as! [String: Any])["files"] as? Int, 2, "files are found in subfolders")
+        XCTAssertTrue(json["roster_file"] is NSNull)
+        var tc04 = (json["tallies"] as! [[String: Any]]).first { $0["id"] as? String == "TC04" }!
+        XCTAssertEqual(tc04["waived"] as? Int, 0)
+
+        // With roster.yaml and waivers.yaml in the folder, both are used and neither is read as a ward file.
+        try FileManager.default.copyItem(at: wards.appendingPathComponent("roster.yaml"), to: folder.appendingPathComponent("roster.yaml"))
+        try FileManager.default.copyItem(at: wards.appendingPathComponent("waivers.yaml"), to: folder.appendingPathComponent("waivers.yaml"))
+        run = try WardcheckProcess.run(["audit", folder.path, "--format", "json"])
+        json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let summary = json["summary"] as! [String: Any]
+        XCTAssertEqual(summary["files"] as? Int, 2)
+        XCTAssertEqual(summary["roster_units"] as? Int, 93)
+        XCTAssertEqual(summary["not_submitted"] as? Int, 91)
+        tc04 = (json["tallies"] as! [[String: Any]]).first { $0["id"] as? String == "TC04" }!
+        XCTAssertEqual(tc04["waived"] as? Int, 1)
+
+        // A roster that does not load stops the run with its diagnostics and exit 2.
+        let broken = folder.appendingPathComponent("broken-roster.yaml")
+        try "roster: 1\nunits:\n  - { code: \"20194\" }\n".write(to: broken, atomically: true, encoding: .utf8)
+        run = try WardcheckProcess.run(["audit", folder.path, "--roster", broken.path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("broken-roster.yaml"), run.stderr)
+        XCTAssertEqual(run.stdout, "")
+        run = try WardcheckProcess.run(["audit", folder.path, "--waivers", folder.appendingPathComponent("missing.yaml").path])
+        XCTAssertEqual(run.status, 2)
+
+        // A folder that does not exist is a usage error.
+        XCTAssertEqual(try WardcheckProcess.run(["audit", folder.appendingPathComponent("nowhere").path]).status, 64)
+    }
+}

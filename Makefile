@@ -58,7 +58,7 @@ audit: build
 	@echo "Báo cáo / reports: $(REPORTS)/audit.html $(REPORTS)/audit.csv $(REPORTS)/audit.json"
 
 bench: release
-	.build/release/wardcheck-bench --units $(UNITS) --binary .build/release/wardcheck
+	.build/release/wardcheck-bench --units $(UNITS) --binary .build/release/wardcheck --templates wards/submissions
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/wardcheck/criteria

@@ -15,66 +15,92 @@ public indirect enum JSON: Sendable {
     public static func optional(_ i: Int?) -> JSON { i.map(JSON.int) ?? .null }
 
     public func serialised(pretty: Bool = true) -> String {
-        var out = ""
-        write(into: &out, indent: pretty ? 0 : nil)
-        return out + (pretty ? "\n" : "")
+        var writer = Writer(pretty: pretty)
+        writer.write(self, level: 0)
+        if pretty { writer.bytes.append(0x0A) }
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: Int?) {
-        let newline = indent == nil ? "" : "\n"
-        let pad = { (level: Int) in String(repeating: "  ", count: level) }
-        switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .number(let n): out += n
-        case .string(let s): JSON.escape(s, into: &out)
-        case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[" + newline
-            for (i, item) in items.enumerated() {
-                if let indent { out += pad(indent + 1) }
-                item.write(into: &out, indent: indent.map { $0 + 1 })
-                out += (i < items.count - 1 ? "," : "") + newline
-            }
-            if let indent { out += pad(indent) }
-            out += "]"
-        case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{" + newline
-            for (i, (key, value)) in members.enumerated() {
-                if let indent { out += pad(indent + 1) }
-                JSON.escape(key, into: &out)
-                out += indent == nil ? ":" : ": "
-                value.write(into: &out, indent: indent.map { $0 + 1 })
-                out += (i < members.count - 1 ? "," : "") + newline
-            }
-            if let indent { out += pad(indent) }
-            out += "}"
+    /// Writes UTF-8 bytes straight into one buffer: reports of thousands of units are tens of
+    /// megabytes, and building them from String pieces was the slowest part of `check`.
+    private struct Writer {
+        var bytes: [UInt8] = []
+        let pretty: Bool
+        private var indents: [[UInt8]] = [[]]
+
+        init(pretty: Bool) {
+            self.pretty = pretty
+            bytes.reserveCapacity(1 << 16)
         }
-    }
 
-    static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            // Keeps JSON embeddable in HTML <script> and safe from line-separator quirks.
-            case "<": out += "\\u003c"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
+        mutating func write(_ value: JSON, level: Int) {
+            switch value {
+            case .null: append("null")
+            case .bool(let b): append(b ? "true" : "false")
+            case .int(let i): append(String(i))
+            case .number(let n): append(n)
+            case .string(let s): JSON.escape(s, into: &bytes)
+            case .array(let items):
+                if items.isEmpty { append("[]"); return }
+                bytes.append(UInt8(ascii: "["))
+                for (i, item) in items.enumerated() {
+                    if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                    newline(level + 1)
+                    write(item, level: level + 1)
                 }
+                newline(level)
+                bytes.append(UInt8(ascii: "]"))
+            case .object(let members):
+                if members.isEmpty { append("{}"); return }
+                bytes.append(UInt8(ascii: "{"))
+                for (i, (key, member)) in members.enumerated() {
+                    if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                    newline(level + 1)
+                    JSON.escape(key, into: &bytes)
+                    append(pretty ? ": " : ":")
+                    write(member, level: level + 1)
+                }
+                newline(level)
+                bytes.append(UInt8(ascii: "}"))
             }
         }
-        out += "\""
+
+        private mutating func append(_ text: String) {
+            bytes.append(contentsOf: text.utf8)
+        }
+
+        private mutating func newline(_ level: Int) {
+            guard pretty else { return }
+            while indents.count <= level { indents.append(indents[indents.count - 1] + [0x20, 0x20]) }
+            bytes.append(0x0A)
+            bytes.append(contentsOf: indents[level])
+        }
+    }
+
+    static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let utf8 = Array(s.utf8)
+        var i = 0
+        while i < utf8.count {
+            let b = utf8[i]
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            // Keeps JSON embeddable in HTML <script> and safe from line-separator quirks.
+            case UInt8(ascii: "<"): out.append(contentsOf: Array("\\u003c".utf8))
+            case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                out.append(contentsOf: Array((utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                i += 2
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            default: out.append(b)
+            }
+            i += 1
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }

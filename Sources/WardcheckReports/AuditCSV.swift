@@ -33,7 +33,7 @@ public enum AuditCSV {
                     "outcome": i < row.outcomes.count ? row.outcomes[i].label.text(language) : "",
                     "passed_count": String(row.passed),
                     "remedies": remedies.map { $0.text.text(language) }.joined(separator: "; "),
-                    "cost": String(remedies.reduce(0) { $0 + $1.cost }),
+                    "cost": String(Money.sum(remedies.map(\.cost))),
                 ])
             }
         }

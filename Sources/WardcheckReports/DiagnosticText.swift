@@ -4,7 +4,12 @@ import WardcheckCore
 /// the source line with a caret under the place.
 public enum DiagnosticText {
     public static func render(_ diagnostic: Diagnostic, language: Language, colour: Bool = false) -> String {
-        let d = diagnostic
+        var d = diagnostic
+        // A diagnostic may quote what the file says; never let it drive the terminal.
+        d.message = d.message.map(Terminal.safe)
+        d.hint = d.hint.map { $0.map(Terminal.safe) }
+        d.sourceLine = d.sourceLine.map(Terminal.safe)
+        d.file = Terminal.safe(d.file)
         let severity = severityWord(d.severity, language)
         let paint = Painter(enabled: colour)
         var out = "\(d.file):\(d.start.line):\(d.start.column): "
@@ -30,6 +35,22 @@ public enum DiagnosticText {
     public static func severityWord(_ severity: Severity, _ language: Language) -> String {
         // The severity word stays English in both languages: CI tools and editors match on it.
         severity.rawValue
+    }
+}
+
+/// Makes text safe to print: control characters (other than tab) shown as `\u{1B}`, never sent.
+enum Terminal {
+    static func safe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control && scalar != "\t" {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
 

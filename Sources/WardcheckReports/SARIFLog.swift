@@ -42,7 +42,7 @@ public struct SARIFLog {
             let remedies = card.results.first { $0.id == finding.ruleID }.map { $0.outcome == .waived ? [] : $0.remedies } ?? []
             if !remedies.isEmpty {
                 properties.append(("remedies", .array(remedies.map { ScorecardJSON.remedy($0, language) })))
-                properties.append(("cost", .int(remedies.reduce(0) { $0 + $1.cost })))
+                properties.append(("cost", .int(Money.sum(remedies.map(\.cost)))))
             }
             return properties
         }

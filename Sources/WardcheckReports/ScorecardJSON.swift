@@ -13,7 +13,7 @@ public enum ScorecardJSON {
                 ("valid", .int(cards.count)),
                 ("invalid", .int(reports.count - cards.count)),
                 ("ready", .int(cards.filter(\.ready).count)),
-                ("total_cost", .int(cards.reduce(0) { $0 + $1.totalCost })),
+                ("total_cost", .int(Money.sum(cards.map(\.totalCost)))),
             ])),
         ]).serialised()
     }

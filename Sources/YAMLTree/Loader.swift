@@ -7,8 +7,6 @@ public struct YAMLLoadResult: Sendable {
     public var root: YAMLNode?
     public var problems: [YAMLProblem]
     public var source: String
-
-    public var isClean: Bool { problems.isEmpty }
 }
 
 /// Reads YAML through libyaml's event parser into `YAMLNode`s, strictly: one document, a mapping
@@ -51,9 +49,26 @@ public enum YAMLLoader {
 /// Turns libyaml's event stream into a tree with an explicit stack, never recursion, so that
 /// deep nesting is met by the depth limit rather than by a stack overflow.
 private struct TreeBuilder {
+    /// Frames are classes so that adding a child appends in place: with value frames every
+    /// append copied the whole list, and a wide file took minutes.
+    private final class MappingFrame {
+        let start: Mark
+        var entries: [YAMLNode.Entry] = []
+        var pendingKey: (key: String, start: Mark, end: Mark)?
+        var skipValue = false
+        var seen: [String: Mark] = [:]
+        init(start: Mark) { self.start = start }
+    }
+
+    private final class SequenceFrame {
+        let start: Mark
+        var items: [YAMLNode] = []
+        init(start: Mark) { self.start = start }
+    }
+
     private enum Frame {
-        case mapping(start: Mark, entries: [YAMLNode.Entry], pendingKey: (String, Mark, Mark)?, skipValue: Bool, seen: [String: Mark])
-        case sequence(start: Mark, items: [YAMLNode])
+        case mapping(MappingFrame)
+        case sequence(SequenceFrame)
     }
 
     let limits: YAMLLimits
@@ -125,16 +140,16 @@ private struct TreeBuilder {
             return attach(YAMLNode(kind: .rejected, start: start, end: end))
         case YAML_MAPPING_START_EVENT:
             note(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: start, end: end)
-            guard push(.mapping(start: start, entries: [], pendingKey: nil, skipValue: false, seen: [:]), at: start) else { return false }
+            guard push(.mapping(MappingFrame(start: start)), at: start) else { return false }
         case YAML_SEQUENCE_START_EVENT:
             note(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: start, end: end)
-            guard push(.sequence(start: start, items: []), at: start) else { return false }
+            guard push(.sequence(SequenceFrame(start: start)), at: start) else { return false }
         case YAML_MAPPING_END_EVENT:
-            guard case .mapping(let begin, let entries, _, _, _)? = stack.popLast() else { return false }
-            return attach(YAMLNode(kind: .mapping(entries), start: begin, end: end))
+            guard case .mapping(let frame)? = stack.popLast() else { return false }
+            return attach(YAMLNode(kind: .mapping(frame.entries), start: frame.start, end: end))
         case YAML_SEQUENCE_END_EVENT:
-            guard case .sequence(let begin, let items)? = stack.popLast() else { return false }
-            return attach(YAMLNode(kind: .sequence(items), start: begin, end: end))
+            guard case .sequence(let frame)? = stack.popLast() else { return false }
+            return attach(YAMLNode(kind: .sequence(frame.items), start: frame.start, end: end))
         default:
             break
         }
@@ -152,7 +167,7 @@ private struct TreeBuilder {
 
     /// Places a finished node in its parent: as a key, as a value, as a list item, or as the root.
     private mutating func attach(_ node: YAMLNode) -> Bool {
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             if case .scalar(let text, .plain) = node.kind, text.isEmpty {
                 problems.append(YAMLProblem(.emptyDocument, at: .start))
                 return false
@@ -166,31 +181,29 @@ private struct TreeBuilder {
             return true
         }
         switch top {
-        case .sequence(let start, var items):
-            items.append(node)
-            stack.append(.sequence(start: start, items: items))
-        case .mapping(let start, var entries, let pendingKey, let skipValue, var seen):
-            if let (key, keyStart, keyEnd) = pendingKey {
-                if !skipValue {
-                    entries.append(YAMLNode.Entry(key: key, keyStart: keyStart, keyEnd: keyEnd, value: node))
+        case .sequence(let frame):
+            frame.items.append(node)
+        case .mapping(let frame):
+            if let pending = frame.pendingKey {
+                if !frame.skipValue {
+                    frame.entries.append(YAMLNode.Entry(key: pending.key, keyStart: pending.start, keyEnd: pending.end, value: node))
                 }
-                stack.append(.mapping(start: start, entries: entries, pendingKey: nil, skipValue: false, seen: seen))
-            } else {
-                guard let key = node.scalar else {
-                    if case .rejected = node.kind {} else {
-                        problems.append(YAMLProblem(.complexKey, at: node.start, end: node.end))
-                    }
-                    stack.append(.mapping(start: start, entries: entries, pendingKey: ("", node.start, node.end), skipValue: true, seen: seen))
-                    return true
-                }
-                var skip = false
-                if let first = seen[key] {
+                frame.pendingKey = nil
+                frame.skipValue = false
+            } else if let key = node.scalar {
+                if let first = frame.seen[key] {
                     problems.append(YAMLProblem(.duplicateKey(key: key, first: first), at: node.start, end: node.end))
-                    skip = true
+                    frame.skipValue = true
                 } else {
-                    seen[key] = node.start
+                    frame.seen[key] = node.start
                 }
-                stack.append(.mapping(start: start, entries: entries, pendingKey: (key, node.start, node.end), skipValue: skip, seen: seen))
+                frame.pendingKey = (key, node.start, node.end)
+            } else {
+                if case .rejected = node.kind {} else {
+                    problems.append(YAMLProblem(.complexKey, at: node.start, end: node.end))
+                }
+                frame.pendingKey = ("", node.start, node.end)
+                frame.skipValue = true
             }
         }
         return true

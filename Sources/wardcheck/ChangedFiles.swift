@@ -16,7 +16,11 @@ struct ChangedSinceOptions: ParsableArguments {
     /// changed ward files under it (default `.`). Deleted files are listed on stderr; when
     /// nothing changed, says so. A git failure stops the run with exit 2.
     func files(_ inputs: [String], language: Language) throws -> [String] {
-        guard let changedSince else { return WardFiles.expand(inputs) }
+        guard let changedSince else {
+            let expanded = WardFiles.expand(inputs)
+            try WardFiles.requireSome(expanded, inputs, language)
+            return expanded
+        }
         let vi = language == .vi
         let changes: ChangedFiles
         do {
@@ -65,7 +69,9 @@ struct ChangedFiles: Equatable {
         var changes = ChangedFiles()
         var fields = output.split(separator: "\0", omittingEmptySubsequences: true).map(String.init).makeIterator()
         while let status = fields.next(), let name = fields.next() {
-            guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
+            let lowered = name.lowercased()
+            guard lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml"),
+                  !WardFiles.companions.contains(URL(fileURLWithPath: name).lastPathComponent) else { continue }
             let path = name.hasPrefix(prefix) ? String(name.dropFirst(prefix.count)) : root + "/" + name
             if status.hasPrefix("D") {
                 changes.deleted.append(path)

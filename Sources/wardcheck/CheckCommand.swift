@@ -6,7 +6,7 @@ import WardcheckReports
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Chấm điểm 16 tiêu chí và lập danh sách việc cần làm / score units on the criteria and list what to fix.",
+        abstract: "Chấm điểm theo các tiêu chí và lập danh sách việc cần làm / score units on the criteria and list what to fix.",
         discussion: ExitStatus.help
     )
 

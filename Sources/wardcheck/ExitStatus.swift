@@ -2,7 +2,6 @@ import ArgumentParser
 
 /// The exit-code policy, one place: CI gates merges on these numbers.
 enum ExitStatus {
-    static let ok: Int32 = 0
     static let criteriaNotMet: Int32 = 1
     static let invalidInput: Int32 = 2
 

@@ -42,8 +42,11 @@ struct AsOf: ExpressibleByArgument {
     static var defaultCompletionKind: CompletionKind { .default }
 }
 
-/// Expands the command line's files and folders into facts files, in a stable order.
+/// Expands the command line's files and folders into facts files, in a stable order. In a
+/// folder, the audit's own companion files (roster.yaml, waivers.yaml) are not facts files.
 enum WardFiles {
+    static let companions: Set<String> = ["roster.yaml", "waivers.yaml"]
+
     static func expand(_ inputs: [String]) -> [String] {
         var out: [String] = []
         let fm = FileManager.default
@@ -63,11 +66,22 @@ enum WardFiles {
         guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
         var files: [String] = []
         while let relative = walker.nextObject() as? String {
-            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
+            let lowered = relative.lowercased()
+            guard lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") else { continue }
             let path = base + "/" + relative
+            if companions.contains(URL(fileURLWithPath: relative).lastPathComponent) { continue }
             if excluding.contains(URL(fileURLWithPath: path).standardizedFileURL.path) { continue }
             files.append(path)
         }
         return files.sorted()
+    }
+
+    /// A folder with no facts files is almost always the wrong folder: say so rather than pass.
+    static func requireSome(_ files: [String], _ inputs: [String], _ language: Language) throws {
+        guard files.isEmpty else { return }
+        printError(language == .vi
+            ? "wardcheck: không có tệp dữ kiện .yaml nào trong \(inputs.joined(separator: ", "))"
+            : "wardcheck: no .yaml facts files in \(inputs.joined(separator: ", "))")
+        throw ExitCode(ExitStatus.invalidInput)
     }
 }

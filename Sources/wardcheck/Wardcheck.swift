@@ -4,7 +4,7 @@ import ArgumentParser
 struct Wardcheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wardcheck",
-        abstract: "Kiểm tra 16 tiêu chí sẵn sàng của đơn vị hành chính cấp xã / Check commune-level units against the 16 readiness criteria.",
+        abstract: "Kiểm tra đơn vị hành chính cấp xã theo các tiêu chí sẵn sàng / check commune-level units against the readiness criteria.",
         discussion: ExitStatus.help,
         version: WardcheckVersion.current,
         subcommands: [

@@ -17,13 +17,8 @@ struct WardcheckProcess {
     static var binary: URL {
         var folder = Bundle.main.bundleURL
         if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
-        let candidate = folder.appendingPathComponent("wardcheck")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        for build in [".build/debug", ".build/release"] {
-            let url = repository.appendingPathComponent(build).appendingPathComponent("wardcheck")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return candidate
+        // Only the binary of this very build: a fallback to another build folder could test a stale one.
+        return folder.appendingPathComponent("wardcheck")
     }
 
     @discardableResult

@@ -36,13 +36,14 @@ final class GitHubAnnotationsTests: XCTestCase {
     }
 
     func testWardTextCannotStartAWorkflowCommandOfItsOwn() throws {
-        let trap = "chờ BTS\\n::add-mask::secret\\r\\n::stop-commands::x"
+        // A CR is refused in ward text (WC114); a newline is allowed and must not start a command.
+        let trap = "chờ BTS\\n::add-mask::secret\\n::stop-commands::x"
         let report = try CIReportFixtures.report(CIReportFixtures.failing, waivers: CIReportFixtures.waivers(justification: trap))
         XCTAssertTrue(report.scorecard?.results.last?.waiver?.justification.contains("\n::add-mask::") ?? false, "the YAML escape reached the text")
         let out = GitHubAnnotations.check([report], language: .vi)
         for line in out.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
             XCTAssertTrue(["::group::", "::endgroup::", "::error ", "::warning ", "::notice ", "wardcheck: "].contains { line.hasPrefix($0) }, String(line))
         }
-        XCTAssertTrue(out.contains("chờ BTS%0A::add-mask::secret%0D%0A::stop-commands::x"), out)
+        XCTAssertTrue(out.contains("chờ BTS%0A::add-mask::secret%0A::stop-commands::x"), out)
     }
 }

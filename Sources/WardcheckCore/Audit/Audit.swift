@@ -50,7 +50,7 @@ public struct Audit: Sendable {
         public var unitCost: Int
         public var quantity: Int
         public var units: Int
-        public var total: Int { unitCost * quantity }
+        public var total: Int { Money.times(unitCost, quantity) }
     }
 
     public struct ActionLine: Sendable {
@@ -80,7 +80,7 @@ public struct Audit: Sendable {
 
     public var valid: Int { rows.count }
     public var ready: Int { rows.filter(\.ready).count }
-    public var grandTotal: Int { plan.reduce(0) { $0 + $1.total } }
+    public var grandTotal: Int { Money.sum(plan.map(\.total)) }
     public var meanPassed: Double { rows.isEmpty ? 0 : Double(rows.reduce(0) { $0 + $1.passed }) / Double(rows.count) }
     public var criteriaCount: Int { criteria.count }
 }
@@ -145,6 +145,7 @@ public final class AuditAccumulator {
             // A unit whose file is invalid did submit; it is listed with the invalid files instead.
             let submitted = Set(byCode.keys).union(invalid.compactMap(\.code))
             notSubmitted = roster.units.filter { !submitted.contains($0.code) }
+            var inRoster: [Audit.Row] = []
             for row in kept {
                 guard let unit = roster.unit(row.code) else {
                     diagnostics.append(Diagnostic(file: row.file, at: .start, code: .notInRoster, severity: .error, message: Localized(
@@ -153,12 +154,15 @@ public final class AuditAccumulator {
                         hint: Localized(vi: "kiểm tra mã đơn vị, hoặc bổ sung đơn vị vào danh sách", en: "check the unit code, or add the unit to the roster")))
                     continue
                 }
+                inRoster.append(row)
                 if unit.name != row.name {
                     diagnostics.append(Diagnostic(file: row.file, at: .start, code: .rosterMismatch, severity: .warning, message: Localized(
                         vi: "tên đơn vị \(row.code) là “\(row.name)”, danh sách ghi “\(unit.name)”",
                         en: "unit \(row.code) is named “\(row.name)” here but “\(unit.name)” in the roster")))
                 }
             }
+            // A file for a unit the city does not have cannot count towards any unit.
+            kept = inRoster
         }
         kept.sort { ($0.passed, $1.code) > ($1.passed, $0.code) }
 

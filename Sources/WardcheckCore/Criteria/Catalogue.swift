@@ -55,7 +55,7 @@ public struct Catalogue: Sendable {
         var itemOrder: [String] = []
         for entry in reader.required("items")?.entries ?? [] {
             guard var item = MappingReader(entry.value, sink, allowed: ["vi", "en", "unit_cost", "who"], what: "item `\(entry.key)`"),
-                  let vi = item.string("vi"), let en = item.string("en"), let cost = item.count("unit_cost"), let who = role(&item)
+                  let vi = item.string("vi"), let en = item.string("en"), let cost = item.money("unit_cost"), let who = role(&item)
             else { continue }
             items[entry.key] = Item(key: entry.key, name: Localized(vi: vi, en: en), unitCost: cost, who: who)
             itemOrder.append(entry.key)
@@ -63,6 +63,11 @@ public struct Catalogue: Sendable {
         var actions: [String: Action] = [:]
         var actionOrder: [String] = []
         for entry in reader.optional("actions")?.entries ?? [] {
+            // "report" names the remedy for facts not reported; an action may not take it.
+            if entry.key == "report" {
+                sink.error(.configInvalid, at: entry.keyStart, Localized(vi: "`report` là tên dành riêng, đặt tên khác cho việc này", en: "`report` is reserved; give this action another name"))
+                continue
+            }
             guard var action = MappingReader(entry.value, sink, allowed: ["vi", "en", "who"], what: "action `\(entry.key)`"),
                   let vi = action.string("vi"), let en = action.string("en"), let who = role(&action)
             else { continue }

@@ -58,7 +58,7 @@ struct CriterionLoader {
             for node in list.items ?? [] {
                 if let example = readExample(node) { examples.append(example) }
             }
-            if !examples.contains(where: { $0.expect == .passed }) || !examples.contains(where: { $0.expect != .passed }) {
+            if !examples.contains(where: { $0.expect == .passed }) || !examples.contains(where: { $0.expect == .failed }) {
                 sink.error(.configInvalid, at: list.start, Localized(
                     vi: "mỗi tiêu chí cần ít nhất một ví dụ đạt và một ví dụ không đạt",
                     en: "every criterion needs at least one passing and one failing example"))

@@ -31,6 +31,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case unsupportedFormat = "WC111"
     case crossField = "WC112"
     case dateAfterAsOf = "WC113"
+    case badText = "WC114"
 
     // Loading criteria, the facts schema, the catalogue, waivers and the roster.
     case configInvalid = "WC201"
@@ -76,6 +77,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
         case .missingRequired: return Localized(vi: "Thiếu trường bắt buộc", en: "Required field missing")
         case .unsupportedFormat: return Localized(vi: "Phiên bản định dạng chưa được hỗ trợ", en: "Unsupported format version")
         case .crossField: return Localized(vi: "Các trường mâu thuẫn nhau", en: "Fields contradict each other")
+        case .badText: return Localized(vi: "Văn bản chứa ký tự điều khiển", en: "Text with control characters")
         case .dateAfterAsOf: return Localized(vi: "Ngày sau ngày của số liệu", en: "Date after the facts date")
         case .configInvalid: return Localized(vi: "Tệp cấu hình không hợp lệ", en: "Invalid configuration file")
         case .unknownFact: return Localized(vi: "Tiêu chí dùng trường không có trong lược đồ", en: "Criterion names an unknown fact")

@@ -32,14 +32,14 @@ extension DiagnosticSink {
                                   en: "YAML allows spaces only; replace each tab with two spaces"))
         case .emptyDocument:
             error(.emptyFile, at: at, Localized(vi: "tệp rỗng", en: "the file is empty"),
-                  hint: Localized(vi: "tạo mẫu bằng `wardcheck init --code MÃ --name \"TÊN\" --type ward` rồi điền số liệu",
-                                  en: "create a template with `wardcheck init --code CODE --name \"NAME\" --type ward` and fill it in"))
+                  hint: Localized(vi: "với tệp dữ kiện: tạo mẫu bằng `wardcheck init` rồi điền số liệu",
+                                  en: "for a facts file: create a template with `wardcheck init` and fill it in"))
         case .rootNotMapping(let found):
             error(.rootNotMapping, at: at, end: end, Localized(
                 vi: "gốc của tệp phải là các cặp khoá: giá trị, không phải \(Self.shapeVI(found))",
                 en: "the top level must be key: value pairs, not a \(found)"),
-                  hint: Localized(vi: "bắt đầu tệp bằng `format: 1` ở đầu dòng, không có dấu `-` phía trước",
-                                  en: "start the file with `format: 1` at the left margin, with no leading `-`"))
+                  hint: Localized(vi: "viết các dòng `khoá: giá trị` sát lề trái, không có dấu `-` phía trước",
+                                  en: "write `key: value` lines at the left margin, with no leading `-`"))
         case .multipleDocuments:
             error(.multipleDocuments, at: at, end: end, Localized(vi: "tệp chứa nhiều hơn một tài liệu YAML", en: "the file holds more than one YAML document"),
                   hint: Localized(vi: "mỗi đơn vị một tệp; xoá dòng `---` thứ hai và phần sau nó, hoặc tách ra tệp riêng",

@@ -64,7 +64,8 @@ struct Context {
             guard missing.isEmpty, case .date(let date)? = result.observed, let day else { return absent(result, missing) }
             let ago = day - date
             result.daysAgo = ago
-            result.outcome = ago <= limit ? .passed : .failed
+            // "Within N days" looks back: a date after the evaluation day is not inside the window.
+            result.outcome = (0...limit).contains(ago) ? .passed : .failed
         case .expression(let expression):
             let computed = value(of: expression)
             result.required = computed.value.map(NumberText.plain) ?? "?"

@@ -23,7 +23,9 @@ public struct Evaluator: Sendable {
             var result = evaluate(criterion, facts: facts, on: day)
             if let code = facts.code, let waiver = waivers.find(criterion: criterion.id, unit: code) {
                 if let day, waiver.isActive(on: day) {
-                    if result.outcome != .passed {
+                    // A waiver excuses a criterion the unit cannot meet yet, never facts it did not
+                    // report: a not-reported criterion stays so, with its "report it" remedy.
+                    if result.outcome == .failed {
                         result.outcome = .waived
                         result.waiver = waiver
                     }

@@ -11,6 +11,16 @@ public struct ScalarRejection: Error, Sendable {
 /// Reads a scalar as a type only when the schema asks, and only in the one spelling the format
 /// allows. Nothing is guessed: `yes` is not a boolean, `4.5` is not a count, `1e3` is not a number.
 public enum ScalarReading {
+    /// No unit counts or measures more than a million of anything; a larger value is a typo.
+    /// The bound also keeps quantities and costs far inside machine integers.
+    public static let largest: Decimal = 1_000_000
+
+    private static func tooLarge(_ text: String) -> ScalarRejection {
+        ScalarRejection(code: .outOfRange,
+            message: Localized(vi: "giá trị quá lớn: \(text) (tối đa 1.000.000)", en: "value too large: \(text) (at most 1,000,000)"),
+            hint: Localized(vi: "kiểm tra lại số này; có thể gõ thừa chữ số", en: "check this number; a digit may have been typed twice"))
+    }
+
     public static func boolean(_ node: YAMLNode) -> Result<Bool, ScalarRejection> {
         guard let text = node.scalar else { return .failure(shape(node, expected: Localized(vi: "true hoặc false", en: "true or false"))) }
         if node.style == .plain, text == "true" { return .success(true) }
@@ -36,8 +46,15 @@ public enum ScalarReading {
                 message: Localized(vi: "\"\(text)\" là văn bản, không phải số đếm", en: "\"\(text)\" is text, not a count"),
                 hint: Localized(vi: "bỏ dấu ngoặc kép: viết \(text)", en: "remove the quotes: write \(text)")))
         }
-        if isDigits(text), !(text.count > 1 && text.hasPrefix("0")), let value = Decimal(string: text) {
+        if isDigits(text), !(text.count > 1 && text.hasPrefix("0")) {
+            guard text.count <= 7, let value = Decimal(string: text), value <= largest else { return .failure(tooLarge(text)) }
             return .success(value)
+        }
+        if isDigits(text) {
+            return .failure(ScalarRejection(code: .notCount,
+                message: Localized(vi: "`\(text)` có số 0 ở đầu", en: "`\(text)` has a leading zero"),
+                hint: Localized(vi: "viết \(text.drop(while: { $0 == "0" }).isEmpty ? "0" : String(text.drop(while: { $0 == "0" })))",
+                                en: "write \(text.drop(while: { $0 == "0" }).isEmpty ? "0" : String(text.drop(while: { $0 == "0" })))")))
         }
         if text.hasPrefix("-"), isDigits(String(text.dropFirst())) {
             return .failure(ScalarRejection(code: .outOfRange,
@@ -60,7 +77,9 @@ public enum ScalarReading {
                 message: Localized(vi: "\"\(text)\" là văn bản, không phải số", en: "\"\(text)\" is text, not a number"),
                 hint: Localized(vi: "bỏ dấu ngoặc kép: viết \(text)", en: "remove the quotes: write \(text)")))
         }
-        if let value = decimalText(text) { return .success(value) }
+        if let value = decimalText(text) {
+            return value <= largest ? .success(value) : .failure(tooLarge(text))
+        }
         if text.hasPrefix("-"), decimalText(String(text.dropFirst())) != nil {
             return .failure(ScalarRejection(code: .outOfRange,
                 message: Localized(vi: "giá trị không được âm: \(text)", en: "the value cannot be negative: \(text)"),
@@ -87,8 +106,15 @@ public enum ScalarReading {
             message: Localized(vi: "`\(text)` không phải ngày hợp lệ", en: "`\(text)` is not a valid date"), hint: hint))
     }
 
+    /// Any text, but no control characters: ward text reaches terminals, browsers and
+    /// spreadsheets, and an escape sequence in a unit name has no honest use.
     public static func text(_ node: YAMLNode) -> Result<String, ScalarRejection> {
         guard let text = node.scalar else { return .failure(shape(node, expected: Localized(vi: "một đoạn văn bản", en: "text"))) }
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" && $0 != "\n" }) {
+            return .failure(ScalarRejection(code: .badText,
+                message: Localized(vi: "văn bản chứa ký tự điều khiển", en: "the text contains control characters"),
+                hint: Localized(vi: "xoá các chuỗi thoát như \\e, \\x1b, \\u0007 trong ngoặc kép", en: "remove escapes such as \\e, \\x1b, \\u0007 from the quoted text")))
+        }
         return .success(text)
     }
 
@@ -107,7 +133,7 @@ public enum ScalarReading {
     /// Digits, optionally a dot and more digits. Rejects 1e3, .5, 0x1F, .inf, 1_000.
     private static func decimalText(_ text: String) -> Decimal? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, parts.allSatisfy({ isDigits(String($0)) }) else { return nil }
+        guard parts.count <= 2, parts.allSatisfy({ isDigits(String($0)) }), text.count <= 40 else { return nil }
         return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }
 }

@@ -46,7 +46,7 @@ public struct Remedy: Sendable {
     /// The facts a report remedy asks for.
     public var facts: [String]
 
-    public var cost: Int { (unitCost ?? 0) * (quantity ?? 1) }
+    public var cost: Int { Money.times(unitCost ?? 0, quantity ?? 1) }
 
     public var kindKey: String {
         switch kind {
@@ -116,7 +116,7 @@ public struct Scorecard: Sendable {
         results.filter { $0.outcome == .failed || $0.outcome == .notReported }.flatMap(\.remedies)
     }
 
-    public var totalCost: Int { remedies.reduce(0) { $0 + $1.cost } }
+    public var totalCost: Int { Money.sum(remedies.map(\.cost)) }
 
     public var expiredWaivers: [Waiver] { results.compactMap(\.expiredWaiver) }
 }

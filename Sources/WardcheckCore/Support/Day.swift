@@ -64,15 +64,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Reads the date a person probably meant by a non-ISO date, to show it in the hint.
     /// Vietnamese writes day before month: 05/07/2025 is 5 July 2025.
     public static func guess(_ text: String) -> Day? {
+        let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
         let pieces = text.split(whereSeparator: { "/.- ".contains($0) }).map(String.init)
-        guard pieces.count == 3, pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
-            if text.count == 8, text.allSatisfy(\.isNumber), let y = Int(text.prefix(4)),
+        guard pieces.count == 3, pieces.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(isDigit) }) else {
+            if text.count == 8, text.allSatisfy(isDigit), let y = Int(text.prefix(4)),
                let m = Int(text.dropFirst(4).prefix(2)), let d = Int(text.suffix(2)) {
                 return Day(year: y, month: m, day: d)
             }
             return nil
         }
         let numbers = pieces.compactMap { Int($0) }
+        guard numbers.count == 3 else { return nil }
         if pieces[0].count == 4 { return Day(year: numbers[0], month: numbers[1], day: numbers[2]) }
         if pieces[2].count == 4 { return Day(year: numbers[2], month: numbers[1], day: numbers[0]) }
         return nil

@@ -7,7 +7,6 @@ struct MappingReader {
     let node: YAMLNode
     let sink: DiagnosticSink
     private let allowed: [String]
-    private var missing = false
 
     /// `allowed` lists every key this mapping may hold; returns nil (and reports) if the node is not a mapping.
     init?(_ node: YAMLNode, _ sink: DiagnosticSink, allowed: [String], what: String) {
@@ -28,9 +27,6 @@ struct MappingReader {
         }
     }
 
-    /// Whether every required key was present.
-    var complete: Bool { !missing }
-
     func optional(_ key: String) -> YAMLNode? {
         guard let value = node[key], !value.isNull else { return nil }
         return value
@@ -38,7 +34,6 @@ struct MappingReader {
 
     mutating func required(_ key: String) -> YAMLNode? {
         if let value = optional(key) { return value }
-        missing = true
         sink.error(.configInvalid, at: node.start,
                    Localized(vi: "thiếu khoá bắt buộc `\(key)`", en: "missing required key `\(key)`"),
                    hint: Localized(vi: "thêm dòng `\(key): …`", en: "add a `\(key): …` line"))
@@ -64,14 +59,22 @@ struct MappingReader {
         return Localized(vi: vi, en: en)
     }
 
-    mutating func number(_ key: String, required isRequired: Bool = true) -> Decimal? {
-        guard let value = isRequired ? required(key) : optional(key) else { return nil }
-        return read(value, ScalarReading.number)
-    }
-
     mutating func count(_ key: String, required isRequired: Bool = true) -> Int? {
         guard let value = isRequired ? required(key) : optional(key) else { return nil }
         return read(value, ScalarReading.count).map { NSDecimalNumber(decimal: $0).intValue }
+    }
+
+    /// A price in whole đồng: digits only, at most 100 billion, so quantity × price always fits.
+    mutating func money(_ key: String) -> Int? {
+        guard let value = required(key) else { return nil }
+        guard value.style == .plain, let text = value.scalar, !text.isEmpty, text.count <= 12,
+              text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let amount = Int(text), amount <= 100_000_000_000 else {
+            sink.error(.configInvalid, at: value.start, end: value.end,
+                       Localized(vi: "`\(key)` phải là số đồng nguyên, tối đa 100.000.000.000", en: "`\(key)` must be whole đồng, at most 100,000,000,000"),
+                       hint: Localized(vi: "viết chữ số, không dấu chấm, ví dụ 15000000", en: "write digits without separators, e.g. 15000000"))
+            return nil
+        }
+        return amount
     }
 
     mutating func boolean(_ key: String, required isRequired: Bool = true) -> Bool? {

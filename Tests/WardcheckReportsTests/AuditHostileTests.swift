@@ -33,6 +33,7 @@ final class AuditHostileTests: XCTestCase {
             let html = AuditHTML.render(audit, language: language)
             XCTAssertFalse(html.lowercased().contains("<script"), "no script element, and no ward text that opens one")
             XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            XCTAssertTrue(html.contains("=HYPERLINK(&quot;http://x&quot;), =HYPERLINK(&quot;http://x&quot;)"), "the contact, escaped in its attribute")
             XCTAssertFalse(html.contains("<i>"))
             XCTAssertTrue(html.contains("20217-&lt;i&gt;&amp;&quot;&#39;.yaml"))
             XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">"))
@@ -48,6 +49,11 @@ final class AuditHostileTests: XCTestCase {
         let cells = CSVReader.cells(csv)
         XCTAssertTrue(cells.contains("'" + Self.formula), "the formula name is kept, as text")
         XCTAssertTrue(cells.contains(Self.script))
+        // The contact (name, phone) reaches the spreadsheet too, neutralised like any cell.
+        let contact = try XCTUnwrap(AuditCSV.columns.firstIndex(of: "contact"))
+        let hostile = CSVReader.records(csv).filter { $0.first == "unit" && $0[1] == "20194" }
+        XCTAssertEqual(hostile.count, 16)
+        XCTAssertTrue(hostile.allSatisfy { $0[contact] == "'" + Self.formula + ", " + Self.formula }, hostile.first?[contact] ?? "")
         for cell in cells {
             guard let first = cell.unicodeScalars.first else { continue }
             XCTAssertFalse(["=", "+", "-", "@", "\t", "\r"].contains(first), "a cell starts with a formula character: \(cell)")

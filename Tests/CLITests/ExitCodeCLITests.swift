@@ -7,51 +7,14 @@ import XCTest
 enum CIWard {
     static let code = "99001"
 
-    static let ready = """
-    format: 1
-    unit:
-      code: "99001"
-      name: "Phường Thử Nghiệm"
-      type: ward
-      terrain: lowland
-      villages: 8
-    as_of: 2025-07-05
-    network:
-      internet: { fibre: true, download_mbps: 300, upload_mbps: 100 }
-      backup_link: 4g
-      data_network: { connected: true }
-      lan: { all_offices: true }
-      wifi: { service_counter: true }
-      mobile: { headquarters_4g: true, villages_without_signal: 0 }
-      video_conference: { endpoint: true, last_test: 2025-07-01 }
-    power:
-      generator: { present: true, capacity_kva: 10, fuel_hours: 24, last_test: 2025-06-20 }
-      ups: { present: true, runtime_minutes: 30 }
-    equipment:
-      computers: { working: 45 }
-      service_counter: { desks: 4, scanners: 4 }
-      printers: { working: 10 }
-    staffing:
-      officials: 45
-      it_officer: true
-      digital_signatures: { personal: 45, organisation: true }
-      trained: 45
-      community_digital_team: { villages_covered: 8 }
-    systems:
-      document_accounts: 45
-      procedure_accounts: 20
-      email_accounts: 45
-    security:
-      protected_computers: 45
-      firewall: true
-
-    """
+    /// The ward that meets every criterion, shared by the test targets (Tests/Fixtures/facts/ready-ward.yaml).
+    static let ready = try! String(contentsOf: WardcheckProcess.repository.appendingPathComponent("Tests/Fixtures/facts/ready-ward.yaml"), encoding: .utf8)
 
     /// Fails TC16 (no firewall) and nothing else.
     static let failing = ready.replacingOccurrences(of: "  firewall: true\n", with: "  firewall: false\n")
     /// Leaves `security.firewall` out: TC16 not reported, nothing failed.
     static let notReported = ready.replacingOccurrences(of: "  firewall: true\n", with: "")
-    /// `yes` is not a boolean: the file is invalid (WC103 at 36:13).
+    /// `yes` is not a boolean: the file is invalid (WC103 at 31:13).
     static let invalid = ready.replacingOccurrences(of: "  firewall: true\n", with: "  firewall: yes\n")
 
     /// The same ward under another unit code, so several can sit in one folder.
@@ -133,7 +96,7 @@ final class ExitCodeCLITests: XCTestCase {
 
         let validate = try CIWard.run(["validate", "wards"], in: folder)
         XCTAssertEqual(validate.status, 2, validate.stdout)
-        XCTAssertTrue(validate.stdout.contains("wards/c-invalid.yaml:36:13: error[WC103]"), validate.stdout)
+        XCTAssertTrue(validate.stdout.contains("wards/c-invalid.yaml:31:13: error[WC103]"), validate.stdout)
     }
 
     func testUsageErrorsExit64() throws {

@@ -16,7 +16,7 @@ final class HostileInputTests: XCTestCase {
             let text = Repo.readyWard.replacingOccurrences(of: "  officials: 45", with: "  officials: \(huge)")
             let found = try diagnostics(text)
             XCTAssertEqual(found.map(\.code), [.outOfRange], huge)
-            XCTAssertEqual(found.first?.start.line, 25, "officials is on line 25 of the fixture")
+            XCTAssertEqual(found.first?.start.line, 20, "officials is on line 20 of the fixture")
         }
         let format = try diagnostics(Repo.readyWard.replacingOccurrences(of: "format: 1", with: "format: 18446744073709551617"))
         XCTAssertEqual(format.map(\.code), [.outOfRange], "a wrapped integer must never read as format 1")
@@ -30,7 +30,7 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testControlCharactersInTextAreRefused() throws {
-        let found = try diagnostics(Repo.readyWard.replacingOccurrences(of: "name: \"Phường Hòa Xuân\"", with: "name: \"X\\e[2JPWNED\""))
+        let found = try diagnostics(Repo.readyWard.replacingOccurrences(of: "name: \"Phường Thử Nghiệm\"", with: "name: \"X\\e[2JPWNED\""))
         XCTAssertEqual(found.map(\.code), [.badText])
     }
 
@@ -40,12 +40,12 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testAWaiverNeverCoversFactsLeftOut() throws {
-        let text = Repo.readyWard.replacingOccurrences(of: "  generator: { present: true, capacity_kva: 10, fuel_hours: 8, last_test: 2025-06-20 }\n", with: "")
+        let text = Repo.readyWard.replacingOccurrences(of: "  generator: { present: true, capacity_kva: 10, fuel_hours: 24, last_test: 2025-06-20 }\n", with: "")
         let set = try Repo.loadCriteria()
         let file = try Repo.write("""
         waivers: 1
         entries:
-          - { criterion: TC06, unit: "20194", justification: "j", approved_by: "a", expires: 2030-01-01 }
+          - { criterion: TC06, unit: "99001", justification: "j", approved_by: "a", expires: 2030-01-01 }
 
         """, name: "waivers.yaml", test: self)
         let waivers = try XCTUnwrap(Waivers.load(path: file, criteria: set).0)
@@ -65,12 +65,12 @@ final class HostileInputTests: XCTestCase {
         let rosterFile = try Repo.write("""
         roster: 1
         units:
-          - { code: "20194", name: "Phường Hòa Xuân" }
+          - { code: "99001", name: "Phường Thử Nghiệm" }
 
         """, name: "roster.yaml", test: self)
         let (roster, problems) = Roster.load(path: rosterFile, schema: set.schema)
         XCTAssertEqual(problems.count, 0)
-        let stranger = try Repo.write(Repo.readyWard.replacingOccurrences(of: "code: \"20194\"", with: "code: \"99999\"")
+        let stranger = try Repo.write(Repo.readyWard.replacingOccurrences(of: "code: \"99001\"", with: "code: \"99999\"")
             .replacingOccurrences(of: "computers: { working: 45 }", with: "computers: { working: 35 }")
             .replacingOccurrences(of: "protected_computers: 45", with: "protected_computers: 35"), test: self)
         let accumulator = AuditAccumulator(criteria: set, roster: roster)
@@ -80,6 +80,6 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(audit.rows.count, 0)
         XCTAssertEqual(audit.grandTotal, 0, "its computers are not the city's to buy")
         XCTAssertEqual(audit.tallies.reduce(0) { $0 + $1.failed }, 0)
-        XCTAssertEqual(audit.notSubmitted.map(\.code), ["20194"])
+        XCTAssertEqual(audit.notSubmitted.map(\.code), ["99001"])
     }
 }

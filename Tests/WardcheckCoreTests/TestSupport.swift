@@ -16,46 +16,8 @@ enum Repo {
         return set
     }
 
-    /// DOMAIN.md's example unit, complete and ready on every criterion.
-    static let readyWard = """
-    format: 1
-    unit:
-      code: "20194"
-      name: "Phường Hòa Xuân"
-      type: ward
-      terrain: lowland
-      villages: 12
-    as_of: 2025-07-05
-    network:
-      internet: { fibre: true, download_mbps: 300, upload_mbps: 100 }
-      backup_link: 4g
-      data_network: { connected: true }
-      lan: { all_offices: true }
-      wifi: { service_counter: true }
-      mobile: { headquarters_4g: true, villages_without_signal: 0 }
-      video_conference: { endpoint: true, last_test: 2025-07-01 }
-    power:
-      generator: { present: true, capacity_kva: 10, fuel_hours: 8, last_test: 2025-06-20 }
-      ups: { present: true, runtime_minutes: 30 }
-    equipment:
-      computers: { working: 45 }
-      service_counter: { desks: 4, scanners: 4 }
-      printers: { working: 10 }
-    staffing:
-      officials: 45
-      it_officer: true
-      digital_signatures: { personal: 45, organisation: true }
-      trained: 41
-      community_digital_team: { villages_covered: 12 }
-    systems:
-      document_accounts: 45
-      procedure_accounts: 20
-      email_accounts: 45
-    security:
-      protected_computers: 45
-      firewall: true
-
-    """
+    /// A ward that meets every criterion, shared by the test targets (Tests/Fixtures/facts/ready-ward.yaml).
+    static let readyWard = try! String(contentsOf: root.appendingPathComponent("Tests/Fixtures/facts/ready-ward.yaml"), encoding: .utf8)
 
     /// Writes YAML text to a fresh temporary file.
     static func write(_ text: String, name: String = "unit.yaml", test: XCTestCase) throws -> String {

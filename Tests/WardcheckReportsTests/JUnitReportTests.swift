@@ -12,40 +12,8 @@ enum CIReportFixtures {
     static let repository: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let ready = """
-    format: 1
-    unit: { code: "99001", name: "Phường Thử Nghiệm", type: ward, terrain: lowland, villages: 8 }
-    as_of: 2025-07-05
-    network:
-      internet: { fibre: true, download_mbps: 300, upload_mbps: 100 }
-      backup_link: 4g
-      data_network: { connected: true }
-      lan: { all_offices: true }
-      wifi: { service_counter: true }
-      mobile: { headquarters_4g: true, villages_without_signal: 0 }
-      video_conference: { endpoint: true, last_test: 2025-07-01 }
-    power:
-      generator: { present: true, capacity_kva: 10, fuel_hours: 24, last_test: 2025-06-20 }
-      ups: { present: true, runtime_minutes: 30 }
-    equipment:
-      computers: { working: 45 }
-      service_counter: { desks: 4, scanners: 4 }
-      printers: { working: 10 }
-    staffing:
-      officials: 45
-      it_officer: true
-      digital_signatures: { personal: 45, organisation: true }
-      trained: 45
-      community_digital_team: { villages_covered: 8 }
-    systems:
-      document_accounts: 45
-      procedure_accounts: 20
-      email_accounts: 45
-    security:
-      protected_computers: 45
-      firewall: true
-
-    """
+    /// The ward that meets every criterion, shared by the test targets (Tests/Fixtures/facts/ready-ward.yaml).
+    static let ready = try! String(contentsOf: repository.appendingPathComponent("Tests/Fixtures/facts/ready-ward.yaml"), encoding: .utf8)
 
     /// TC16 fails on `firewall: false` (line 31, column 13).
     static let failing = ready.replacingOccurrences(of: "  firewall: true\n", with: "  firewall: false\n")

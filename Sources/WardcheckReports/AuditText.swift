@@ -103,7 +103,7 @@ public struct AuditText {
     /// `file:line:col: error[WC101]: message`, the way editors and CI match it.
     private func oneLine(_ d: Diagnostic, _ paint: Painter) -> String {
         "\(AuditLayout.plain(d.file)):\(d.start.line):\(d.start.column): "
-            + paint(d.severity == .error ? .red : .yellow, "\(DiagnosticText.severityWord(d.severity, language))[\(d.code.rawValue)]")
+            + paint(d.severity == .error ? .red : .yellow, "\(d.severity.rawValue)[\(d.code.rawValue)]")
             + ": " + AuditLayout.plain(d.message.text(language))
     }
 

@@ -10,7 +10,8 @@ public enum DiagnosticText {
         d.hint = d.hint.map { $0.map(Terminal.safe) }
         d.sourceLine = d.sourceLine.map(Terminal.safe)
         d.file = Terminal.safe(d.file)
-        let severity = severityWord(d.severity, language)
+        // The severity word stays English in both languages: CI tools and editors match on it.
+        let severity = d.severity.rawValue
         let paint = Painter(enabled: colour)
         var out = "\(d.file):\(d.start.line):\(d.start.column): "
             + paint(d.severity == .error ? .red : .yellow, "\(severity)[\(d.code.rawValue)]")
@@ -30,11 +31,6 @@ public enum DiagnosticText {
             out += "  = " + paint(.cyan, language == .vi ? "gợi ý" : "hint") + ": " + hint.text(language) + "\n"
         }
         return out
-    }
-
-    public static func severityWord(_ severity: Severity, _ language: Language) -> String {
-        // The severity word stays English in both languages: CI tools and editors match on it.
-        severity.rawValue
     }
 }
 

@@ -89,9 +89,7 @@ public struct Finding: Sendable {
         outcome = r.outcome
         waiver = r.waiver
 
-        var seen: Set<String> = []
-        let failing = r.checks.flatMap(\.comparisons).filter { $0.outcome == .failed && seen.insert($0.fact).inserted }
-        reasons = failing.map { c in
+        reasons = r.failing.map { c in
             Reason(text: "\(c.fact): " + Presentation.comparison(c).text(language),
                    region: c.at.map { Region(line: $0.line, column: $0.column) })
         }

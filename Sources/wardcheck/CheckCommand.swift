@@ -61,24 +61,3 @@ struct CheckCommand: ParsableCommand {
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, junit, sarif, github
 }
-
-/// `--fail-on invalid,failed,not-reported`: what fails the run (default: all three).
-struct GateOptions: ParsableArguments {
-    @Option(name: .long, help: "Những gì làm lệnh thất bại / what fails the run: a comma-separated subset of invalid,failed,not-reported (default: all).")
-    var failOn: String?
-
-    var policy: Gate {
-        guard let failOn else { return Gate() }
-        return Gate(failOn: Set(failOn.split(separator: ",").compactMap { Gate.Kind(rawValue: $0.trimmingCharacters(in: .whitespaces)) }))
-    }
-
-    func validate() throws {
-        guard let failOn else { return }
-        for word in failOn.split(separator: ",", omittingEmptySubsequences: false) {
-            let trimmed = word.trimmingCharacters(in: .whitespaces)
-            if Gate.Kind(rawValue: trimmed) == nil {
-                throw ValidationError("--fail-on: `\(trimmed)` không hợp lệ / is not valid; dùng / use: \(Gate.Kind.allCases.map(\.rawValue).joined(separator: ","))")
-            }
-        }
-    }
-}

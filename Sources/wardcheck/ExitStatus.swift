@@ -1,9 +1,10 @@
 import ArgumentParser
+import WardcheckCore
 
 /// The exit-code policy, one place: CI gates merges on these numbers.
 enum ExitStatus {
-    static let criteriaNotMet: Int32 = 1
-    static let invalidInput: Int32 = 2
+    static let criteriaNotMet = Gate.exitCriteriaNotMet
+    static let invalidInput = Gate.exitInvalidInput
 
     static let help = """
     Mã thoát / exit codes:

@@ -120,8 +120,8 @@ public struct FactsValidator: Sendable {
 
     private func reportUnknown(_ entry: YAMLNode.Entry, parent: String, _ sink: DiagnosticSink) {
         let valid = schema.keys(under: parent)
-        let place = parent.isEmpty ? Localized(vi: "ở cấp ngoài cùng", en: "at the top level") : Localized("`\(parent)`").map { "trong \($0)" }
-        let placeEN = parent.isEmpty ? "at the top level" : "in `\(parent)`"
+        let place = parent.isEmpty ? Localized(vi: "ở cấp ngoài cùng", en: "at the top level")
+            : Localized(vi: "trong `\(parent)`", en: "in `\(parent)`")
         var hint: Localized
         if let near = Suggestion.nearest(to: entry.key, among: valid) {
             hint = Localized(vi: "có phải ý bạn là `\(near)`?", en: "did you mean `\(near)`?")
@@ -132,7 +132,7 @@ public struct FactsValidator: Sendable {
             hint = Localized(vi: "các khoá hợp lệ: \(valid.joined(separator: ", "))", en: "valid keys: \(valid.joined(separator: ", "))")
         }
         sink.error(.unknownKey, at: entry.keyStart, end: entry.keyEnd,
-                   Localized(vi: "khoá không hợp lệ `\(entry.key)` \(place.vi)", en: "unknown key `\(entry.key)` \(placeEN)"), hint: hint)
+                   Localized(vi: "khoá không hợp lệ `\(entry.key)` \(place.vi)", en: "unknown key `\(entry.key)` \(place.en)"), hint: hint)
     }
 
     private func checkRequired(_ root: YAMLNode, _ facts: Facts, _ sink: DiagnosticSink) {

@@ -85,13 +85,19 @@ public struct CriterionResult: Sendable {
     public var waiver: Waiver?
     public var expiredWaiver: Waiver?
 
-    /// The comparisons that explain the outcome: the failing ones, or for a pass the ones that
-    /// held, each fact once. Guards (`when`) only decide whether a check applies, so they are left out.
+    /// The comparisons that failed, each fact once. Guards (`when`) only decide whether a check
+    /// applies, so they are left out.
+    public var failing: [ComparisonResult] { comparisons(.failed) }
+
+    /// The comparisons that explain the outcome: the failing ones, or when none failed the ones that held.
     public var decisive: [ComparisonResult] {
-        let all = checks.flatMap(\.comparisons)
-        let failing = all.filter { $0.outcome == .failed }
+        let failed = failing
+        return failed.isEmpty ? comparisons(.passed) : failed
+    }
+
+    private func comparisons(_ outcome: CheckOutcome) -> [ComparisonResult] {
         var seen: Set<String> = []
-        return (failing.isEmpty ? all.filter { $0.outcome == .passed } : failing).filter { seen.insert($0.fact).inserted }
+        return checks.flatMap(\.comparisons).filter { $0.outcome == outcome && seen.insert($0.fact).inserted }
     }
 }
 

@@ -41,3 +41,9 @@ public struct Localized: Sendable, Hashable {
         return Localized(vi: vi, en: en)
     }
 }
+
+extension Localized {
+    static func + (a: Localized, b: Localized) -> Localized {
+        Localized(vi: a.vi + b.vi, en: a.en + b.en)
+    }
+}

@@ -11,12 +11,11 @@ final class CIFormatCLITests: XCTestCase {
 
     // MARK: SARIF against the schema
 
-    /// The schema ships beside the repository (`<repo>/../shared/schemas/`), as CI clones it.
+    /// The official schema, vendored under Tests/Fixtures/schemas so a bare clone can run this test.
     private func schema() throws -> URL {
-        let url = WardcheckProcess.repository.deletingLastPathComponent()
-            .appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").standardizedFileURL
+        let url = WardcheckProcess.repository.appendingPathComponent("Tests/Fixtures/schemas/sarif-schema-2.1.0.json")
         guard FileManager.default.fileExists(atPath: url.path) else {
-            XCTFail("The SARIF 2.1.0 schema is missing at \(url.path); CI must clone `shared/` beside the repository.")
+            XCTFail("The SARIF 2.1.0 schema is missing at \(url.path)")
             throw XCTSkip("no SARIF schema")
         }
         return url

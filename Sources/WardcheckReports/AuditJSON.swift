@@ -19,6 +19,7 @@ public enum AuditJSON {
             ("province", .optional(audit.province)),
             ("roster_file", .optional(audit.rosterFile)),
             ("evaluated_on", .optional(audit.evaluatedOn?.description)),
+            ("stale_after_days", .int(audit.staleAfterDays)),
             ("summary", .object([
                 ("roster_units", .optional(audit.rosterSize)),
                 ("files", .int(audit.files)),
@@ -26,6 +27,8 @@ public enum AuditJSON {
                 ("invalid", .int(audit.invalid.count)),
                 ("not_submitted", audit.rosterSize == nil ? .null : .int(audit.notSubmitted.count)),
                 ("ready", .int(audit.ready)),
+                ("stale", .int(audit.stale)),
+                ("not_evaluable", .int(audit.tallies.reduce(0) { $0 + $1.notEvaluable })),
                 ("criteria", .int(audit.criteriaCount)),
                 ("mean_passed", .number(String(format: "%.2f", audit.meanPassed))),
                 ("audit_errors", .int(audit.diagnostics.filter(\.isError).count)),
@@ -45,6 +48,7 @@ public enum AuditJSON {
                     ("passed", .int(t.passed)),
                     ("failed", .int(t.failed)),
                     ("not_reported", .int(t.notReported)),
+                    ("not_evaluable", .int(t.notEvaluable)),
                     ("waived", .int(t.waived)),
                     ("blocking", .int(t.blocking)),
                 ])
@@ -74,6 +78,7 @@ public enum AuditJSON {
                         ("unit_cost", .int(p.unitCost)),
                         ("quantity", .int(p.quantity)),
                         ("units", .int(p.units)),
+                        ("unpriced_units", .int(p.unpricedUnits)),
                         ("total", .int(p.total)),
                     ])
                 })),
@@ -100,6 +105,7 @@ public enum AuditJSON {
             ("contact", .optional(row.contact)),
             ("expired_waivers", .array(row.expiredWaivers.map(JSON.string))),
             ("facts_date", .optional(row.asOf?.description)),
+            ("stale", .bool(row.stale)),
             ("passed", .int(row.passed)),
             ("total", .int(audit.criteriaCount)),
             ("ready", .bool(row.ready)),
@@ -111,6 +117,8 @@ public enum AuditJSON {
             ("purchases", .object(row.purchases.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
             ("actions", .object(row.actions.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
             ("remedies", .array(row.remedies.map { ScorecardJSON.remedy($0, language) })),
+            ("unpriced", .array(row.unpriced.map(JSON.string))),
+            ("problems", .array(row.problems.map { ScorecardJSON.problem($0, language) })),
         ])
     }
 }

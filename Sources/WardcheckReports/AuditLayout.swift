@@ -59,12 +59,13 @@ struct AuditLayout {
         case .passed: return "✓"
         case .failed: return "✗"
         case .notReported: return "?"
+        case .notEvaluable: return "!"
         case .waived: return "~"
         case nil: return " "
         }
     }
 
-    static let legendOrder: [Outcome] = [.passed, .failed, .notReported, .waived]
+    static let legendOrder: [Outcome] = [.passed, .failed, .notReported, .notEvaluable, .waived]
 
     /// "13,4" in Vietnamese, "13.4" in English.
     static func decimal(_ value: Double, _ language: Language, places: Int = 1) -> String {

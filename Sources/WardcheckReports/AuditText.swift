@@ -21,6 +21,8 @@ public struct AuditText {
         out += invalidFiles(audit, paint)
         out += findings(audit, paint)
         out += expiredWaivers(audit, paint)
+        out += stale(audit, paint)
+        out += notEvaluable(audit, paint)
         out += criteria(audit, paint)
         out += matrix(audit, paint)
         out += plan(audit, paint)
@@ -34,6 +36,35 @@ public struct AuditText {
         var out = heading(t("MIỄN TRỪ ĐÃ HẾT HẠN — KHÔNG ÁP DỤNG", "EXPIRED WAIVERS — IGNORED"), paint)
         for row in lapsed {
             out += "  \(AuditLayout.plain(row.code))  \(AuditLayout.plain(row.name)): \(row.expiredWaivers.joined(separator: ", "))\n"
+        }
+        return out
+    }
+
+    /// Facts older than the audit allows: the unit should send fresh ones.
+    private func stale(_ audit: Audit, _ paint: Painter) -> String {
+        let old = audit.rows.filter(\.stale)
+        guard !old.isEmpty else { return "" }
+        var out = heading(t("SỐ LIỆU QUÁ HẠN (cũ hơn \(audit.staleAfterDays) ngày) (\(old.count))",
+                            "STALE FACTS (older than \(audit.staleAfterDays) days) (\(old.count))"), paint)
+        for row in old {
+            let age = audit.evaluatedOn.flatMap { day in row.asOf.map { day - $0 } }
+            out += "  \(AuditLayout.plain(row.code))  \(AuditLayout.plain(row.name)): " + (row.asOf?.description ?? "?")
+                + (age.map { t(" (\($0) ngày)", " (\($0) days)") } ?? "") + "\n"
+        }
+        return out
+    }
+
+    /// Criteria that could not be computed for a unit: a fault in the criteria or their data, shown apart.
+    private func notEvaluable(_ audit: Audit, _ paint: Painter) -> String {
+        let rows = audit.rows.filter { !$0.problems.isEmpty }
+        guard !rows.isEmpty else { return "" }
+        var out = heading(t("KHÔNG ĐÁNH GIÁ ĐƯỢC (\(rows.count) đơn vị)", "NOT EVALUABLE (\(rows.count) units)"), paint)
+        for row in rows {
+            for p in row.problems {
+                let place = [p.file, p.at.map { "\($0.line):\($0.column)" }].compactMap { $0 }.joined(separator: ":")
+                out += "  \(AuditLayout.plain(row.code))  \(p.criterion ?? "?"): " + paint(.magenta, AuditLayout.plain(p.message.text(language)))
+                    + (place.isEmpty ? "" : "  (\(AuditLayout.plain(place)))") + "\n"
+            }
         }
         return out
     }
@@ -63,6 +94,10 @@ public struct AuditText {
                       paint(.green, "\(audit.ready)") + t(" / \(audit.valid) đơn vị (\(share)%)", " of \(audit.valid) units (\(share)%)")))
         lines.append((t("Bình quân tiêu chí đạt", "Mean criteria met"), AuditLayout.decimal(audit.meanPassed, language) + "/\(total)"))
         lines.append((t("Ngày đánh giá", "Judged as of"), audit.evaluatedOn.map(\.description) ?? t("ngày số liệu của từng tệp", "each file's own date")))
+        lines.append((t("Số liệu quá hạn (> \(audit.staleAfterDays) ngày)", "Stale facts (> \(audit.staleAfterDays) days)"),
+                      audit.stale == 0 ? "0" : paint(.yellow, "\(audit.stale)")))
+        let notEvaluable = audit.rows.filter { !$0.problems.isEmpty }.count
+        if notEvaluable > 0 { lines.append((t("Không đánh giá được", "Not evaluable"), paint(.magenta, t("\(notEvaluable) đơn vị", "\(notEvaluable) units")))) }
         lines.append((t("Tổng chi phí ước tính", "Estimated total cost"), paint(.bold, NumberText.money(audit.grandTotal, language))))
         let width = lines.map(\.0.count).max() ?? 0
         for (label, value) in lines { out += "  " + AuditLayout.pad(label + ":", width + 1) + "  " + value + "\n" }
@@ -219,6 +254,7 @@ public struct AuditText {
         case .passed: return .green
         case .failed: return .red
         case .notReported: return .yellow
+        case .notEvaluable: return .magenta
         case .waived: return .cyan
         case nil: return .dim
         }

@@ -53,7 +53,7 @@ enum Terminal {
 /// ANSI colour, only when writing to a terminal.
 struct Painter {
     enum Colour: String {
-        case red = "31", green = "32", yellow = "33", cyan = "36", bold = "1", dim = "2"
+        case red = "31", green = "32", yellow = "33", magenta = "35", cyan = "36", bold = "1", dim = "2"
     }
 
     let enabled: Bool

@@ -60,6 +60,7 @@ public enum ExplainText {
         case .passed: return Outcome.passed.label.text(language)
         case .failed: return Outcome.failed.label.text(language)
         case .notReported: return Outcome.notReported.label.text(language)
+        case .notEvaluable: return Outcome.notEvaluable.label.text(language)
         case .notApplicable: return language == .vi ? "không áp dụng" : "not applicable"
         }
     }

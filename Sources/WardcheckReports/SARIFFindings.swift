@@ -78,7 +78,7 @@ public struct Finding: Sendable {
         let vi = language == .vi
         switch r.outcome {
         case .passed: return nil
-        case .failed: level = .error
+        case .failed, .notEvaluable: level = .error
         case .notReported: level = .warning
         case .waived: level = .note
         }

@@ -61,6 +61,21 @@ public enum ScorecardJSON {
             ("waiver", r.waiver.map(waiver) ?? .null),
             ("expired_waiver", r.expiredWaiver.map(waiver) ?? .null),
             ("remedies", .array(r.remedies.map { remedy($0, language) })),
+            ("problem", r.problem.map { problem($0, language) } ?? .null),
+            ("decided_without", .array(r.decidedWithout.map(JSON.string))),
+        ])
+    }
+
+    /// Why a criterion is not evaluable: the reason, the facts involved, and where in the criteria to look.
+    static func problem(_ p: EvaluationProblem, _ language: Language) -> JSON {
+        .object([
+            ("criterion", .optional(p.criterion)),
+            ("message", .string(p.message.text(language))),
+            ("facts", .array(p.facts.map(JSON.string))),
+            ("file", .optional(p.file)),
+            ("line", .optional(p.at?.line)),
+            ("column", .optional(p.at?.column)),
+            ("criterion_fault", .bool(p.isCriterionFault)),
         ])
     }
 
@@ -107,6 +122,7 @@ public enum ScorecardJSON {
             ("text", .string(r.text.text(language))),
             ("who", .string(r.who.text(language))),
             ("quantity", .optional(r.quantity)),
+            ("priced", .bool(!r.isUnpriced)),
             ("unit_cost", .optional(r.unitCost)),
             ("cost", .int(r.cost)),
             ("facts", .array(r.facts.map(JSON.string))),

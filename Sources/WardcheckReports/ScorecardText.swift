@@ -36,7 +36,7 @@ public struct ScorecardText {
             ? paint(.green, vi ? "ĐẠT — sẵn sàng" : "READY")
             : paint(.red, vi ? "CHƯA ĐẠT" : "NOT READY")
         out += "\n" + paint(.bold, "\(card.passed)/\(card.total)") + (vi ? " tiêu chí đạt — " : " criteria met — ") + verdict + "\n"
-        let counts = [Outcome.failed, .notReported, .waived].compactMap { o -> String? in
+        let counts = [Outcome.failed, .notReported, .notEvaluable, .waived].compactMap { o -> String? in
             let n = card.count(o)
             return n > 0 ? "\(n) \(o.label.text(language))" : nil
         }
@@ -63,6 +63,7 @@ public struct ScorecardText {
         case .passed: return .green
         case .failed: return .red
         case .notReported: return .yellow
+        case .notEvaluable: return .magenta
         case .waived: return .cyan
         }
     }
@@ -80,6 +81,16 @@ public struct ScorecardText {
                 ? (vi ? "thêm vào tệp" : "add it to the file")
                 : (vi ? "thêm vào khối \(m.block), dòng \(m.at.line)" : "add it under \(m.block), line \(m.at.line)")
             out += indent + "\(m.path): " + Outcome.notReported.label.text(language) + " (\(place))\n"
+        }
+        if let p = r.problem, r.outcome == .notEvaluable {
+            let place = [p.file, p.at.map { "\($0.line):\($0.column)" }].compactMap { $0 }.joined(separator: ":")
+            out += indent + p.message.text(language) + (place.isEmpty ? "" : "  (\(place))") + "\n"
+            out += indent + (vi ? "lỗi của bộ tiêu chí hoặc số liệu, không phải của đơn vị: báo cho người quản lý tiêu chí\n"
+                                : "a fault in the criteria or their data, not the unit's: tell whoever maintains the criteria\n")
+        }
+        if !r.decidedWithout.isEmpty {
+            out += indent + (vi ? "kết quả không đổi dù \(r.decidedWithout.joined(separator: ", ")) là gì\n"
+                                : "the verdict is the same whatever \(r.decidedWithout.joined(separator: ", ")) is\n")
         }
         if let w = r.waiver {
             out += indent + (vi
@@ -103,9 +114,11 @@ public struct ScorecardText {
             for remedy in inGroup {
                 out += "    \(remedy.criterion)  " + remedy.text.text(language) + "\n"
                 var line = "          " + (vi ? "Ai thực hiện: " : "Who acts: ") + remedy.who.text(language)
-                if let cost = remedy.unitCost {
-                    let q = remedy.quantity ?? 1
+                if let cost = remedy.unitCost, let q = remedy.quantity {
                     line += "  ·  \(q) × " + NumberText.money(cost, language) + " = " + NumberText.money(remedy.cost, language)
+                } else if remedy.isUnpriced {
+                    line += vi ? "  ·  chưa tính được chi phí: cần báo cáo \(remedy.facts.joined(separator: ", "))"
+                               : "  ·  not priced yet: report \(remedy.facts.joined(separator: ", "))"
                 } else {
                     line += vi ? "  ·  không mất chi phí" : "  ·  no cost"
                 }

@@ -29,8 +29,11 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "Tệp miễn trừ / waivers file (default: DIR/waivers.yaml when present).")
     var waivers: String?
 
-    @Option(name: .long, help: "Ngày đánh giá YYYY-MM-DD (mặc định: ngày số liệu của từng tệp) / judge as of this day (default: the date each file gives for its facts).")
+    @Option(name: .long, help: "Ngày đánh giá YYYY-MM-DD (mặc định: hôm nay) / the one day every unit is judged on (default: today).")
     var asOf: AsOf?
+
+    @Option(name: .long, help: "Số liệu cũ hơn số ngày này là quá hạn / facts older than this many days are stale (default: 90).")
+    var staleAfter: Int = AuditAccumulator.defaultStaleAfterDays
 
     @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html.")
     var format: AuditFormat = .text
@@ -39,6 +42,9 @@ struct AuditCommand: ParsableCommand {
     var folder: String = "wards"
 
     func validate() throws {
+        guard staleAfter >= 0 else {
+            throw ValidationError(common.lang == .vi ? "--stale-after cần một số ngày không âm, ví dụ 90" : "--stale-after takes a non-negative number of days, e.g. 90")
+        }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw ValidationError(common.lang == .vi
@@ -52,12 +58,15 @@ struct AuditCommand: ParsableCommand {
         let rosterPath = roster ?? existing(inFolder: "roster.yaml")
         let waiversPath = waivers ?? existing(inFolder: "waivers.yaml")
         let loadedRoster = try rosterPath.map { try loadRoster($0, schema: session.criteria.schema) }
-        let evaluator = Evaluator(criteria: session.criteria, waivers: try session.waivers(waiversPath), asOf: asOf?.day)
+        // A city audit judges every unit on one day, so that "within 30 days" and "stale" mean the same for all.
+        let today = Day.today()
+        let day = asOf?.day ?? today
+        let evaluator = Evaluator(criteria: session.criteria, waivers: try session.waivers(waiversPath), asOf: day, today: today)
 
         let excluded = Set([rosterPath, waiversPath].compactMap { $0.map(standardised) })
         let files = WardFiles.yamlFiles(in: folder, excluding: excluded)
         // One small row per unit is all the accumulator keeps, so memory follows the number of units, not their files.
-        let accumulator = AuditAccumulator(criteria: session.criteria, roster: loadedRoster, asOf: asOf?.day)
+        let accumulator = AuditAccumulator(criteria: session.criteria, roster: loadedRoster, asOf: day, staleAfterDays: staleAfter)
         Pipeline.stream(files, { UnitReport.check(path: $0, evaluator: evaluator) }, into: accumulator.add)
         let audit = accumulator.finish()
 
@@ -75,7 +84,8 @@ struct AuditCommand: ParsableCommand {
         let code = gate.policy.exitCode(
             invalidFiles: audit.invalid.count + audit.diagnostics.filter(\.isError).count,
             failed: audit.tallies.reduce(0) { $0 + $1.failed },
-            notReported: audit.tallies.reduce(0) { $0 + $1.notReported })
+            notReported: audit.tallies.reduce(0) { $0 + $1.notReported },
+            notEvaluable: audit.tallies.reduce(0) { $0 + $1.notEvaluable })
         if code != 0 { throw ExitCode(code) }
     }
 

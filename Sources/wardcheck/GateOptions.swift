@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import WardcheckCore
 
-/// `--fail-on invalid,failed,not-reported`: what fails the run (default: all three).
+/// `--fail-on invalid,failed,not-reported,not-evaluable`: what fails the run (default: all).
 struct GateOptions: ParsableArguments {
-    @Option(name: .long, help: "Những gì làm lệnh thất bại / what fails the run: a comma-separated subset of invalid,failed,not-reported (default: all).")
+    @Option(name: .long, help: "Những gì làm lệnh thất bại / what fails the run: a comma-separated subset of invalid,failed,not-reported,not-evaluable (default: all).")
     var failOn: String?
 
     var policy: Gate {

@@ -18,9 +18,15 @@ public struct Audit: Sendable {
         public var purchases: [String: Int]
         public var actions: [String: Int]
         public var remedies: [Remedy]
+        /// The day the unit's facts describe, and whether that is older than the audit allows.
         public var asOf: Day?
+        public var stale: Bool
         /// Criteria whose waiver for this unit has expired and was ignored.
         public var expiredWaivers: [String]
+        /// Catalogue items this unit must buy but whose quantity waits on a fact it left out.
+        public var unpriced: [String]
+        /// Why each of its not-evaluable criteria could not be computed.
+        public var problems: [EvaluationProblem]
     }
 
     public struct Invalid: Sendable {
@@ -39,9 +45,10 @@ public struct Audit: Sendable {
         public var passed = 0
         public var failed = 0
         public var notReported = 0
+        public var notEvaluable = 0
         public var waived = 0
         /// Units kept below 16/16 by this criterion.
-        public var blocking: Int { failed + notReported }
+        public var blocking: Int { failed + notReported + notEvaluable }
     }
 
     public struct PlanLine: Sendable {
@@ -50,6 +57,8 @@ public struct Audit: Sendable {
         public var unitCost: Int
         public var quantity: Int
         public var units: Int
+        /// Units that need the item but have not reported what its quantity depends on: not in the total.
+        public var unpricedUnits = 0
         public var total: Int { Money.times(unitCost, quantity) }
     }
 
@@ -66,7 +75,10 @@ public struct Audit: Sendable {
     public var province: String?
     public var rosterFile: String?
     public var rosterSize: Int?
+    /// The one day every unit is judged on (`--as-of`, else the day of the run).
     public var evaluatedOn: Day?
+    /// Facts older than this many days before `evaluatedOn` are stale.
+    public var staleAfterDays: Int
     public var files: Int
     public var rows: [Row]
     public var invalid: [Invalid]
@@ -80,6 +92,7 @@ public struct Audit: Sendable {
 
     public var valid: Int { rows.count }
     public var ready: Int { rows.filter(\.ready).count }
+    public var stale: Int { rows.filter(\.stale).count }
     public var grandTotal: Int { Money.sum(plan.map(\.total)) }
     public var meanPassed: Double { rows.isEmpty ? 0 : Double(rows.reduce(0) { $0 + $1.passed }) / Double(rows.count) }
     public var criteriaCount: Int { criteria.count }
@@ -90,14 +103,19 @@ public final class AuditAccumulator {
     private let set: CriteriaSet
     private let roster: Roster?
     private let asOf: Day?
+    private let staleAfterDays: Int
     private var rows: [Audit.Row] = []
     private var invalid: [Audit.Invalid] = []
     private var files = 0
 
-    public init(criteria: CriteriaSet, roster: Roster?, asOf: Day? = nil) {
+    /// Facts older than this are stale unless the city says otherwise.
+    public static let defaultStaleAfterDays = 90
+
+    public init(criteria: CriteriaSet, roster: Roster?, asOf: Day? = nil, staleAfterDays: Int = AuditAccumulator.defaultStaleAfterDays) {
         self.set = criteria
         self.roster = roster
         self.asOf = asOf
+        self.staleAfterDays = staleAfterDays
     }
 
     public func add(_ report: UnitReport) {
@@ -109,9 +127,15 @@ public final class AuditAccumulator {
         }
         var purchases: [String: Int] = [:]
         var actions: [String: Int] = [:]
+        var unpriced: [String] = []
         for remedy in card.remedies {
             switch remedy.kind {
-            case .item(let key): purchases[key, default: 0] += remedy.quantity ?? 1
+            case .item(let key):
+                guard let quantity = remedy.quantity else {
+                    if !unpriced.contains(key) { unpriced.append(key) }
+                    continue
+                }
+                purchases[key, default: 0] += quantity
             case .action(let key): actions[key, default: 0] += 1
             case .report: actions["report", default: 0] += 1
             }
@@ -119,7 +143,13 @@ public final class AuditAccumulator {
         rows.append(Audit.Row(code: card.code ?? "?", name: card.name ?? "?", contact: card.contact, file: report.file,
                               outcomes: card.results.map(\.outcome), passed: card.passed, ready: card.ready,
                               cost: card.totalCost, purchases: purchases, actions: actions, remedies: card.remedies, asOf: card.asOf,
-                              expiredWaivers: card.expiredWaivers.map(\.criterion)))
+                              stale: isStale(card.asOf), expiredWaivers: card.expiredWaivers.map(\.criterion), unpriced: unpriced,
+                              problems: card.problems))
+    }
+
+    private func isStale(_ day: Day?) -> Bool {
+        guard let day, let asOf else { return false }
+        return asOf - day > staleAfterDays
     }
 
     public func finish() -> Audit {
@@ -173,6 +203,7 @@ public final class AuditAccumulator {
                 case .passed: tallies[i].passed += 1
                 case .failed: tallies[i].failed += 1
                 case .notReported: tallies[i].notReported += 1
+                case .notEvaluable: tallies[i].notEvaluable += 1
                 case .waived: tallies[i].waived += 1
                 }
             }
@@ -183,9 +214,10 @@ public final class AuditAccumulator {
         let catalogue = set.catalogue
         let plan = catalogue.itemOrder.compactMap { key -> Audit.PlanLine? in
             let needing = kept.filter { ($0.purchases[key] ?? 0) > 0 }
-            guard !needing.isEmpty, let item = catalogue.items[key] else { return nil }
+            let unpriced = kept.filter { $0.unpriced.contains(key) }.count
+            guard !needing.isEmpty || unpriced > 0, let item = catalogue.items[key] else { return nil }
             return Audit.PlanLine(item: key, name: item.name, unitCost: item.unitCost,
-                                  quantity: needing.reduce(0) { $0 + $1.purchases[key]! }, units: needing.count)
+                                  quantity: needing.reduce(0) { $0 + $1.purchases[key]! }, units: needing.count, unpricedUnits: unpriced)
         }
         let actionKeys = catalogue.actionOrder + ["report"]
         let actions = actionKeys.compactMap { key -> Audit.ActionLine? in
@@ -197,6 +229,7 @@ public final class AuditAccumulator {
         }
         return Audit(criteria: set.criteria.map { ($0.id, $0.group, $0.title) }, groups: catalogue.groups,
                      province: roster?.province, rosterFile: roster?.file, rosterSize: roster?.units.count, evaluatedOn: asOf,
+                     staleAfterDays: staleAfterDays,
                      files: files, rows: kept, invalid: invalid.sorted { $0.file < $1.file }, notSubmitted: notSubmitted,
                      diagnostics: diagnostics, tallies: tallies, plan: plan, actions: actions)
     }

@@ -325,7 +325,7 @@ struct CriterionLoader {
         }
         guard let text = reader.localized("text") else { return nil }
         checkPlaceholders(text, at: reader.entry("text")!.value.start)
-        return RemedySpec(kind: kind, quantity: quantity, text: text, who: who)
+        return RemedySpec(kind: kind, quantity: quantity, text: text, who: who, mark: node.start)
     }
 
     private func checkPlaceholders(_ text: Localized, at mark: Mark) {

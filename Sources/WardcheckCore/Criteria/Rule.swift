@@ -90,6 +90,7 @@ public struct RemedySpec: Sendable {
     public var quantity: Quantity?
     public var text: Localized
     public var who: Localized?
+    public var mark: Mark
 }
 
 public struct Check: Sendable {

@@ -2,18 +2,24 @@ import Foundation
 import YAMLTree
 
 /// The facts of one unit and the day they are judged on; evaluates conditions and expressions
-/// in three-valued logic: a condition on an absent fact is "not reported", never a guess.
+/// in three-valued logic. A fact the file leaves out is never guessed: it stands for every value
+/// it could take, and a comparison is decided only when all of them give the same answer
+/// (6 fuel hours fall short whatever the terrain); otherwise it is "not reported".
 struct Context {
     let facts: Facts
     let schema: FactsSchema
     let day: Day?
 
-    /// A computed number, what it was computed from, and written two ways for the trace.
+    /// A computed number (or the range it lies in), the facts it lacked, and written two ways for the trace.
     struct Value {
-        var value: Decimal?
+        var range: ValueRange
         var missing: [String]
+        /// Set when the value cannot be computed at all, e.g. a division by zero.
+        var problem: EvaluationProblem?
         var symbolic: String
         var numeric: String
+
+        var value: Decimal? { range.exact }
     }
 
     func evaluate(_ condition: Condition) -> (CheckOutcome, [ComparisonResult]) {
@@ -31,31 +37,45 @@ struct Context {
         case .all(let parts):
             let results = parts.map(evaluate)
             let outcomes = results.map(\.0)
-            let outcome: CheckOutcome = outcomes.contains(.failed) ? .failed : outcomes.contains(.notReported) ? .notReported : .passed
+            // A definite failure decides; then a part that cannot be computed; then a missing fact.
+            let outcome: CheckOutcome = outcomes.contains(.failed) ? .failed
+                : outcomes.contains(.notEvaluable) ? .notEvaluable
+                : outcomes.contains(.notReported) ? .notReported : .passed
             return (outcome, results.flatMap(\.1))
         case .any(let parts):
             let results = parts.map(evaluate)
             let outcomes = results.map(\.0)
-            let outcome: CheckOutcome = outcomes.contains(.passed) ? .passed : outcomes.contains(.notReported) ? .notReported : .failed
+            let outcome: CheckOutcome = outcomes.contains(.passed) ? .passed
+                : outcomes.contains(.notEvaluable) ? .notEvaluable
+                : outcomes.contains(.notReported) ? .notReported : .failed
             return (outcome, results.flatMap(\.1))
         }
     }
 
     private func compare(_ c: Comparison) -> ComparisonResult {
         let field = schema.field(c.fact)
-        var result = ComparisonResult(fact: c.fact, at: facts[c.fact]?.start, observed: facts[c.fact]?.value, op: c.op,
+        let written = facts[c.fact]
+        var result = ComparisonResult(fact: c.fact, at: facts.position(of: c.fact), observed: written?.value, op: c.op,
                                       required: "", formula: nil, unit: field?.unit, outcome: .notReported, missing: [])
         switch c.operand {
         case .value(let expected):
             result.required = expected.display
-            guard let observed = result.observed else { return absent(result, [c.fact]) }
-            let equal = observed == expected
-            result.outcome = (c.op == .is) == equal ? .passed : .failed
+            let holds: (FactValue) -> Bool = { ($0 == expected) == (c.op == .is) }
+            if let observed = result.observed {
+                result.outcome = holds(observed) ? .passed : .failed
+            } else {
+                result.outcome = decided(possibleValues(field).map(holds))
+                result.missing = [c.fact]
+            }
         case .values(let list):
             result.required = "{" + list.joined(separator: ", ") + "}"
-            guard let observed = result.observed else { return absent(result, [c.fact]) }
-            let member = list.contains(observed.display)
-            result.outcome = (c.op == .in) == member ? .passed : .failed
+            let holds: (FactValue) -> Bool = { list.contains($0.display) == (c.op == .in) }
+            if let observed = result.observed {
+                result.outcome = holds(observed) ? .passed : .failed
+            } else {
+                result.outcome = decided(possibleValues(field).map(holds))
+                result.missing = [c.fact]
+            }
         case .days(let limit):
             result.required = "\(limit)"
             var missing: [String] = []
@@ -68,28 +88,76 @@ struct Context {
             result.outcome = (0...limit).contains(ago) ? .passed : .failed
         case .expression(let expression):
             let computed = value(of: expression)
-            result.required = computed.value.map(NumberText.plain) ?? "?"
+            result.required = computed.range.text
             // "⌈staffing.officials ÷ 5⌉ = ⌈45 ÷ 5⌉ = 9", each step shown once; nothing for a constant.
             var steps: [String] = []
-            for step in [computed.symbolic, computed.numeric, computed.value.map(NumberText.plain)].compactMap({ $0 })
-            where steps.last != step { steps.append(step) }
+            for step in [computed.symbolic, computed.numeric, computed.range.text] where steps.last != step { steps.append(step) }
             if steps.count > 1 { result.formula = steps.joined(separator: " = ") }
-            var missing = computed.missing
-            if result.observed == nil { missing.insert(c.fact, at: 0) }
-            guard missing.isEmpty, let observed = result.observed?.number, let required = computed.value else { return absent(result, missing) }
-            let holds: Bool
-            switch c.op {
-            case .atLeast: holds = observed >= required
-            case .atMost: holds = observed <= required
-            case .moreThan: holds = observed > required
-            case .lessThan: holds = observed < required
-            default: holds = observed == required
+            if let problem = computed.problem {
+                result.outcome = .notEvaluable
+                result.problem = problem
+                return result
             }
-            result.outcome = holds ? .passed : .failed
-            if !holds, c.op == .atLeast { result.shortfall = required - observed }
-            if !holds, c.op == .moreThan { result.shortfall = required - observed + 1 }
+            let observed = result.observed?.number.map(ValueRange.exact) ?? domain(field)
+            // Every fact left out that this comparison read; the outcome says whether they mattered.
+            result.missing = (result.observed == nil ? [c.fact] : []) + computed.missing
+            result.outcome = Self.compare(observed, c.op, computed.range)
+            if result.outcome == .failed {
+                switch c.op {
+                // The smallest whole addition that meets the requirement: ⌈required − observed⌉ …
+                case .atLeast: result.shortfall = computed.range - observed
+                // … or, for "more than", ⌊required − observed⌋ + 1.
+                case .moreThan: result.shortfall = (computed.range - observed).map { var x = $0; var r = Decimal(); NSDecimalRound(&r, &x, 0, .down); return r + 1 }
+                default: break
+                }
+            }
         }
         return result
+    }
+
+    /// Decides `observed op required` when both may be ranges: passed or failed only when every
+    /// pair of values agrees.
+    static func compare(_ observed: ValueRange, _ op: Operator, _ required: ValueRange) -> CheckOutcome {
+        func le(_ a: Decimal?, _ b: Decimal?) -> Bool { guard let a, let b else { return false }; return a <= b }
+        func lt(_ a: Decimal?, _ b: Decimal?) -> Bool { guard let a, let b else { return false }; return a < b }
+        switch op {
+        case .atLeast:
+            if le(required.upper, observed.lower) { return .passed }
+            if lt(observed.upper, required.lower) { return .failed }
+        case .atMost:
+            if le(observed.upper, required.lower) { return .passed }
+            if lt(required.upper, observed.lower) { return .failed }
+        case .moreThan:
+            if lt(required.upper, observed.lower) { return .passed }
+            if le(observed.upper, required.lower) { return .failed }
+        case .lessThan:
+            if lt(observed.upper, required.lower) { return .passed }
+            if le(required.upper, observed.lower) { return .failed }
+        default:
+            if let o = observed.exact, let r = required.exact { return o == r ? .passed : .failed }
+            if lt(observed.upper, required.lower) || lt(required.upper, observed.lower) { return .failed }
+        }
+        return .notReported
+    }
+
+    /// Passed or failed when every possible value agrees, else not reported.
+    private func decided(_ outcomes: [Bool]) -> CheckOutcome {
+        guard let first = outcomes.first, outcomes.allSatisfy({ $0 == first }) else { return .notReported }
+        return first ? .passed : .failed
+    }
+
+    /// The values a left-out boolean or enum fact could take; empty for any other type.
+    private func possibleValues(_ field: FactsSchema.Field?) -> [FactValue] {
+        switch field?.type {
+        case .boolean?: return [.boolean(true), .boolean(false)]
+        case .enumeration(let values, _)?: return values.map(FactValue.text)
+        default: return []
+        }
+    }
+
+    /// The numbers a left-out numeric fact could take: its schema minimum up to the largest value a file may hold.
+    private func domain(_ field: FactsSchema.Field?) -> ValueRange {
+        ValueRange(lower: field?.minimum ?? 0, upper: ScalarReading.largest)
     }
 
     private func absent(_ result: ComparisonResult, _ missing: [String]) -> ComparisonResult {
@@ -103,51 +171,94 @@ struct Context {
         switch expression {
         case .constant(let n):
             let text = NumberText.plain(n)
-            return Value(value: n, missing: [], symbolic: text, numeric: text)
+            return Value(range: .exact(n), missing: [], symbolic: text, numeric: text)
         case .fact(let path, _):
-            let n = facts[path]?.value.number
-            return Value(value: n, missing: n == nil ? [path] : [], symbolic: path, numeric: n.map(NumberText.plain) ?? "?")
+            if let n = facts[path]?.value.number {
+                return Value(range: .exact(n), missing: [], symbolic: path, numeric: NumberText.plain(n))
+            }
+            return Value(range: domain(schema.field(path)), missing: [path], symbolic: path, numeric: "?")
         case .ceil(let inner), .floor(let inner):
             let v = value(of: inner)
             let isCeil: Bool = { if case .ceil = expression { return true } else { return false } }()
             let (open, close) = isCeil ? ("⌈", "⌉") : ("⌊", "⌋")
-            var rounded: Decimal?
-            if var input = v.value {
+            let rounded = v.range.map { x in
+                var input = x
                 var output = Decimal()
                 NSDecimalRound(&output, &input, 0, isCeil ? .up : .down)
-                rounded = output
+                return output
             }
-            return Value(value: rounded, missing: v.missing, symbolic: open + v.symbolic + close, numeric: open + v.numeric + close)
-        case .add(let parts): return combine(parts, " + ") { $0.reduce(0, +) }
-        case .multiply(let parts): return combine(parts, " × ") { $0.reduce(1, *) }
-        case .max(let parts): return function("max", parts) { $0.max()! }
-        case .min(let parts): return function("min", parts) { $0.min()! }
+            return Value(range: rounded, missing: v.missing, problem: v.problem,
+                         symbolic: open + v.symbolic + close, numeric: open + v.numeric + close)
+        case .add(let parts): return combine(parts, " + ") { $0.dropFirst().reduce($0[0], +) }
+        case .multiply(let parts): return combine(parts, " × ") { $0.dropFirst().reduce($0[0], *) }
+        case .max(let parts): return function("max", parts, ValueRange.maximum)
+        case .min(let parts): return function("min", parts, ValueRange.minimum)
         case .subtract(let a, let b): return combine([a, b], " − ") { $0[0] - $0[1] }
         case .divide(let a, let b):
-            return combine([a, b], " ÷ ") { $0[1] == 0 ? nil : $0[0] / $0[1] }
+            let (x, y) = (value(of: a), value(of: b))
+            var v = Value(range: y.range.containsZero ? .unbounded : x.range / y.range, missing: x.missing + y.missing,
+                          problem: x.problem ?? y.problem, symbolic: x.symbolic + " ÷ " + y.symbolic, numeric: x.numeric + " ÷ " + y.numeric)
+            if v.problem == nil, y.range.exact == 0 {
+                // Dividing by a reported zero has no answer: say so, never a silent blank.
+                v.problem = EvaluationProblem(
+                    criterion: nil, message: Localized(vi: "chia cho 0 khi tính \(v.symbolic) (\(y.symbolic) = \(y.numeric) = 0)",
+                                       en: "division by zero in \(v.symbolic) (\(y.symbolic) = \(y.numeric) = 0)"),
+                    facts: Self.factsRead(by: b), file: nil, at: nil)
+            }
+            return v
         case .byCase(let fact, _, let cases, let otherwise):
             guard let selector = facts[fact]?.value.display else {
-                return Value(value: nil, missing: [fact], symbolic: fact, numeric: "?")
+                // The threshold depends on a fact left out: it lies among every case it could choose.
+                var options: [Expression] = cases.map(\.1)
+                if case .enumeration(let values, _)? = schema.field(fact)?.type,
+                   let otherwise, values.contains(where: { value in !cases.contains { $0.0 == value } }) {
+                    options.append(otherwise)
+                }
+                let values = options.map(value(of:))
+                return Value(range: .union(values.map(\.range)), missing: [fact] + values.flatMap(\.missing),
+                             problem: values.compactMap(\.problem).first,
+                             symbolic: "[\(fact) = ?]", numeric: ValueRange.union(values.map(\.range)).text)
             }
             guard let chosen = cases.first(where: { $0.0 == selector })?.1 ?? otherwise else {
-                return Value(value: nil, missing: [fact], symbolic: fact, numeric: "?")
+                return Value(range: .unbounded, missing: [fact], symbolic: fact, numeric: "?")
             }
             let v = value(of: chosen)
-            return Value(value: v.value, missing: v.missing, symbolic: "\(v.symbolic) [\(fact) = \(selector)]", numeric: v.numeric)
+            return Value(range: v.range, missing: v.missing, problem: v.problem,
+                         symbolic: "\(v.symbolic) [\(fact) = \(selector)]", numeric: v.numeric)
         }
     }
 
-    private func combine(_ parts: [Expression], _ symbol: String, _ apply: ([Decimal]) -> Decimal?) -> Value {
+    /// The facts an expression reads, in order, each once.
+    static func factsRead(by expression: Expression) -> [String] {
+        var out: [String] = []
+        func visit(_ e: Expression) {
+            switch e {
+            case .constant: break
+            case .fact(let path, _): if !out.contains(path) { out.append(path) }
+            case .ceil(let x), .floor(let x): visit(x)
+            case .add(let xs), .multiply(let xs), .max(let xs), .min(let xs): xs.forEach(visit)
+            case .subtract(let a, let b), .divide(let a, let b): visit(a); visit(b)
+            case .byCase(let fact, _, let cases, let otherwise):
+                if !out.contains(fact) { out.append(fact) }
+                cases.forEach { visit($0.1) }
+                otherwise.map(visit)
+            }
+        }
+        visit(expression)
+        return out
+    }
+
+    private func combine(_ parts: [Expression], _ symbol: String, _ apply: ([ValueRange]) -> ValueRange) -> Value {
         let values = parts.map(value(of:))
-        let numbers = values.compactMap(\.value)
-        let result = numbers.count == values.count ? apply(numbers) : nil
-        return Value(value: result, missing: values.flatMap(\.missing),
+        return Value(range: apply(values.map(\.range)), missing: values.flatMap(\.missing),
+                     problem: values.compactMap(\.problem).first,
                      symbolic: values.map(\.symbolic).joined(separator: symbol),
                      numeric: values.map(\.numeric).joined(separator: symbol))
     }
 
-    private func function(_ name: String, _ parts: [Expression], _ apply: ([Decimal]) -> Decimal?) -> Value {
+    private func function(_ name: String, _ parts: [Expression], _ apply: ([ValueRange]) -> ValueRange) -> Value {
         let inner = combine(parts, ", ", apply)
-        return Value(value: inner.value, missing: inner.missing, symbolic: "\(name)(\(inner.symbolic))", numeric: "\(name)(\(inner.numeric))")
+        return Value(range: inner.range, missing: inner.missing, problem: inner.problem,
+                     symbolic: "\(name)(\(inner.symbolic))", numeric: "\(name)(\(inner.numeric))")
     }
 }

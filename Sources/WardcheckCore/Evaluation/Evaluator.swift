@@ -8,11 +8,22 @@ public struct Evaluator: Sendable {
     public let waivers: Waivers
     /// `--as-of`: the day date windows count back from and waivers are judged on, instead of each file's own date.
     public let asOf: Day?
+    /// Today, to refuse facts dated in the future; nil skips that check (criterion examples).
+    public let today: Day?
+    /// The city's roster: a unit's facts it records are authoritative.
+    public let roster: Roster?
 
-    public init(criteria: CriteriaSet, waivers: Waivers = .none, asOf: Day? = nil) {
+    /// No unit buys more than a million of anything; a larger computed quantity is a criterion fault.
+    static let largestQuantity = 1_000_000
+    /// Left-out boolean and enum facts are tried in every combination up to this many.
+    static let largestCaseAnalysis = 64
+
+    public init(criteria: CriteriaSet, waivers: Waivers = .none, asOf: Day? = nil, today: Day? = nil, roster: Roster? = nil) {
         self.criteria = criteria
         self.waivers = waivers
         self.asOf = asOf
+        self.today = today
+        self.roster = roster
     }
 
     public func scorecard(for facts: Facts) -> Scorecard {
@@ -38,47 +49,147 @@ public struct Evaluator: Sendable {
         return Scorecard(file: facts.file, code: facts.code, name: facts.name, contact: facts.contact, asOf: facts.asOf, evaluatedOn: day, results: results)
     }
 
+    /// One criterion for one unit. A left-out fact that cannot change the verdict does not hide
+    /// it: numbers are bounded by ranges (see `Context`), and left-out booleans and enums are
+    /// tried in every combination; a verdict all of them share is the verdict.
     public func evaluate(_ criterion: Criterion, facts: Facts, on day: Day?) -> CriterionResult {
+        let result = evaluateOnce(criterion, facts: facts, on: day)
+        guard result.outcome == .notReported else { return result }
+        return caseAnalysis(criterion, facts: facts, on: day, undecided: result) ?? result
+    }
+
+    private func caseAnalysis(_ criterion: Criterion, facts: Facts, on day: Day?, undecided: CriterionResult) -> CriterionResult? {
+        var open: [String] = []
+        for check in undecided.checks where check.outcome == .notReported {
+            for path in (check.guardComparisons + check.comparisons).flatMap(\.missing) where !open.contains(path) {
+                if !Self.possibleValues(criteria.schema.field(path)).isEmpty { open.append(path) }
+            }
+        }
+        guard !open.isEmpty else { return nil }
+        let domains = open.map { Self.possibleValues(criteria.schema.field($0)) }
+        guard domains.reduce(1, { $0 * $1.count }) <= Self.largestCaseAnalysis else { return nil }
+
+        var cases: [CriterionResult] = []
+        var assignment = Array(repeating: 0, count: open.count)
+        while true {
+            var assumed: [String: FactValue] = [:]
+            for (i, path) in open.enumerated() { assumed[path] = domains[i][assignment[i]] }
+            let result = evaluateOnce(criterion, facts: facts.assuming(assumed), on: day)
+            guard result.outcome == .passed || result.outcome == .failed,
+                  cases.first.map({ $0.outcome == result.outcome }) ?? true else { return nil }
+            cases.append(result)
+            // Next combination, like an odometer.
+            var i = 0
+            while i < open.count {
+                assignment[i] += 1
+                if assignment[i] < domains[i].count { break }
+                assignment[i] = 0
+                i += 1
+            }
+            if i == open.count { break }
+        }
+
+        var decided = undecided
+        decided.outcome = cases[0].outcome
+        decided.underlying = cases[0].outcome
+        decided.decidedWithout = open
+        if decided.outcome == .passed {
+            decided.remedies = []
+            decided.missing = []
+            return decided
+        }
+        // What to do is what every case agrees on; the left-out facts decide the rest, so they are asked for.
+        let common = cases[0].remedies.filter { remedy in
+            remedy.kind != .report && cases.dropFirst().allSatisfy { other in
+                other.remedies.contains { $0.kind == remedy.kind && $0.quantity == remedy.quantity }
+            }
+        }
+        decided.remedies = common + undecided.remedies.filter { $0.kind == .report }
+        return decided
+    }
+
+    private func evaluateOnce(_ criterion: Criterion, facts: Facts, on day: Day?) -> CriterionResult {
         let context = Context(facts: facts, schema: criteria.schema, day: day)
         var checks: [CheckResult] = []
-        var missing: [String] = []
+        var asked: [String] = []
+        var problem: EvaluationProblem?
         for check in criterion.checks {
             var guardComparisons: [ComparisonResult] = []
+            var applies = CheckOutcome.passed
             if let when = check.when {
                 let (outcome, comparisons) = context.evaluate(when)
                 guardComparisons = comparisons
-                if outcome != .passed {
-                    let reported = outcome == .notReported
-                    if reported { missing += comparisons.flatMap(\.missing) }
+                applies = outcome
+                if outcome == .failed {
                     checks.append(CheckResult(id: check.id, title: check.title, guardComparisons: comparisons, comparisons: [],
-                                              outcome: reported ? .notReported : .notApplicable, remedy: nil))
+                                              outcome: .notApplicable, remedy: nil))
+                    continue
+                }
+                if outcome == .notEvaluable {
+                    problem = problem ?? located(comparisons.compactMap(\.problem).first, criterion, check.mark)
+                    checks.append(CheckResult(id: check.id, title: check.title, guardComparisons: comparisons, comparisons: [],
+                                              outcome: .notEvaluable, remedy: nil))
                     continue
                 }
             }
-            let (outcome, comparisons) = context.evaluate(check.require)
+            let (required, comparisons) = context.evaluate(check.require)
+            var outcome = required
+            if applies == .notReported {
+                // Whether the check applies is open. If what it requires holds anyway, it cannot
+                // fail either way; otherwise it stays open and the guard's facts are asked for.
+                outcome = required == .passed ? .passed : required == .notEvaluable ? .notEvaluable : .notReported
+                if outcome == .notReported { asked += guardComparisons.filter { $0.outcome == .notReported }.flatMap(\.missing) }
+            }
+            if outcome != .passed {
+                // A fact left out is asked for when it could change the verdict or the remedy,
+                // even when another part of the check already failed.
+                asked += comparisons.filter { $0.outcome == .notReported || $0.outcome == .failed }.flatMap(\.missing)
+            }
+            if outcome == .notEvaluable {
+                problem = problem ?? located(comparisons.compactMap(\.problem).first, criterion, check.mark)
+            }
             var remedy: Remedy?
-            // A fact left out is reported even when another part of the check already failed:
-            // the office must still be told to report it.
-            if outcome != .passed { missing += comparisons.flatMap(\.missing) }
             if outcome == .failed {
-                remedy = makeRemedy(check, criterion: criterion, comparisons: comparisons, context: context)
+                switch makeRemedy(check, criterion: criterion, comparisons: comparisons, context: context) {
+                case .success(let made): remedy = made
+                case .failure(let fault):
+                    outcome = .notEvaluable
+                    problem = problem ?? fault
+                }
             }
             checks.append(CheckResult(id: check.id, title: check.title, guardComparisons: guardComparisons,
                                       comparisons: comparisons, outcome: outcome, remedy: remedy))
         }
+        // A definite failure decides; then a check that cannot be computed; then a missing fact.
         let outcome: Outcome = checks.contains { $0.outcome == .failed } ? .failed
+            : checks.contains { $0.outcome == .notEvaluable } ? .notEvaluable
             : checks.contains { $0.outcome == .notReported } ? .notReported : .passed
         var remedies = checks.compactMap(\.remedy)
-        let missingFacts = collapse(missing, facts: facts)
-        if !missingFacts.isEmpty {
+        let missingFacts = collapse(asked, facts: facts)
+        if !missingFacts.isEmpty, outcome != .passed {
             let report = criteria.catalogue.report
             let paths = missingFacts.map(\.path)
             remedies.append(Remedy(criterion: criterion.id, check: nil, kind: .report, name: report.name,
                                    text: report.name.map { "\($0): \(paths.joined(separator: ", "))" },
                                    who: report.who, quantity: nil, unitCost: nil, facts: paths))
         }
-        return CriterionResult(id: criterion.id, group: criterion.group, title: criterion.title, outcome: outcome, underlying: outcome,
-                               checks: checks, missing: missingFacts, remedies: remedies, waiver: nil, expiredWaiver: nil)
+        var decidedWithout: [String] = []
+        for c in checks.flatMap({ $0.guardComparisons + $0.comparisons }) where c.outcome == .passed || c.outcome == .failed {
+            for path in c.missing where !asked.contains(path) && !decidedWithout.contains(path) { decidedWithout.append(path) }
+        }
+        var result = CriterionResult(id: criterion.id, group: criterion.group, title: criterion.title, outcome: outcome, underlying: outcome,
+                                     checks: checks, missing: outcome == .passed ? [] : missingFacts, remedies: remedies,
+                                     waiver: nil, expiredWaiver: nil, problem: problem)
+        result.decidedWithout = outcome == .passed || outcome == .failed ? decidedWithout : []
+        return result
+    }
+
+    private func located(_ problem: EvaluationProblem?, _ criterion: Criterion, _ mark: Mark) -> EvaluationProblem? {
+        guard var p = problem else { return nil }
+        p.criterion = criterion.id
+        p.file = p.file ?? criterion.file
+        p.at = p.at ?? mark
+        return p
     }
 
     /// Missing facts, folded into the outermost missing block and located at the nearest written one.
@@ -94,18 +205,54 @@ public struct Evaluator: Sendable {
         return out
     }
 
-    private func makeRemedy(_ check: Check, criterion: Criterion, comparisons: [ComparisonResult], context: Context) -> Remedy {
+    /// The remedy of a failed check. A purchase needs a positive whole quantity, computed from
+    /// the facts; one that depends on a fact left out is listed unpriced, and one that comes out
+    /// as nothing, less than nothing or absurdly many is a fault of the criterion, not a purchase of one.
+    private func makeRemedy(_ check: Check, criterion: Criterion, comparisons: [ComparisonResult],
+                            context: Context) -> Result<Remedy, EvaluationProblem> {
         let spec = check.remedy
         var quantity: Int?
-        switch spec.quantity {
-        case .shortfall?:
-            quantity = comparisons.first?.shortfall.map(Self.wholeUp)
-        case .expression(let e)?:
-            quantity = context.value(of: e).value.map(Self.wholeUp)
-        case nil:
-            quantity = nil
+        var needs: [String] = []
+        var atLeast: Int?
+        if let spec = spec.quantity {
+            let range: ValueRange
+            let formula: String
+            switch spec {
+            case .shortfall:
+                let first = comparisons.first
+                range = first?.shortfall ?? .unbounded
+                needs = first?.missing ?? []
+                formula = first.map { "\($0.required) − \($0.observed?.display ?? "?")" } ?? "shortfall"
+            case .expression(let e):
+                let v = context.value(of: e)
+                if let problem = v.problem { return .failure(fault(problem.message, problem.facts, criterion, check.remedy.mark)) }
+                range = v.range
+                needs = v.missing
+                formula = [v.symbolic, v.numeric].joined(separator: " = ")
+            }
+            let facts = Criterion.factsRead(by: check.remedy)
+            if let exact = range.exact {
+                guard exact <= Decimal(Self.largestQuantity) else {
+                    return .failure(fault(Localized(vi: "số lượng tính ra quá lớn: \(formula) = \(NumberText.plain(exact))",
+                                                    en: "the quantity is too large: \(formula) = \(NumberText.plain(exact))"),
+                                          facts, criterion, check.remedy.mark))
+                }
+                let whole = Self.wholeUp(exact)
+                guard whole >= 1 else {
+                    return .failure(fault(Localized(vi: "số lượng tính ra \(NumberText.plain(exact)), không phải số dương: \(formula)",
+                                                    en: "the quantity comes out as \(NumberText.plain(exact)), not a positive number: \(formula)"),
+                                          facts, criterion, check.remedy.mark))
+                }
+                quantity = whole
+            } else if needs.isEmpty {
+                return .failure(fault(Localized(vi: "không tính được số lượng: \(formula)", en: "the quantity cannot be computed: \(formula)"),
+                                      facts, criterion, check.remedy.mark))
+            } else if let lower = range.lower, lower > 0, lower <= Decimal(Self.largestQuantity) {
+                atLeast = Self.wholeUp(lower)
+            }
+        } else if case .item = spec.kind {
+            return .failure(fault(Localized(vi: "mua sắm không có `quantity`", en: "a purchase without a `quantity`"), [], criterion, spec.mark))
         }
-        if let q = quantity, q < 1 { quantity = 1 }
         let name: Localized
         let who: Localized
         let unitCost: Int?
@@ -121,9 +268,25 @@ public struct Evaluator: Sendable {
         let first = comparisons.first { $0.outcome == .failed } ?? comparisons.first
         let observed = first.map { Presentation.observed($0) } ?? Localized("")
         let required = first.map { Localized(Presentation.quantity($0.required, unit: $0.unit)) } ?? Localized("")
-        let text = spec.text.filling(["quantity": Localized(quantity.map(String.init) ?? "1"), "observed": observed, "required": required])
-        return Remedy(criterion: criterion.id, check: check.id, kind: kind, name: name, text: text, who: spec.who ?? who,
-                      quantity: quantity, unitCost: unitCost, facts: [])
+        let quantityText: Localized = quantity.map { Localized(String($0)) }
+            ?? atLeast.map { Localized(vi: "ít nhất \($0)", en: "at least \($0)") }
+            ?? Localized(vi: "(chưa tính được)", en: "(not yet known)")
+        let text = spec.text.filling(["quantity": quantityText, "observed": observed, "required": required])
+        return .success(Remedy(criterion: criterion.id, check: check.id, kind: kind, name: name, text: text, who: spec.who ?? who,
+                               quantity: quantity, unitCost: unitCost, facts: quantity == nil ? needs : []))
+    }
+
+    private func fault(_ message: Localized, _ facts: [String], _ criterion: Criterion, _ mark: Mark) -> EvaluationProblem {
+        EvaluationProblem(criterion: criterion.id, message: message, facts: facts, file: criterion.file, at: mark, isCriterionFault: true)
+    }
+
+    /// The values a boolean or enum fact can take; empty for other types.
+    static func possibleValues(_ field: FactsSchema.Field?) -> [FactValue] {
+        switch field?.type {
+        case .boolean?: return [.boolean(true), .boolean(false)]
+        case .enumeration(let values, _)?: return values.map(FactValue.text)
+        default: return []
+        }
     }
 
     static func wholeUp(_ value: Decimal) -> Int {
@@ -131,5 +294,13 @@ public struct Evaluator: Sendable {
         var rounded = Decimal()
         NSDecimalRound(&rounded, &input, 0, .up)
         return NSDecimalNumber(decimal: rounded).intValue
+    }
+}
+
+extension Criterion {
+    /// The facts a remedy's quantity reads.
+    static func factsRead(by spec: RemedySpec) -> [String] {
+        if case .expression(let e)? = spec.quantity { return Context.factsRead(by: e) }
+        return []
     }
 }

@@ -11,6 +11,9 @@ public struct Facts: Sendable {
     /// The contact facts, joined ("Nguyễn Văn A, 0236 …"), when any were written.
     public var contact: String?
     public var asOf: Day?
+    /// Facts not written in this file: taken from the city roster, or assumed while trying every
+    /// value of a left-out fact. They have no position in the file.
+    public var supplied: Set<String> = []
 
     public init(file: String, values: [String: Located<FactValue>] = [:], blocks: [String: Mark] = [:]) {
         self.file = file
@@ -19,6 +22,21 @@ public struct Facts: Sendable {
     }
 
     public subscript(path: String) -> Located<FactValue>? { values[path] }
+
+    /// Where the fact is written in this file; nil when it is absent or supplied from elsewhere.
+    public func position(of path: String) -> Mark? {
+        supplied.contains(path) ? nil : values[path]?.start
+    }
+
+    /// These facts with some left-out ones given assumed values.
+    func assuming(_ assumed: [String: FactValue]) -> Facts {
+        var copy = self
+        for (path, value) in assumed {
+            copy.values[path] = Located(value, start: .start, end: .start)
+            copy.supplied.insert(path)
+        }
+        return copy
+    }
 
     /// The nearest written block that would hold `path`, and where it starts: where a missing
     /// fact is reported, and the block the office should add it to.

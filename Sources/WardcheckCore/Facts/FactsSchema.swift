@@ -42,6 +42,8 @@ public struct FactsSchema: Sendable {
         public var required: Bool
         public var description: Localized
         public var mark: Mark
+        /// The smallest value a count or number may take, when zero is impossible (a unit has at least one official).
+        public var minimum: Decimal?
 
         public var key: String { String(path.split(separator: ".").last ?? "") }
         public var parent: String { path.contains(".") ? String(path[..<path.lastIndex(of: ".")!]) : "" }
@@ -146,7 +148,7 @@ public struct FactsSchema: Sendable {
     }
 
     private static func readField(_ node: YAMLNode, _ sink: DiagnosticSink) -> Field? {
-        guard var reader = MappingReader(node, sink, allowed: ["path", "type", "required", "vi", "en", "unit", "values", "hints", "pattern", "pattern_hint"], what: "field") else { return nil }
+        guard var reader = MappingReader(node, sink, allowed: ["path", "type", "required", "vi", "en", "unit", "values", "hints", "pattern", "pattern_hint", "minimum"], what: "field") else { return nil }
         guard let path = reader.string("path"), let typeName = reader.string("type"),
               let vi = reader.string("vi"), let en = reader.string("en") else { return nil }
         let required = reader.boolean("required", required: false) ?? false
@@ -179,6 +181,15 @@ public struct FactsSchema: Sendable {
                        hint: Localized(vi: "một trong: \(types.joined(separator: ", "))", en: "one of: \(types.joined(separator: ", "))"))
             return nil
         }
-        return Field(path: path, type: type, required: required, description: Localized(vi: vi, en: en), mark: node.start)
+        var minimum: Decimal?
+        if let node = reader.optional("minimum") {
+            guard type.isNumeric, case .success(let value) = ScalarReading.number(node) else {
+                sink.error(.configInvalid, at: node.start, Localized(vi: "`minimum` là một số không âm, cho trường count hoặc number",
+                                                                    en: "`minimum` is a non-negative number, for a count or number field"))
+                return nil
+            }
+            minimum = value
+        }
+        return Field(path: path, type: type, required: required, description: Localized(vi: vi, en: en), mark: node.start, minimum: minimum)
     }
 }

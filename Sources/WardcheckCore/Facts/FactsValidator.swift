@@ -109,6 +109,14 @@ public struct FactsValidator: Sendable {
                     hint: hint ?? Localized(vi: "dạng: \(patterns[field.path] ?? "")", en: "form: \(patterns[field.path] ?? "")")))
             }
         }
+        if case .success(.number(let n)) = result, let minimum = field.minimum, n < minimum {
+            let least = NumberText.plain(minimum)
+            sink.error(.outOfRange, at: node.start, end: node.end,
+                       Localized(vi: "\(field.path): \(NumberText.plain(n)) nhỏ hơn mức tối thiểu \(least)",
+                                 en: "\(field.path): \(NumberText.plain(n)) is below the minimum of \(least)"),
+                       hint: Localized(vi: "\(field.description.vi): ít nhất \(least)", en: "\(field.description.en): at least \(least)"))
+            return nil
+        }
         switch result {
         case .success(let value): return value
         case .failure(let rejection):

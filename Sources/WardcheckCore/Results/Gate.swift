@@ -5,6 +5,7 @@ public struct Gate: Sendable, Equatable {
         case invalid
         case failed
         case notReported = "not-reported"
+        case notEvaluable = "not-evaluable"
     }
 
     public var failOn: Set<Kind>
@@ -16,10 +17,11 @@ public struct Gate: Sendable, Equatable {
     public static let exitInvalidInput: Int32 = 2
 
     /// 2 when an invalid file counts, else 1 when a counted outcome occurs, else 0.
-    public func exitCode(invalidFiles: Int, failed: Int, notReported: Int) -> Int32 {
+    public func exitCode(invalidFiles: Int, failed: Int, notReported: Int, notEvaluable: Int = 0) -> Int32 {
         if failOn.contains(.invalid), invalidFiles > 0 { return Self.exitInvalidInput }
         if failOn.contains(.failed), failed > 0 { return Self.exitCriteriaNotMet }
         if failOn.contains(.notReported), notReported > 0 { return Self.exitCriteriaNotMet }
+        if failOn.contains(.notEvaluable), notEvaluable > 0 { return Self.exitCriteriaNotMet }
         return Self.exitOK
     }
 
@@ -27,6 +29,7 @@ public struct Gate: Sendable, Equatable {
         let cards = reports.compactMap(\.scorecard)
         return exitCode(invalidFiles: reports.filter { !$0.isValid }.count,
                         failed: cards.reduce(0) { $0 + $1.count(.failed) },
-                        notReported: cards.reduce(0) { $0 + $1.count(.notReported) })
+                        notReported: cards.reduce(0) { $0 + $1.count(.notReported) },
+                        notEvaluable: cards.reduce(0) { $0 + $1.count(.notEvaluable) })
     }
 }

@@ -6,6 +6,7 @@ public enum CheckOutcome: String, Sendable, Codable {
     case passed
     case failed
     case notReported = "not_reported"
+    case notEvaluable = "not_evaluable"
     case notApplicable = "not_applicable"
 }
 
@@ -22,9 +23,25 @@ public struct ComparisonResult: Sendable {
     public var unit: String?
     public var outcome: CheckOutcome
     public var missing: [String]
-    public var shortfall: Decimal?
+    /// Why the requirement could not be computed (a division by zero).
+    public var problem: EvaluationProblem?
+    /// How much is short, when the comparison failed: exact, or a range when a fact was left out.
+    var shortfall: ValueRange?
     /// For date windows: how many days before the evaluation day the date is.
     public var daysAgo: Int?
+}
+
+/// Why a criterion could not be computed for a unit: what went wrong, the facts involved, and
+/// the place in the criterion file to look at. Counted apart from failures and missing facts.
+public struct EvaluationProblem: Error, Sendable {
+    public var criterion: String?
+    public var message: Localized
+    public var facts: [String]
+    /// The criterion file and the place in it (the check, or the remedy whose quantity failed).
+    public var file: String?
+    public var at: Mark?
+    /// A fault of the criterion itself (a purchase of nothing), which `verify` reports as an error.
+    public var isCriterionFault = false
 }
 
 /// Something to do about a failed or unreported check: buy, act, or report.
@@ -41,12 +58,24 @@ public struct Remedy: Sendable {
     public var name: Localized
     public var text: Localized
     public var who: Localized
+    /// How many to buy. Nil for an action, and for a purchase whose quantity depends on a fact
+    /// the unit left out: such a purchase is listed but not priced until the fact is reported.
     public var quantity: Int?
     public var unitCost: Int?
-    /// The facts a report remedy asks for.
+    /// The facts a report remedy asks for, or that an unpriced purchase's quantity needs.
     public var facts: [String]
 
-    public var cost: Int { Money.times(unitCost ?? 0, quantity ?? 1) }
+    /// Quantity × unit cost; zero for an action and for a purchase not yet priced.
+    public var cost: Int {
+        guard let unitCost, let quantity else { return 0 }
+        return Money.times(unitCost, quantity)
+    }
+
+    /// A purchase whose quantity is not known yet.
+    public var isUnpriced: Bool {
+        if case .item = kind { return quantity == nil }
+        return false
+    }
 
     public var kindKey: String {
         switch kind {
@@ -84,6 +113,10 @@ public struct CriterionResult: Sendable {
     public var remedies: [Remedy]
     public var waiver: Waiver?
     public var expiredWaiver: Waiver?
+    /// Why the criterion is not evaluable for this unit.
+    public var problem: EvaluationProblem?
+    /// Facts the unit left out that could not change this verdict: it holds whatever they are.
+    public var decidedWithout: [String] = []
 
     /// The comparisons that failed, each fact once. Guards (`when`) only decide whether a check
     /// applies, so they are left out.
@@ -117,12 +150,22 @@ public struct Scorecard: Sendable {
 
     public func count(_ outcome: Outcome) -> Int { results.filter { $0.outcome == outcome }.count }
 
-    /// Remedies for criteria not met and not waived, in criterion order.
+    /// Remedies for criteria not met, in criterion order. A waiver excuses a failing check, never
+    /// silence: a waived criterion keeps its "report the missing facts" remedy.
     public var remedies: [Remedy] {
-        results.filter { $0.outcome == .failed || $0.outcome == .notReported }.flatMap(\.remedies)
+        results.flatMap { result -> [Remedy] in
+            switch result.outcome {
+            case .passed: return []
+            case .waived: return result.remedies.filter { $0.kind == .report }
+            default: return result.remedies
+            }
+        }
     }
 
     public var totalCost: Int { Money.sum(remedies.map(\.cost)) }
 
     public var expiredWaivers: [Waiver] { results.compactMap(\.expiredWaiver) }
+
+    /// Why each not-evaluable criterion could not be computed.
+    public var problems: [EvaluationProblem] { results.filter { $0.outcome == .notEvaluable }.compactMap(\.problem) }
 }

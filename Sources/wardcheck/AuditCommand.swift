@@ -57,11 +57,12 @@ struct AuditCommand: ParsableCommand {
         let session = try Session(common)
         let rosterPath = roster ?? existing(inFolder: "roster.yaml")
         let waiversPath = waivers ?? existing(inFolder: "waivers.yaml")
-        let loadedRoster = try rosterPath.map { try loadRoster($0, schema: session.criteria.schema) }
+        let loadedRoster = try session.roster(rosterPath)
         // A city audit judges every unit on one day, so that "within 30 days" and "stale" mean the same for all.
         let today = Day.today()
         let day = asOf?.day ?? today
-        let evaluator = Evaluator(criteria: session.criteria, waivers: try session.waivers(waiversPath), asOf: day, today: today)
+        let evaluator = Evaluator(criteria: session.criteria, waivers: try session.waivers(waiversPath, roster: loadedRoster),
+                                  asOf: day, today: today, roster: loadedRoster)
 
         let excluded = Set([rosterPath, waiversPath].compactMap { $0.map(standardised) })
         let files = WardFiles.yamlFiles(in: folder, excluding: excluded)
@@ -96,17 +97,6 @@ struct AuditCommand: ParsableCommand {
 
     private func standardised(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
-    }
-
-    /// A roster that does not load would make every "not submitted" and "not in roster" wrong, so the run stops.
-    private func loadRoster(_ path: String, schema: FactsSchema) throws -> Roster {
-        let (loaded, diagnostics) = Roster.load(path: path, schema: schema)
-        for d in diagnostics { printError(DiagnosticText.render(d, language: common.lang)) }
-        guard let loaded else {
-            printError(common.lang == .vi ? "wardcheck: không nạp được danh sách đơn vị \(path)" : "wardcheck: cannot load the roster \(path)")
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-        return loaded
     }
 }
 

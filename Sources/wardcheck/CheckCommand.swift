@@ -14,6 +14,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var gate: GateOptions
     @OptionGroup var changes: ChangedSinceOptions
+    @OptionGroup var rosterOption: RosterOptions
 
     @Option(name: .long, help: "Tệp miễn trừ / waivers file.")
     var waivers: String?
@@ -35,7 +36,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session(common)
-        let evaluator = Evaluator(criteria: session.criteria, waivers: try session.waivers(waivers), asOf: asOf?.day)
+        let roster = try session.roster(rosterOption.roster)
+        let evaluator = Evaluator(criteria: session.criteria, waivers: try session.waivers(waivers, roster: roster), asOf: asOf?.day,
+                                  today: Day.today(), roster: roster)
         let reports = Pipeline.map(try changes.files(files, language: common.lang)) { UnitReport.check(path: $0, evaluator: evaluator) }
         let text: String
         switch format {

@@ -10,6 +10,7 @@ struct ExplainCommand: ParsableCommand {
     )
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var rosterOption: RosterOptions
 
     @Option(name: .long, help: "Mã tiêu chí / criterion id, e.g. TC06.")
     var criterion: String
@@ -29,7 +30,9 @@ struct ExplainCommand: ParsableCommand {
             let ids = session.criteria.criteria.map(\.id)
             throw ValidationError((common.lang == .vi ? "không có tiêu chí \(criterion); có: " : "no criterion \(criterion); there are: ") + ids.joined(separator: ", "))
         }
-        let evaluator = Evaluator(criteria: session.criteria, waivers: try session.waivers(waivers), asOf: asOf?.day)
+        let roster = try session.roster(rosterOption.roster)
+        let evaluator = Evaluator(criteria: session.criteria, waivers: try session.waivers(waivers, roster: roster), asOf: asOf?.day,
+                                  today: Day.today(), roster: roster)
         let report = UnitReport.check(path: file, evaluator: evaluator)
         guard let card = report.scorecard, let result = card.results.first(where: { $0.id == criterion }) else {
             print(ScorecardText(catalogue: session.criteria.catalogue, language: common.lang).render(report), terminator: "")

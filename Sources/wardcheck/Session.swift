@@ -21,13 +21,34 @@ struct Session {
         criteria = set
     }
 
-    func waivers(_ path: String?) throws -> Waivers {
+    func waivers(_ path: String?, roster: Roster? = nil) throws -> Waivers {
         guard let path else { return .none }
-        let (waivers, diagnostics) = Waivers.load(path: path, criteria: criteria)
+        let (waivers, diagnostics) = Waivers.load(path: path, criteria: criteria, roster: roster)
         for d in diagnostics { printError(DiagnosticText.render(d, language: language)) }
         guard let waivers else { throw ExitCode(ExitStatus.invalidInput) }
         return waivers
     }
+}
+
+extension Session {
+    /// A roster that does not load would make every "not submitted", "not in roster" and roster
+    /// fact wrong, so the run stops.
+    func roster(_ path: String?) throws -> Roster? {
+        guard let path else { return nil }
+        let (loaded, diagnostics) = Roster.load(path: path, schema: criteria.schema)
+        for d in diagnostics { printError(DiagnosticText.render(d, language: language)) }
+        guard let loaded else {
+            printError(language == .vi ? "wardcheck: không nạp được danh sách đơn vị \(path)" : "wardcheck: cannot load the roster \(path)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        return loaded
+    }
+}
+
+/// `--roster FILE` for commands that read single units: the city's record of each unit is authoritative.
+struct RosterOptions: ParsableArguments {
+    @Option(name: .long, help: "Danh sách đơn vị của thành phố / the city roster: its type, terrain, … of a unit are authoritative.")
+    var roster: String?
 }
 
 /// `--as-of YYYY-MM-DD`, read strictly like every other date.

@@ -14,6 +14,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var gate: GateOptions
     @OptionGroup var changes: ChangedSinceOptions
+    @OptionGroup var rosterOption: RosterOptions
 
     @Option(name: .long, help: "Định dạng / format: text | json | junit | sarif | github.")
     var format: ValidateFormat = .text
@@ -30,7 +31,8 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let session = try Session(common)
         let paths = try changes.files(files, language: common.lang)
-        let results = Pipeline.map(paths) { FactsFile.load(path: $0, validator: session.criteria.validator) }
+        let checks = FileChecks(today: Day.today(), roster: try session.roster(rosterOption.roster))
+        let results = Pipeline.map(paths) { FactsFile.load(path: $0, validator: session.criteria.validator, checks: checks) }
         let text: String
         switch format {
         case .text: text = ValidationText.render(results, language: common.lang, colour: output.colour)

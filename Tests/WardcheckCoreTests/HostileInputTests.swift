@@ -34,9 +34,16 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(found.map(\.code), [.badText])
     }
 
-    func testADateAfterTheEvaluationDayIsOutsideTheWindow() throws {
-        let card = try Repo.scorecard(Repo.readyWard, asOf: Day(iso: "2025-06-01"), test: self)
-        XCTAssertEqual(card.result("TC05")?.outcome, .failed, "a test dated after the evaluation day does not count")
+    func testAnEvaluationDayBeforeTheFactsDateRefusesTheFile() throws {
+        let set = try Repo.loadCriteria()
+        let path = try Repo.write(Repo.readyWard, test: self)
+        let report = UnitReport.check(path: path, evaluator: Evaluator(criteria: set, asOf: Day(iso: "2025-06-01")))
+        XCTAssertNil(report.scorecard, "facts dated 2025-07-05 cannot be judged on 2025-06-01")
+        let error = try XCTUnwrap(report.diagnostics.first)
+        XCTAssertEqual(error.code, .factsAfterEvaluationDay)
+        XCTAssertEqual([error.start.line, error.start.column], [3, 8], "at the as_of value")
+        XCTAssertTrue(error.message.en.contains("2025-07-05") && error.message.en.contains("2025-06-01"), error.message.en)
+        XCTAssertFalse(error.message.en.contains("-"  + "34"), "no negative day count")
     }
 
     func testAWaiverNeverCoversFactsLeftOut() throws {

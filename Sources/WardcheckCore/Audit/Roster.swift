@@ -9,6 +9,8 @@ public struct Roster: Sendable {
         public var name: String
         /// Other unit facts, in the order written (key, value).
         public var attributes: [(key: String, value: String)]
+        /// The same facts typed by the facts schema, by full path, with where the roster writes them.
+        public var facts: [(path: String, value: FactValue, start: Mark)]
         public var mark: Mark
     }
 
@@ -16,7 +18,18 @@ public struct Roster: Sendable {
     public var province: String?
     public var units: [Unit]
 
-    public func unit(_ code: String) -> Unit? { units.first { $0.code == code } }
+    private var index: [String: Int] = [:]
+
+    public init(file: String, province: String?, units: [Unit]) {
+        self.file = file
+        self.province = province
+        self.units = units
+        for (i, unit) in units.enumerated() where index[unit.code] == nil { index[unit.code] = i }
+    }
+
+    public func unit(_ code: String) -> Unit? { index[code].map { units[$0] } }
+
+    public var codes: [String] { units.map(\.code) }
 
     public static func load(path: String, schema: FactsSchema) -> (Roster?, [Diagnostic]) {
         let sink = DiagnosticSink(file: path)
@@ -24,6 +37,7 @@ public struct Roster: Sendable {
         var units: [Unit] = []
         var province: String?
         let block = schema.field(schema.codeField)?.parent ?? ""
+        let validator = FactsValidator(schema: schema)
         let extra = schema.keys(under: block).filter { key in
             let path = block.isEmpty ? key : block + "." + key
             return path != schema.codeField && path != schema.nameField
@@ -39,10 +53,14 @@ public struct Roster: Sendable {
                     continue
                 }
                 seen[code] = node.start
-                let attributes = (node.entries ?? []).filter { extra.contains($0.key) }.compactMap { entry in
-                    entry.value.scalar.map { (key: entry.key, value: $0) }
+                let written = (node.entries ?? []).filter { extra.contains($0.key) }
+                let attributes = written.compactMap { entry in entry.value.scalar.map { (key: entry.key, value: $0) } }
+                // Typed like a facts file, with the same errors: the roster's values are authoritative.
+                let facts = written.compactMap { entry -> (path: String, value: FactValue, start: Mark)? in
+                    let path = block.isEmpty ? entry.key : block + "." + entry.key
+                    return validator.typed(entry.value, path: path, sink).map { (path, $0, entry.value.start) }
                 }
-                units.append(Unit(code: code, name: name, attributes: attributes, mark: node.start))
+                units.append(Unit(code: code, name: name, attributes: attributes, facts: facts, mark: node.start))
             }
         }
         let diagnostics = sink.finished(source: source)

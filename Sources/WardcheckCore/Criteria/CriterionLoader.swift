@@ -312,8 +312,26 @@ struct CriterionLoader {
                 }
                 quantity = .shortfall
             } else if let e = readExpression(q) {
+                // A constant quantity is checked here; a computed one is checked for every unit,
+                // and `verify` reports one that comes out as nothing in an example.
+                if case .constant(let n) = e {
+                    var whole = Decimal()
+                    var input = n
+                    NSDecimalRound(&whole, &input, 0, .plain)
+                    if n < 1 || whole != n || n > 1_000_000 {
+                        sink.error(.configInvalid, at: q.start, Localized(
+                            vi: "`quantity` phải là số nguyên dương (tối đa 1.000.000), không phải \(NumberText.plain(n))",
+                            en: "`quantity` must be a positive whole number (at most 1,000,000), not \(NumberText.plain(n))"),
+                                   hint: Localized(vi: "ví dụ `quantity: 1`, `quantity: shortfall` hoặc một biểu thức", en: "e.g. `quantity: 1`, `quantity: shortfall` or an expression"))
+                    }
+                }
                 quantity = .expression(e)
             }
+        } else if let item {
+            sink.error(.configInvalid, at: node.start, Localized(
+                vi: "mua sắm `\(item)` cần `quantity`: bao nhiêu cái, tính từ số liệu",
+                en: "the purchase `\(item)` needs a `quantity`: how many, computed from the facts"),
+                       hint: Localized(vi: "thêm `quantity: shortfall`, `quantity: 1` hoặc một biểu thức", en: "add `quantity: shortfall`, `quantity: 1` or an expression"))
         }
         var who: Localized?
         if let key = reader.string("who", required: false) {
@@ -350,7 +368,7 @@ struct CriterionLoader {
         let facts = reader.required("facts")
         guard let expectText = reader.string("expect") else { return nil }
         guard let expect = Outcome(rawValue: expectText), expect != .waived else {
-            sink.error(.configInvalid, at: reader.entry("expect")!.value.start, Localized(vi: "`expect` là passed, failed hoặc not_reported", en: "`expect` is passed, failed or not_reported"))
+            sink.error(.configInvalid, at: reader.entry("expect")!.value.start, Localized(vi: "`expect` là passed, failed, not_reported hoặc not_evaluable", en: "`expect` is passed, failed, not_reported or not_evaluable"))
             return nil
         }
         var remedies: [Example.ExpectedRemedy]?

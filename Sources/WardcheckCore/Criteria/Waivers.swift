@@ -25,7 +25,9 @@ public struct Waivers: Sendable {
         entries.first { $0.criterion == criterion && $0.unit == unit }
     }
 
-    public static func load(path: String, criteria: CriteriaSet) -> (Waivers?, [Diagnostic]) {
+    /// Every waiver names a criterion that exists and a unit the roster lists (or, with no
+    /// roster, a well-formed unit code): a mistyped waiver would otherwise silently excuse nothing.
+    public static func load(path: String, criteria: CriteriaSet, roster: Roster? = nil) -> (Waivers?, [Diagnostic]) {
         let sink = DiagnosticSink(file: path)
         let (tree, source) = loadConfigTree(path, sink)
         var entries: [Waiver] = []
@@ -40,6 +42,21 @@ public struct Waivers: Sendable {
                     sink.error(.unknownCriterion, at: w.entry("criterion")!.value.start,
                                Localized(vi: "không có tiêu chí `\(criterion)`", en: "no criterion `\(criterion)`"),
                                hint: Suggestion.nearest(to: criterion, among: ids).map { Localized(vi: "có phải ý bạn là `\($0)`?", en: "did you mean `\($0)`?") })
+                    continue
+                }
+                let unitAt = w.entry("unit")!.value.start
+                if let roster, roster.unit(unit) == nil {
+                    sink.error(.notInRoster, at: unitAt,
+                               Localized(vi: "đơn vị `\(unit)` không có trong danh sách \(roster.file)", en: "unit `\(unit)` is not in the roster \(roster.file)"),
+                               hint: Suggestion.nearest(to: unit, among: roster.codes).map { code in
+                                   let name = roster.unit(code)?.name ?? ""
+                                   return Localized(vi: "có phải ý bạn là `\(code)` (\(name))?", en: "did you mean `\(code)` (\(name))?")
+                               } ?? Localized(vi: "kiểm tra mã đơn vị trong \(roster.file)", en: "check the unit code in \(roster.file)"))
+                    continue
+                }
+                if roster == nil, !criteria.validator.isValidCode(unit) {
+                    sink.error(.badPattern, at: unitAt, Localized(vi: "`\(unit)` không phải mã đơn vị hợp lệ", en: "`\(unit)` is not a valid unit code"),
+                               hint: criteria.validator.codeHint)
                     continue
                 }
                 if let previous = entries.first(where: { $0.criterion == criterion && $0.unit == unit }) {

@@ -61,6 +61,7 @@ public final class DiagnosticSink {
                     if line.hasSuffix("\r") { line.removeLast() }
                     d.sourceLine = line
                 }
+                if d.code == .yamlSyntax, let hint = Indentation.hint(line: d.start.line, in: lines) { d.hint = hint }
                 return d
             }
     }

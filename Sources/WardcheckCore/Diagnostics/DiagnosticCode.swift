@@ -32,6 +32,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case crossField = "WC112"
     case dateAfterAsOf = "WC113"
     case badText = "WC114"
+    case factsFromTheFuture = "WC115"
+    case factsAfterEvaluationDay = "WC116"
+    case ambiguousThousands = "WC117"
 
     // Loading criteria, the facts schema, the catalogue, waivers and the roster.
     case configInvalid = "WC201"
@@ -47,6 +50,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case notInRoster = "WC301"
     case duplicateUnit = "WC302"
     case rosterMismatch = "WC303"
+    case rosterContradiction = "WC304"
 
     /// A short title for the code, for rule lists such as SARIF's; docs/diagnostics.md says more.
     public var title: Localized {
@@ -78,6 +82,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
         case .unsupportedFormat: return Localized(vi: "Phiên bản định dạng chưa được hỗ trợ", en: "Unsupported format version")
         case .crossField: return Localized(vi: "Các trường mâu thuẫn nhau", en: "Fields contradict each other")
         case .badText: return Localized(vi: "Văn bản chứa ký tự điều khiển", en: "Text with control characters")
+        case .factsFromTheFuture: return Localized(vi: "Số liệu từ tương lai", en: "Facts from the future")
+        case .factsAfterEvaluationDay: return Localized(vi: "Số liệu muộn hơn ngày đánh giá", en: "Facts dated after the evaluation day")
+        case .ambiguousThousands: return Localized(vi: "Số có thể bị hiểu nhầm hàng nghìn", en: "Number that may be a misread thousand")
+        case .rosterContradiction: return Localized(vi: "Tệp mâu thuẫn với danh sách đơn vị", en: "File contradicts the city roster")
         case .dateAfterAsOf: return Localized(vi: "Ngày sau ngày của số liệu", en: "Date after the facts date")
         case .configInvalid: return Localized(vi: "Tệp cấu hình không hợp lệ", en: "Invalid configuration file")
         case .unknownFact: return Localized(vi: "Tiêu chí dùng trường không có trong lược đồ", en: "Criterion names an unknown fact")

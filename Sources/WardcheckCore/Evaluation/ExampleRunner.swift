@@ -45,6 +45,13 @@ public struct ExampleRunner: Sendable {
 
     private func check(_ example: Example, _ result: CriterionResult, _ sink: DiagnosticSink) {
         let label = "\(result.id) example \(example.name.map { "“\($0)”" } ?? "")"
+        // A purchase of nothing is the criterion's fault whatever the example expects: report it at the remedy.
+        if let problem = result.problem, problem.isCriterionFault {
+            sink.error(.configInvalid, at: problem.at ?? example.mark, Localized(
+                vi: "\(label): \(problem.message.vi)", en: "\(label): \(problem.message.en)"),
+                       hint: Localized(vi: "sửa `quantity` của biện pháp này để luôn ra số dương khi kiểm tra không đạt",
+                                       en: "fix this remedy's `quantity` so that it is positive whenever the check fails"))
+        }
         if result.outcome != example.expect {
             sink.error(.exampleMismatch, at: example.mark, Localized(
                 vi: "\(label): mong đợi \(example.expect.label.vi), thực tế \(result.outcome.label.vi)",

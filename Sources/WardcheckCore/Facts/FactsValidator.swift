@@ -53,10 +53,17 @@ public struct FactsValidator: Sendable {
     }
 
     private func walk(_ node: YAMLNode, parent: String, into facts: inout Facts, _ sink: DiagnosticSink) {
-        for entry in node.entries ?? [] {
+        let entries = node.entries ?? []
+        for (index, entry) in entries.enumerated() {
             let path = parent.isEmpty ? entry.key : parent + "." + entry.key
             guard let field = schema.field(path) else {
-                reportUnknown(entry, parent: parent, sink)
+                let meant = reportUnknown(entry, previous: index > 0 ? entries[index - 1] : nil, in: node, parent: parent, facts: facts, sink)
+                // A misspelled block hides every error inside it: check its contents as the block it
+                // was probably meant to be, so that fixing the name does not bring a second round.
+                if let meant, schema.field(meant)?.type == .block, entry.value.entries != nil {
+                    var scratch = Facts(file: facts.file)
+                    walk(entry.value, parent: meant, into: &scratch, sink)
+                }
                 continue
             }
             let value = entry.value
@@ -78,6 +85,23 @@ public struct FactsValidator: Sendable {
                 facts.values[path] = Located(typed, start: value.start, end: value.end)
             }
         }
+    }
+
+    /// Whether text is a well-formed unit code (the schema's code field pattern).
+    public func isValidCode(_ text: String) -> Bool {
+        guard let regex = regexes[schema.codeField] else { return true }
+        return (try? regex.wholeMatch(in: text)) != nil
+    }
+
+    /// What a unit code looks like, for hints.
+    public var codeHint: Localized? {
+        if case .code(_, let hint)? = schema.field(schema.codeField)?.type { return hint }
+        return nil
+    }
+
+    /// A single value read as its field's type, with the same errors a facts file gets (the roster uses it).
+    func typed(_ node: YAMLNode, path: String, _ sink: DiagnosticSink) -> FactValue? {
+        schema.field(path).flatMap { read(node, as: $0, sink) }
     }
 
     private func read(_ node: YAMLNode, as field: FactsSchema.Field, _ sink: DiagnosticSink) -> FactValue? {
@@ -117,6 +141,13 @@ public struct FactsValidator: Sendable {
                        hint: Localized(vi: "\(field.description.vi): ít nhất \(least)", en: "\(field.description.en): at least \(least)"))
             return nil
         }
+        if case .success(.number(let n)) = result, case .number = field.type, let text = node.scalar,
+           text.contains("."), let thousand = ScalarReading.groupedWhole(text) {
+            // Vietnamese writes a thousand as 1.000; YAML reads it as one. Accepted, but said.
+            sink.warning(.ambiguousThousands, at: node.start, end: node.end,
+                         Localized(vi: "\(field.path): `\(text)` được đọc là \(NumberText.plain(n))", en: "\(field.path): `\(text)` is read as \(NumberText.plain(n))"),
+                         hint: Localized(vi: "nếu ý là \(thousand), viết \(thousand) không có dấu chấm", en: "if you mean \(thousand), write \(thousand) with no dot"))
+        }
         switch result {
         case .success(let value): return value
         case .failure(let rejection):
@@ -126,21 +157,49 @@ public struct FactsValidator: Sendable {
         }
     }
 
-    private func reportUnknown(_ entry: YAMLNode.Entry, parent: String, _ sink: DiagnosticSink) {
+    /// Reports a key the schema does not have here, with the likeliest fix; returns the path it
+    /// was probably meant to be, when that is a near spelling of a valid key.
+    @discardableResult
+    private func reportUnknown(_ entry: YAMLNode.Entry, previous: YAMLNode.Entry?, in node: YAMLNode, parent: String,
+                               facts: Facts, _ sink: DiagnosticSink) -> String? {
         let valid = schema.keys(under: parent)
         let place = parent.isEmpty ? Localized(vi: "ở cấp ngoài cùng", en: "at the top level")
             : Localized(vi: "trong `\(parent)`", en: "in `\(parent)`")
         var hint: Localized
-        if let near = Suggestion.nearest(to: entry.key, among: valid) {
+        var meant: String?
+        if let previous, entry.key.allSatisfy({ $0.isASCII && $0.isNumber }), entry.value.isNull,
+           let number = previous.value.scalar, previous.value.style == .plain, number.allSatisfy({ $0.isASCII && $0.isNumber }),
+           previous.keyStart.line == entry.keyStart.line {
+            // `upload_mbps: 7,5` inside { }: the comma ended the value, and `5` became a key.
+            hint = Localized(vi: "trong { }, dấu phẩy ngăn cách các trường; số thập phân viết bằng dấu chấm: `\(previous.key): \(number).\(entry.key)`",
+                             en: "inside { } a comma separates fields; write decimals with a dot: `\(previous.key): \(number).\(entry.key)`")
+        } else if let near = Suggestion.nearest(to: entry.key, among: valid) {
             hint = Localized(vi: "có phải ý bạn là `\(near)`?", en: "did you mean `\(near)`?")
+            meant = parent.isEmpty ? near : parent + "." + near
         } else if let home = schema.fields.first(where: { $0.key == entry.key && $0.parent != parent }) {
-            let where_ = home.parent.isEmpty ? Localized(vi: "ở cấp ngoài cùng", en: "at the top level") : Localized(vi: "trong `\(home.parent)`", en: "under `\(home.parent)`")
-            hint = Localized(vi: "`\(entry.key)` thuộc \(where_.vi)", en: "`\(entry.key)` belongs \(where_.en)")
+            if let (blockKey, line, column) = writtenBlock(home.parent, near: parent, in: node), column > entry.keyStart.column {
+                // The key is right, its indentation is not: it sits one level out from its block.
+                hint = Localized(vi: "`\(entry.key)` thuộc khối `\(home.parent)`: thụt dòng này vào cột \(column) như các trường của `\(blockKey):` (dòng \(line))",
+                                 en: "`\(entry.key)` belongs in `\(home.parent)`: indent this line to column \(column), like the fields of `\(blockKey):` (line \(line))")
+            } else {
+                let where_ = home.parent.isEmpty ? Localized(vi: "ở cấp ngoài cùng", en: "at the top level") : Localized(vi: "trong `\(home.parent)`", en: "under `\(home.parent)`")
+                hint = Localized(vi: "`\(entry.key)` thuộc \(where_.vi)", en: "`\(entry.key)` belongs \(where_.en)")
+            }
         } else {
             hint = Localized(vi: "các khoá hợp lệ: \(valid.joined(separator: ", "))", en: "valid keys: \(valid.joined(separator: ", "))")
         }
         sink.error(.unknownKey, at: entry.keyStart, end: entry.keyEnd,
                    Localized(vi: "khoá không hợp lệ `\(entry.key)` \(place.vi)", en: "unknown key `\(entry.key)` \(place.en)"), hint: hint)
+        return meant
+    }
+
+    /// When `block` is a child of `parent` written in this mapping as an indented block: its key,
+    /// the line it is on, and the column its first field starts at.
+    private func writtenBlock(_ block: String, near parent: String, in node: YAMLNode) -> (String, Int, Int)? {
+        let key = String(block.split(separator: ".").last ?? "")
+        guard (parent.isEmpty ? key : parent + "." + key) == block, let entry = node.entry(key),
+              let first = entry.value.entries?.first, first.keyStart.line > entry.keyStart.line else { return nil }
+        return (key, entry.keyStart.line, first.keyStart.column)
     }
 
     private func checkRequired(_ root: YAMLNode, _ facts: Facts, _ sink: DiagnosticSink) {
@@ -149,8 +208,16 @@ public struct FactsValidator: Sendable {
             if present { continue }
             // A missing field inside a missing block is covered by the block's own error.
             if !field.parent.isEmpty, facts.blocks[field.parent] == nil { continue }
+            let written = writtenNode(root, field.path)
             // A field that was written but rejected already has its error.
-            if writtenNode(root, field.path).map({ !$0.isNull }) == true { continue }
+            if written.map({ !$0.isNull }) == true { continue }
+            if let empty = written {
+                sink.error(.missingRequired, at: empty.start,
+                           Localized(vi: "trường bắt buộc `\(field.path)` đang để trống (\(field.description.vi))",
+                                     en: "the required field `\(field.path)` is empty (\(field.description.en))"),
+                           hint: Localized(vi: "viết giá trị sau dấu hai chấm: `\(field.key): …`", en: "write its value after the colon: `\(field.key): …`"))
+                continue
+            }
             let at = field.parent.isEmpty ? Mark.start : facts.blocks[field.parent]!
             sink.error(.missingRequired, at: at,
                        Localized(vi: "thiếu trường bắt buộc `\(field.path)` (\(field.description.vi))", en: "missing required field `\(field.path)` (\(field.description.en))"),
@@ -200,13 +267,17 @@ public struct FactsFile: Sendable {
 
     public var isValid: Bool { facts != nil }
 
-    public static func load(path: String, validator: FactsValidator) -> FactsFile {
+    public static func load(path: String, validator: FactsValidator, checks: FileChecks = FileChecks()) -> FactsFile {
         let loaded = YAMLLoader.load(path: path)
         let sink = DiagnosticSink(file: path)
         for problem in loaded.problems { sink.report(problem) }
         var facts: Facts?
         if let root = loaded.root {
             facts = validator.validate(root, file: path, sink: sink)
+            if !sink.hasErrors, var checked = facts {
+                checks.apply(to: &checked, schema: validator.schema, sink: sink)
+                facts = checked
+            }
         }
         let diagnostics = sink.finished(source: loaded.source)
         return FactsFile(path: path, facts: sink.hasErrors ? nil : facts, diagnostics: diagnostics, code: facts?.code)

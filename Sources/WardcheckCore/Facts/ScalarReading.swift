@@ -61,6 +61,14 @@ public enum ScalarReading {
                 message: Localized(vi: "số đếm không được âm: \(text)", en: "a count cannot be negative: \(text)"),
                 hint: Localized(vi: "viết 0 hoặc một số dương", en: "write 0 or a positive whole number")))
         }
+        if let whole = groupedWhole(text) {
+            return .failure(ScalarRejection(code: .notCount,
+                message: Localized(vi: "`\(text)` có dấu phân cách hàng nghìn", en: "`\(text)` has a thousands separator"),
+                hint: Localized(vi: "viết \(whole), không có dấu phân cách", en: "write \(whole) with no separator")))
+        }
+        if let (number, unit) = numberWithUnit(text) {
+            return .failure(unitRejection(text, number, unit, code: .notCount))
+        }
         let fractional = decimalText(text) != nil || decimalText(text.replacingOccurrences(of: ",", with: ".")) != nil
         return .failure(ScalarRejection(code: .notCount,
             message: fractional
@@ -85,7 +93,16 @@ public enum ScalarReading {
                 message: Localized(vi: "giá trị không được âm: \(text)", en: "the value cannot be negative: \(text)"),
                 hint: Localized(vi: "viết 0 hoặc một số dương", en: "write 0 or a positive number")))
         }
+        if let (number, unit) = numberWithUnit(text) {
+            return .failure(unitRejection(text, number, unit, code: .notNumber))
+        }
         let comma = text.replacingOccurrences(of: ",", with: ".")
+        // "1,000" is a thousand with a separator; "7,5" is seven and a half with a decimal comma.
+        if let whole = groupedWhole(text), text.contains(",") {
+            return .failure(ScalarRejection(code: .notNumber,
+                message: Localized(vi: "`\(text)` có dấu phân cách hàng nghìn", en: "`\(text)` has a thousands separator"),
+                hint: Localized(vi: "viết \(whole), không có dấu phân cách", en: "write \(whole) with no separator")))
+        }
         let hint = decimalText(comma) != nil
             ? Localized(vi: "dùng dấu chấm cho phần thập phân: viết \(comma)", en: "use a dot for decimals: write \(comma)")
             : Localized(vi: "viết số thập phân thông thường, ví dụ 10 hoặc 7.5", en: "write a plain decimal number, e.g. 10 or 7.5")
@@ -96,6 +113,7 @@ public enum ScalarReading {
     public static func date(_ node: YAMLNode) -> Result<Day, ScalarRejection> {
         guard let text = node.scalar else { return .failure(shape(node, expected: Localized(vi: "một ngày YYYY-MM-DD", en: "a date YYYY-MM-DD"))) }
         if let day = Day(iso: text) { return .success(day) }
+        if let impossible = impossibleDate(text) { return .failure(impossible) }
         let hint: Localized
         if let guess = Day.guess(text) {
             hint = Localized(vi: "viết ngày theo dạng năm-tháng-ngày: \(guess)", en: "write the date as year-month-day: \(guess)")
@@ -124,6 +142,50 @@ public enum ScalarReading {
         return ScalarRejection(code: .wrongShape,
             message: Localized(vi: "cần \(expected.vi), nhưng gặp \(found.vi)", en: "expected \(expected.en), found \(found.en)"),
             hint: Localized(vi: "viết một giá trị đơn sau dấu hai chấm", en: "write a single value after the colon"))
+    }
+
+    /// "1,000" or "1.000.000": digits grouped by threes, as people write thousands. Returns the
+    /// whole number without separators.
+    static func groupedWhole(_ text: String) -> String? {
+        for separator in [",", "."] {
+            let groups = text.split(separator: Character(separator), omittingEmptySubsequences: false).map(String.init)
+            guard groups.count >= 2, let head = groups.first, (1...3).contains(head.count), isDigits(head),
+                  groups.dropFirst().allSatisfy({ $0.count == 3 && isDigits($0) }) else { continue }
+            return groups.joined()
+        }
+        return nil
+    }
+
+    /// "300 Mbps", "10kVA", "8 giờ": a number followed by a unit the schema already knows.
+    static func numberWithUnit(_ text: String) -> (String, String)? {
+        let digits = text.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        let rest = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        guard !digits.isEmpty, decimalText(String(digits)) != nil, !rest.isEmpty,
+              rest.allSatisfy({ $0.isLetter || $0 == "/" || $0 == "%" }) else { return nil }
+        return (String(digits), rest)
+    }
+
+    private static func unitRejection(_ text: String, _ number: String, _ unit: String, code: DiagnosticCode) -> ScalarRejection {
+        ScalarRejection(code: code,
+            message: Localized(vi: "`\(text)` có kèm đơn vị `\(unit)`", en: "`\(text)` carries the unit `\(unit)`"),
+            hint: Localized(vi: "bỏ đơn vị, tên trường đã nói đơn vị: viết \(number)", en: "drop the unit, the field's name already says it: write \(number)"))
+    }
+
+    /// "2025-02-30", "2025-13-01": the right shape, but no such day.
+    private static func impossibleDate(_ text: String) -> ScalarRejection? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ isDigits(String($0)) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        guard (1...12).contains(month) else {
+            return ScalarRejection(code: .badDate,
+                message: Localized(vi: "`\(text)`: không có tháng \(month)", en: "`\(text)`: there is no month \(month)"),
+                hint: Localized(vi: "tháng từ 01 đến 12; dạng là năm-tháng-ngày (YYYY-MM-DD)", en: "months run from 01 to 12; the form is year-month-day (YYYY-MM-DD)"))
+        }
+        let last = Day.daysIn(month: month, year: year)
+        return ScalarRejection(code: .badDate,
+            message: Localized(vi: "`\(text)`: tháng \(month) năm \(year) không có ngày \(day)", en: "`\(text)`: month \(month) of \(year) has no day \(day)"),
+            hint: Localized(vi: "tháng này có \(last) ngày; kiểm tra lại ngày", en: "that month has \(last) days; check the day"))
     }
 
     private static func isDigits(_ text: String) -> Bool {

@@ -10,7 +10,8 @@ public struct UnitReport: Sendable {
 
     /// Loads, validates and evaluates one facts file.
     public static func check(path: String, evaluator: Evaluator) -> UnitReport {
-        let loaded = FactsFile.load(path: path, validator: evaluator.criteria.validator)
+        let checks = FileChecks(today: evaluator.today, judgedOn: evaluator.asOf, roster: evaluator.roster)
+        let loaded = FactsFile.load(path: path, validator: evaluator.criteria.validator, checks: checks)
         return UnitReport(file: path, diagnostics: loaded.diagnostics, scorecard: loaded.facts.map(evaluator.scorecard(for:)), code: loaded.code)
     }
 }

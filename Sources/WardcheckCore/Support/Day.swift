@@ -55,8 +55,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Today in Vietnam (UTC+7), for defaults such as the date `init` writes.
+    /// Today in Vietnam (UTC+7), for defaults such as the date `init` writes and for refusing
+    /// facts from the future. `WARDCHECK_TODAY=YYYY-MM-DD` fixes it, for reproducible runs and tests.
     public static func today() -> Day {
+        if let fixed = ProcessInfo.processInfo.environment["WARDCHECK_TODAY"].flatMap(Day.init(iso:)) { return fixed }
         let seconds = Int(Date().timeIntervalSince1970) + 7 * 3600
         return Day(ordinal: seconds / 86400)
     }

@@ -37,19 +37,58 @@ final class AuditCLITests: XCTestCase {
         XCTAssertTrue(en.stdout.contains("PROCUREMENT PLAN"))
     }
 
-    func testEveryFormat() throws {
+    /// The five-unit city of Tests/Fixtures/city, whose figures are worked out by hand in
+    /// FixtureCityTests: every format says the same thing.
+    func testEveryFormatCarriesTheFixtureCitysHandWorkedFigures() throws {
         let folder = try WardcheckProcess.temporaryFolder(self)
+        let city = ["audit", "Tests/Fixtures/city", "--as-of", "2025-08-01"]
         for format in ["text", "json", "csv", "markdown", "html"] {
             let file = folder.appendingPathComponent("audit.\(format)")
-            let run = try WardcheckProcess.run(["audit", "wards", "--format", format, "-o", file.path])
-            XCTAssertEqual(run.status, 2, "\(format): \(run.stderr)")
-            XCTAssertGreaterThan(try Data(contentsOf: file).count, 1000, format)
+            let run = try WardcheckProcess.run(city + ["--format", format, "-o", file.path], environment: ["WARDCHECK_TODAY": "2025-08-01"])
+            XCTAssertEqual(run.status, 2, "\(format): one invalid file: \(run.stderr)")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let total = format == "json" || format == "csv" ? "100500000" : "100.500.000"
+            XCTAssertTrue(text.contains(total), "\(format) shows the plan total")
+            XCTAssertTrue(text.contains("10005"), "\(format) names the unit that has not submitted")
+            XCTAssertTrue(text.contains("10004-dao.yaml"), "\(format) names the invalid file")
         }
         let csv = try Data(contentsOf: folder.appendingPathComponent("audit.csv"))
         XCTAssertEqual(Array(csv.prefix(3)), [0xEF, 0xBB, 0xBF])
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("audit.json"))) as! [String: Any]
         XCTAssertEqual(json["schema"] as? String, "wardcheck.audit/1")
+        XCTAssertEqual(json["evaluated_on"] as? String, "2025-08-01")
+        let summary = json["summary"] as! [String: Any]
+        XCTAssertEqual(summary["files"] as? Int, 4)
+        XCTAssertEqual(summary["valid"] as? Int, 3)
+        XCTAssertEqual(summary["ready"] as? Int, 1)
+        XCTAssertEqual(summary["stale"] as? Int, 1)
+        XCTAssertEqual(summary["not_submitted"] as? Int, 1)
+        XCTAssertEqual(summary["mean_passed"] as? Double, 13.33)
+        XCTAssertEqual(summary["total_cost"] as? Int, 100_500_000)
+        let units = json["units"] as! [[String: Any]]
+        XCTAssertEqual(units.map { $0["code"] as? String }, ["10001", "10002", "10003"])
+        XCTAssertEqual(units.map { $0["stale"] as? Bool }, [false, false, true])
+        XCTAssertEqual(units.map { $0["facts_date"] as? String }, ["2025-07-25", "2025-07-25", "2025-04-30"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }, [])
+    }
+
+    func testTheAuditSaysWhichDayItJudgesOnAndTodayIsTheDefault() throws {
+        let run = try WardcheckProcess.run(["audit", "Tests/Fixtures/city", "--lang", "en"], environment: ["WARDCHECK_TODAY": "2025-08-01"])
+        XCTAssertNotNil(run.stdout.range(of: #"Judged as of:\s+2025-08-01\n"#, options: .regularExpression), run.stdout)
+        // Xã Cát's facts are 93 days old: stale after 90, not after 100.
+        let later = try WardcheckProcess.run(["audit", "Tests/Fixtures/city", "--lang", "en", "--stale-after", "100"],
+                                             environment: ["WARDCHECK_TODAY": "2025-08-01"])
+        XCTAssertNotNil(later.stdout.range(of: #"Stale facts \(> 100 days\):\s+0\n"#, options: .regularExpression), later.stdout)
+    }
+
+    func testFactsFromTheFutureAreRefusedInTheAudit() throws {
+        // On 2025-07-24 the two files dated 2025-07-25 describe tomorrow.
+        let run = try WardcheckProcess.run(["audit", "Tests/Fixtures/city", "--format", "json"], environment: ["WARDCHECK_TODAY": "2025-07-24"])
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let invalid = (json["invalid"] as! [[String: Any]]).map { $0["file"] as! String }
+        XCTAssertEqual(invalid, ["Tests/Fixtures/city/10001-an.yaml", "Tests/Fixtures/city/10002-binh.yaml", "Tests/Fixtures/city/10004-dao.yaml"])
+        let first = ((json["invalid"] as! [[String: Any]])[0]["first_errors"] as! [[String: Any]])[0]
+        XCTAssertEqual(first["code"] as? String, "WC115")
     }
 
     func testRosterAndWaiversDefaultsAndFailures() throws {

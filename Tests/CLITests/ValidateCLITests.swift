@@ -89,4 +89,20 @@ final class ValidateCLITests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("12 |     present: yes\n"), result.stdout)
         XCTAssertFalse(result.stdout.contains("\r"))
     }
+
+    func testFactsFromTheFutureFailValidateAndCheck() throws {
+        let file = "Tests/Fixtures/facts/ready-ward.yaml"   // as_of: 2025-07-05
+        for command in ["validate", "check"] {
+            let early = try WardcheckProcess.run([command, file, "--lang", "en"], environment: ["WARDCHECK_TODAY": "2025-07-04"])
+            XCTAssertEqual(early.status, 2, command)
+            XCTAssertTrue(early.stdout.contains("ready-ward.yaml:3:8: error[WC115]: facts from the future: as_of 2025-07-05 is after today (2025-07-04)"),
+                          command + ": " + early.stdout)
+            let onTheDay = try WardcheckProcess.run([command, file], environment: ["WARDCHECK_TODAY": "2025-07-05"])
+            XCTAssertEqual(onTheDay.status, 0, command + ": " + onTheDay.stdout)
+        }
+        let before = try WardcheckProcess.run(["check", file, "--as-of", "2025-07-01", "--lang", "en"], environment: ["WARDCHECK_TODAY": "2025-08-01"])
+        XCTAssertEqual(before.status, 2)
+        XCTAssertTrue(before.stdout.contains("error[WC116]: these facts are dated 2025-07-05, after the evaluation day 2025-07-01"), before.stdout)
+        XCTAssertFalse(before.stdout.contains("days before"), "no negative day counts")
+    }
 }

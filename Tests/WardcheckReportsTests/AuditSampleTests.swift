@@ -97,49 +97,6 @@ enum AuditFixture {
 }
 
 final class AuditSampleTests: XCTestCase {
-    /// The plan is the sum of every unit's purchases: recomputed here from each unit's own scorecard.
-    func testPlanTotalsEqualTheSumOfEveryUnitsRemedies() throws {
-        let (audit, files, evaluator) = AuditFixture.samples
-        XCTAssertEqual(files.count, 88)
-        var quantity: [String: Int] = [:]
-        var cost: [String: Int] = [:]
-        var units: [String: Set<String>] = [:]
-        var grand = 0
-        var valid = 0
-        for file in files {
-            guard let card = UnitReport.check(path: file, evaluator: evaluator).scorecard else { continue }
-            valid += 1
-            for remedy in card.remedies {
-                grand += remedy.cost
-                guard case .item(let key) = remedy.kind else {
-                    XCTAssertEqual(remedy.cost, 0, "a remedy that is not a purchase costs nothing")
-                    continue
-                }
-                quantity[key, default: 0] += remedy.quantity ?? 1
-                cost[key, default: 0] += remedy.cost
-                units[key, default: []].insert(card.code ?? file)
-            }
-        }
-        XCTAssertEqual(audit.valid, valid)
-        XCTAssertEqual(Set(audit.plan.map(\.item)), Set(quantity.keys))
-        for line in audit.plan {
-            XCTAssertEqual(line.quantity, quantity[line.item], line.item)
-            XCTAssertEqual(line.total, cost[line.item], line.item)
-            XCTAssertEqual(line.units, units[line.item]?.count, line.item)
-        }
-        XCTAssertEqual(audit.grandTotal, grand)
-        XCTAssertGreaterThan(grand, 0)
-        XCTAssertEqual(audit.rows.reduce(0) { $0 + $1.cost }, grand, "the per-unit cost column adds up to the plan")
-
-        // Every renderer shows that same total.
-        let json = try JSONSerialization.jsonObject(with: Data(AuditJSON.render(audit, language: .vi).utf8)) as! [String: Any]
-        XCTAssertEqual((json["plan"] as! [String: Any])["total"] as? Int, grand)
-        let csv = AuditCSV.render(audit, language: .vi)
-        XCTAssertTrue(csv.contains("\r\nplan_total,,,,,,,,,,,\(grand),"))
-        XCTAssertTrue(AuditText(language: .vi).render(audit).contains(NumberText.money(grand, .vi)))
-        XCTAssertTrue(AuditHTML.render(audit, language: .en).contains(HTML.escape(NumberText.money(grand, .en))))
-    }
-
     func testRosterDuplicatesUnknownCodesAndInvalidFiles() throws {
         let folder = try AuditFixture.folder(self)
         let roster = try AuditFixture.copyRoster(to: folder)
@@ -204,9 +161,8 @@ final class AuditSampleTests: XCTestCase {
         let summary = json["summary"] as! [String: Any]
         XCTAssertEqual(summary["roster_units"] as? Int, 93)
         XCTAssertEqual(summary["files"] as? Int, 88)
-        XCTAssertEqual(summary["ready"] as? Int, audit.ready)
         let units = json["units"] as! [[String: Any]]
-        XCTAssertEqual(units.count, audit.valid)
+        XCTAssertEqual(units.count, 87, "88 files, one of them invalid")
         let trale = try XCTUnwrap(units.first { $0["code"] as? String == "20705" })
         let outcomes = trale["outcomes"] as! [String: String]
         XCTAssertEqual(outcomes.count, 16)

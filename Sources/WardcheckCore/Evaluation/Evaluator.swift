@@ -151,7 +151,10 @@ public struct Evaluator: Sendable {
             var remedy: Remedy?
             if outcome == .failed {
                 switch makeRemedy(check, criterion: criterion, comparisons: comparisons, context: context) {
-                case .success(let made): remedy = made
+                case .success(let made):
+                    remedy = made
+                    // A quantity waiting on a left-out fact: ask for it, so the purchase can be priced.
+                    asked += made.facts
                 case .failure(let fault):
                     outcome = .notEvaluable
                     problem = problem ?? fault

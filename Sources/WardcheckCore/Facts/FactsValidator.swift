@@ -171,8 +171,12 @@ public struct FactsValidator: Sendable {
            let number = previous.value.scalar, previous.value.style == .plain, number.allSatisfy({ $0.isASCII && $0.isNumber }),
            previous.keyStart.line == entry.keyStart.line {
             // `upload_mbps: 7,5` inside { }: the comma ended the value, and `5` became a key.
-            hint = Localized(vi: "trong { }, dấu phẩy ngăn cách các trường; số thập phân viết bằng dấu chấm: `\(previous.key): \(number).\(entry.key)`",
-                             en: "inside { } a comma separates fields; write decimals with a dot: `\(previous.key): \(number).\(entry.key)`")
+            // Three digits after the comma are a thousands separator (`1,000`), fewer a decimal comma.
+            hint = entry.key.count == 3
+                ? Localized(vi: "trong { }, dấu phẩy ngăn cách các trường; viết \(number)\(entry.key), không có dấu phân cách: `\(previous.key): \(number)\(entry.key)`",
+                            en: "inside { } a comma separates fields; write \(number)\(entry.key) with no separator: `\(previous.key): \(number)\(entry.key)`")
+                : Localized(vi: "trong { }, dấu phẩy ngăn cách các trường; số thập phân viết bằng dấu chấm: `\(previous.key): \(number).\(entry.key)`",
+                            en: "inside { } a comma separates fields; write decimals with a dot: `\(previous.key): \(number).\(entry.key)`")
         } else if let near = Suggestion.nearest(to: entry.key, among: valid) {
             hint = Localized(vi: "có phải ý bạn là `\(near)`?", en: "did you mean `\(near)`?")
             meant = parent.isEmpty ? near : parent + "." + near

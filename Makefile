@@ -6,7 +6,7 @@ BIN     := .build/debug/wardcheck
 REPORTS := reports
 UNITS   ?= 3321
 
-.PHONY: all deps test-deps build release test verify audit bench install clean
+.PHONY: all deps test-deps build release test verify audit bench mutate install clean
 
 all: build
 
@@ -48,14 +48,23 @@ verify: build
 	$(BIN) verify
 
 # The city audit over the shipped wards: prints the summary and writes the three reports.
+# Every unit is judged on one day: AS_OF=YYYY-MM-DD, or today when unset.
 # Exit 1 (criteria not met) and 2 (an invalid submission) are findings, not failures of the run.
+AS_OF ?=
+AUDIT_DAY = $(if $(AS_OF),--as-of $(AS_OF),)
 audit: build
 	@mkdir -p $(REPORTS)
-	@$(BIN) audit wards --format html -o $(REPORTS)/audit.html || [ $$? -le 2 ]
-	@$(BIN) audit wards --format csv  -o $(REPORTS)/audit.csv  || [ $$? -le 2 ]
-	@$(BIN) audit wards --format json -o $(REPORTS)/audit.json || [ $$? -le 2 ]
-	@$(BIN) audit wards || [ $$? -le 2 ]
+	@echo "Ngày đánh giá / evaluation day: $(if $(AS_OF),$(AS_OF),hôm nay / today, $$(TZ=Asia/Ho_Chi_Minh date +%F)) (đổi bằng / set with AS_OF=YYYY-MM-DD)"
+	@$(BIN) audit wards $(AUDIT_DAY) --format html -o $(REPORTS)/audit.html || [ $$? -le 2 ]
+	@$(BIN) audit wards $(AUDIT_DAY) --format csv  -o $(REPORTS)/audit.csv  || [ $$? -le 2 ]
+	@$(BIN) audit wards $(AUDIT_DAY) --format json -o $(REPORTS)/audit.json || [ $$? -le 2 ]
+	@$(BIN) audit wards $(AUDIT_DAY) || [ $$? -le 2 ]
 	@echo "Báo cáo / reports: $(REPORTS)/audit.html $(REPORTS)/audit.csv $(REPORTS)/audit.json"
+
+# Plants each fault of Tests/Mutations/faults.txt in a copy of the tree and runs the tests: a fault
+# that no test catches is a survivor, and zero survivors is the bar. Takes a while (a build per fault).
+mutate: deps test-deps
+	python3 Tests/Mutations/mutate.py
 
 bench: release
 	.build/release/wardcheck-bench --units $(UNITS) --binary .build/release/wardcheck --templates wards/submissions

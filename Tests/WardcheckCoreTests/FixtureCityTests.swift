@@ -19,7 +19,7 @@ import XCTest
 final class FixtureCityTests: XCTestCase {
     static let folder = Repo.root.appendingPathComponent("Tests/Fixtures/city").path
 
-    private func audit() throws -> Audit {
+    private func audit(staleAfter: Int = AuditAccumulator.defaultStaleAfterDays) throws -> Audit {
         let set = try Repo.loadCriteria()
         let (roster, rosterErrors) = Roster.load(path: Self.folder + "/roster.yaml", schema: set.schema)
         let loadedRoster = try XCTUnwrap(roster, rosterErrors.map(\.message.en).joined())
@@ -27,7 +27,7 @@ final class FixtureCityTests: XCTestCase {
         let day = Day(iso: "2025-08-01")
         let evaluator = Evaluator(criteria: set, waivers: try XCTUnwrap(waivers, waiverErrors.map(\.message.en).joined()),
                                   asOf: day, today: day, roster: loadedRoster)
-        let accumulator = AuditAccumulator(criteria: set, roster: loadedRoster, asOf: day)
+        let accumulator = AuditAccumulator(criteria: set, roster: loadedRoster, asOf: day, staleAfterDays: staleAfter)
         for name in ["10001-an", "10002-binh", "10003-cat", "10004-dao"] {
             accumulator.add(UnitReport.check(path: Self.folder + "/\(name).yaml", evaluator: evaluator))
         }
@@ -75,5 +75,11 @@ final class FixtureCityTests: XCTestCase {
         let actions = Dictionary(uniqueKeysWithValues: audit.actions.map { ($0.key, $0.units) })
         XCTAssertEqual(actions, ["stock_fuel": 1, "test_generator": 1, "test_video_conference": 1, "report": 1],
                        "the waived TC04 asks for no mobile coverage")
+    }
+
+    func testStaleIsOlderThanTheLimitNotEqualToIt() throws {
+        // Xã Cát's facts are 2025-08-01 − 2025-04-30 = 93 days old.
+        XCTAssertEqual(try audit(staleAfter: 93).stale, 0, "93 days old is not older than 93")
+        XCTAssertEqual(try audit(staleAfter: 92).stale, 1)
     }
 }

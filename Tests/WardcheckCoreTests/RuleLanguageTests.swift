@@ -388,4 +388,35 @@ final class RuleLanguageTests: XCTestCase {
             XCTAssertEqual(errors.first?.start.line, 9)
         }
     }
+
+    func testALeftOutFactRangesFromItsSchemaMinimum() throws {
+        // staffing.officials has minimum 1: with it left out, "a printer per official" needs at
+        // least one printer, so none fails whatever the count; from 0 it would stay open.
+        let r = try rule("{ fact: equipment.printers.working, at_least: { fact: staffing.officials } }")
+        let none = try r.result("{ equipment: { printers: { working: 0 } } }")
+        XCTAssertEqual(none.outcome, .failed)
+        XCTAssertEqual(none.checks[0].comparisons[0].required, "1–1000000")
+        XCTAssertEqual(try r.outcome("{ equipment: { printers: { working: 1 } } }"), .notReported)
+    }
+
+    func testTheAuditCountsNotEvaluableApartWithItsReason() throws {
+        let r = try rule("{ fact: equipment.printers.working, at_least: { divide: [ 10, { fact: equipment.service_counter.desks } ] } }")
+        let base = Repo.readyWard
+        let zero = try Repo.write(base.replacingOccurrences(of: "desks: 4", with: "desks: 0")
+            .replacingOccurrences(of: "\"99001\"", with: "\"99002\""), name: "zero.yaml", test: self)
+        let four = try Repo.write(base, name: "four.yaml", test: self)
+        let accumulator = AuditAccumulator(criteria: r.set, roster: nil, asOf: Day(iso: "2025-07-05"))
+        let evaluator = Evaluator(criteria: r.set, asOf: Day(iso: "2025-07-05"))
+        accumulator.add(UnitReport.check(path: zero, evaluator: evaluator))
+        accumulator.add(UnitReport.check(path: four, evaluator: evaluator))
+        let audit = accumulator.finish()
+        let tally = try XCTUnwrap(audit.tallies.first { $0.id == "TX" })
+        // 10 printers ≥ 10 ÷ 4 = 2.5 passes; desks 0 is a division by zero.
+        XCTAssertEqual([tally.passed, tally.failed, tally.notReported, tally.notEvaluable], [1, 0, 0, 1])
+        XCTAssertEqual(tally.blocking, 1)
+        let row = try XCTUnwrap(audit.rows.first { !$0.problems.isEmpty })
+        XCTAssertEqual(row.problems.map(\.criterion), ["TX"])
+        XCTAssertEqual(row.problems.first?.facts, ["equipment.service_counter.desks"])
+        XCTAssertFalse(row.ready)
+    }
 }

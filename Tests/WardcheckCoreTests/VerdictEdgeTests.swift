@@ -159,3 +159,17 @@ final class VerdictEdgeTests: XCTestCase {
         XCTAssertEqual(card.remedies.filter { $0.criterion == "TC09" }.map(\.kind), [.item("scanner"), .report])
     }
 }
+
+final class MoneyTests: XCTestCase {
+    func testProductsAndSumsSayWhenTheyOverflow() {
+        // The largest single remedy: 1,000,000 × 100,000,000,000 = 10^17, which fits.
+        XCTAssertEqual(Money.times(100_000_000_000, 1_000_000), 100_000_000_000_000_000)
+        XCTAssertFalse(Money.overflows(100_000_000_000, 1_000_000))
+        // 93 of them sum to 9.3 × 10^18, past Int.max (≈ 9.22 × 10^18).
+        let many = Array(repeating: 100_000_000_000_000_000, count: 93)
+        XCTAssertTrue(Money.overflows(many))
+        XCTAssertEqual(Money.sum(many), Int.max, "saturated, never trapped")
+        XCTAssertFalse(Money.overflows(Array(many.prefix(92))))
+        XCTAssertTrue(Money.overflows(100_000_000_000, 100_000_000))
+    }
+}

@@ -227,6 +227,12 @@ public final class AuditAccumulator {
             return Audit.ActionLine(key: key, name: action.name, who: action.who,
                                     count: needing.reduce(0) { $0 + $1.actions[key]! }, units: needing.count)
         }
+        if plan.contains(where: { Money.overflows($0.unitCost, $0.quantity) }) || Money.overflows(plan.map(\.total)) {
+            diagnostics.append(Diagnostic(file: set.folder + "/" + CriteriaSet.catalogueFile, at: .start, code: .costOverflow, message: Localized(
+                vi: "tổng chi phí vượt quá \(NumberText.money(Int.max, .vi)): số liệu không tính đúng được",
+                en: "the cost total exceeds \(NumberText.money(Int.max, .en)): it cannot be computed exactly"),
+                hint: Localized(vi: "kiểm tra đơn giá trong danh mục và số lượng trong các tệp", en: "check the unit costs in the catalogue and the quantities in the files")))
+        }
         return Audit(criteria: set.criteria.map { ($0.id, $0.group, $0.title) }, groups: catalogue.groups,
                      province: roster?.province, rosterFile: roster?.file, rosterSize: roster?.units.count, evaluatedOn: asOf,
                      staleAfterDays: staleAfterDays,

@@ -51,6 +51,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case duplicateUnit = "WC302"
     case rosterMismatch = "WC303"
     case rosterContradiction = "WC304"
+    case costOverflow = "WC305"
 
     /// A short title for the code, for rule lists such as SARIF's; docs/diagnostics.md says more.
     public var title: Localized {
@@ -85,6 +86,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
         case .factsFromTheFuture: return Localized(vi: "Số liệu từ tương lai", en: "Facts from the future")
         case .factsAfterEvaluationDay: return Localized(vi: "Số liệu muộn hơn ngày đánh giá", en: "Facts dated after the evaluation day")
         case .ambiguousThousands: return Localized(vi: "Số có thể bị hiểu nhầm hàng nghìn", en: "Number that may be a misread thousand")
+        case .costOverflow: return Localized(vi: "Tổng chi phí vượt giới hạn tính toán", en: "Cost total too large to compute")
         case .rosterContradiction: return Localized(vi: "Tệp mâu thuẫn với danh sách đơn vị", en: "File contradicts the city roster")
         case .dateAfterAsOf: return Localized(vi: "Ngày sau ngày của số liệu", en: "Date after the facts date")
         case .configInvalid: return Localized(vi: "Tệp cấu hình không hợp lệ", en: "Invalid configuration file")

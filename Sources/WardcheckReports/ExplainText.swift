@@ -25,11 +25,23 @@ public enum ExplainText {
             out += "  → " + outcomeWord(check.outcome, language) + "\n"
             if let remedy = check.remedy {
                 out += (vi ? "  biện pháp: " : "  remedy: ") + remedy.text.text(language)
-                if let cost = remedy.unitCost {
-                    out += " (\(remedy.quantity ?? 1) × \(NumberText.money(cost, language)) = \(NumberText.money(remedy.cost, language)))"
+                if let cost = remedy.unitCost, let quantity = remedy.quantity {
+                    out += " (\(quantity) × \(NumberText.money(cost, language)) = \(NumberText.money(remedy.cost, language)))"
+                } else if remedy.isUnpriced {
+                    out += vi ? " (chưa tính được chi phí: cần \(remedy.facts.joined(separator: ", ")))"
+                              : " (not priced yet: needs \(remedy.facts.joined(separator: ", ")))"
                 }
                 out += "\n"
             }
+        }
+        if !r.decidedWithout.isEmpty {
+            out += "\n" + (vi ? "Kết quả như nhau với mọi giá trị của \(r.decidedWithout.joined(separator: ", ")), nên được đưa ra dù thiếu số liệu.\n"
+                              : "The outcome is the same whatever \(r.decidedWithout.joined(separator: ", ")) is, so it is given though the facts are missing.\n")
+        }
+        if let p = r.problem {
+            let place = [p.file, p.at.map { "\($0.line):\($0.column)" }].compactMap { $0 }.joined(separator: ":")
+            out += "\n" + (vi ? "Không đánh giá được: " : "Not evaluable: ") + p.message.text(language)
+                + (place.isEmpty ? "" : " (\(place))") + (p.facts.isEmpty ? "" : (vi ? "; số liệu liên quan: " : "; facts involved: ") + p.facts.joined(separator: ", ")) + "\n"
         }
         if let w = r.waiver {
             out += "\n" + (vi ? "Miễn trừ đến \(w.expires) (\(w.approvedBy)): \(w.justification); kết quả gốc: \(r.underlying.label.vi)\n"

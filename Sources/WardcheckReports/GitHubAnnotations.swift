@@ -19,9 +19,9 @@ public enum GitHubAnnotations {
         let invalid = reports.count - cards.count
         out += vi
             ? "wardcheck: \(reports.count) tệp, \(invalid) không hợp lệ; \(cards.filter(\.ready).count)/\(cards.count) đơn vị đạt đủ tiêu chí; "
-                + "\(count(.failed)) tiêu chí không đạt, \(count(.notReported)) chưa báo cáo, \(count(.waived)) miễn trừ\n"
+                + "\(count(.failed)) tiêu chí không đạt, \(count(.notReported)) chưa báo cáo, \(count(.notEvaluable)) không đánh giá được, \(count(.waived)) miễn trừ\n"
             : "wardcheck: \(reports.count) files, \(invalid) invalid; \(cards.filter(\.ready).count)/\(cards.count) units meet every criterion; "
-                + "\(count(.failed)) criteria failed, \(count(.notReported)) not reported, \(count(.waived)) waived\n"
+                + "\(count(.failed)) criteria failed, \(count(.notReported)) not reported, \(count(.notEvaluable)) not evaluable, \(count(.waived)) waived\n"
         return out
     }
 

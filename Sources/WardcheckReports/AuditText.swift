@@ -196,7 +196,7 @@ public struct AuditText {
 
         var table = TextTable(headers: ["#", t("Mã", "Code"), t("Đơn vị", "Unit"), idLines.last?.joined(separator: " ") ?? "",
                                         zip(groupNumbers, subtotalWidths).map { AuditLayout.pad($0, $1, right: true) }.joined(separator: " "),
-                                        t("Đạt", "Met"), t("Chi phí", "Cost")],
+                                        t("Đạt", "Met"), t("Chi phí", "Cost"), t("Ngày số liệu", "Facts date")],
                               right: [0, 5, 6])
         table.preamble = idLines.dropLast().map { $0.joined(separator: " ") }
         table.preambleColumn = 3
@@ -214,7 +214,8 @@ public struct AuditText {
                        TextTable.Cell(text: plainSymbols.joined(separator: " "), shown: paintedSymbols.joined(separator: " ")),
                        .init(subtotals),
                        .init("\(row.passed)/\(audit.criteriaCount)", paint, row.ready ? .green : nil),
-                       .init(NumberText.money(row.cost, language))])
+                       .init(NumberText.money(row.cost, language)),
+                       .init((row.asOf?.description ?? "?") + (row.stale ? t(" quá hạn", " stale") : ""), paint, row.stale ? .yellow : nil)])
         }
         out += table.render()
         return out
@@ -228,7 +229,8 @@ public struct AuditText {
             var table = TextTable(headers: [t("Hạng mục", "Item"), t("Số lượng", "Quantity"), t("Số đơn vị", "Units"),
                                             t("Đơn giá", "Unit cost"), t("Thành tiền", "Total")], right: [1, 2, 3, 4])
             for line in audit.plan {
-                table.add([.init(line.name.text(language)), .init(NumberText.grouped(line.quantity, language)), .init("\(line.units)"),
+                let units = "\(line.units)" + (line.unpricedUnits > 0 ? t(" (+\(line.unpricedUnits) chưa định lượng)", " (+\(line.unpricedUnits) unpriced)") : "")
+                table.add([.init(line.name.text(language)), .init(NumberText.grouped(line.quantity, language)), .init(units),
                            .init(NumberText.money(line.unitCost, language)), .init(NumberText.money(line.total, language))])
             }
             table.add([.init(t("Tổng cộng", "Total")), .init(""), .init(""), .init(""),

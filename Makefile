@@ -6,25 +6,34 @@ BIN     := .build/debug/wardcheck
 REPORTS := reports
 UNITS   ?= 3321
 
-.PHONY: all deps test-deps build release test verify audit bench mutate install clean
+.PHONY: all deps test-deps browser-deps build release test browser-test workbook-test screenshots verify audit bench mutate install clean
 
 all: build
 
-# libyaml through pkg-config is the one system dependency. Install it when it is missing;
-# when we cannot (no root, no apt-get), say exactly what to run.
+# libyaml and zlib (for the XLSX workbook's zip container) through pkg-config are the system
+# dependencies. Install them when missing; when we cannot (no root, no apt-get), say what to run.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1; then \
-	  echo "wardcheck: libyaml (pkg-config yaml-0.1) not found; installing libyaml-dev with apt-get"; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1 zlib; then \
+	  echo "wardcheck: libyaml or zlib (pkg-config yaml-0.1 zlib) not found; installing libyaml-dev zlib1g-dev with apt-get"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; \
 	  else echo "wardcheck: run as root: apt-get update && apt-get install -y libyaml-dev pkg-config"; exit 1; fi; \
 	  if ! command -v apt-get >/dev/null 2>&1; then \
-	    echo "wardcheck: no apt-get here; install libyaml and pkg-config with your package manager (e.g. brew install libyaml pkg-config)"; exit 1; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config \
-	    || { echo "wardcheck: apt-get failed; run: sudo apt-get install -y libyaml-dev pkg-config"; exit 1; }; \
+	    echo "wardcheck: no apt-get here; install libyaml, zlib and pkg-config with your package manager (e.g. brew install libyaml pkg-config)"; exit 1; fi; \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq libyaml-dev zlib1g-dev pkg-config \
+	    || { echo "wardcheck: apt-get failed; run: sudo apt-get install -y libyaml-dev zlib1g-dev pkg-config"; exit 1; }; \
 	fi
 
-# The SARIF test validates output against the official schema with Python's jsonschema.
+# The SARIF test validates output against the official schema with Python's jsonschema; the
+# workbook test opens the audit's XLSX with Python's openpyxl, a reader independent of ours.
 test-deps:
+	@if ! python3 -c 'import openpyxl' >/dev/null 2>&1; then \
+	  echo "wardcheck: installing Python openpyxl for the workbook test"; \
+	  python3 -m pip install --quiet openpyxl >/dev/null 2>&1 \
+	    || python3 -m pip install --quiet --user --break-system-packages openpyxl >/dev/null 2>&1 \
+	    || { if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	         $$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq python3-openpyxl; } \
+	    || { echo "wardcheck: run: python3 -m pip install openpyxl"; exit 1; }; \
+	fi
 	@if ! python3 -c 'import jsonschema' >/dev/null 2>&1; then \
 	  echo "wardcheck: installing Python jsonschema for the SARIF schema test"; \
 	  python3 -m pip install --quiet jsonschema >/dev/null 2>&1 \
@@ -34,15 +43,46 @@ test-deps:
 	    || { echo "wardcheck: run: sudo apt-get install -y python3-jsonschema (or python3 -m pip install jsonschema)"; exit 1; }; \
 	fi
 
+# A real headless browser for tests that look at pages as people do (the audit page at phone and
+# desktop widths): Debian's chromium and chromium-driver, and Python's selenium to drive them.
+# apt-get waits for the dpkg lock, which other jobs on a shared machine may hold for a while.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+	  echo "wardcheck: installing chromium and chromium-driver for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq \
+	    && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium chromium-driver >/dev/null \
+	    || { echo "wardcheck: run: sudo apt-get install -y chromium chromium-driver"; exit 1; }; \
+	fi
+	@if ! python3 -c 'import selenium' >/dev/null 2>&1; then \
+	  echo "wardcheck: installing Python selenium for the browser tests"; \
+	  python3 -m pip install --quiet selenium >/dev/null 2>&1 \
+	    || python3 -m pip install --quiet --user --break-system-packages selenium >/dev/null 2>&1 \
+	    || { echo "wardcheck: run: python3 -m pip install selenium"; exit 1; }; \
+	fi
+
 build: deps
 	$(SWIFT) build
 
 release: deps
 	$(SWIFT) build -c release
 
-test: deps test-deps
+test: deps test-deps browser-deps
 	$(SWIFT) test
 	$(BIN) verify
+	$(MAKE) --no-print-directory workbook-test browser-test
+
+# The audit workbook read back by openpyxl, figure by figure against the JSON audit.
+workbook-test: test-deps
+	python3 Tests/Workbook/audit_workbook.py --binary $(BIN)
+
+# The audit page in headless Chromium at phone and desktop widths (Tests/Browser/audit_page.py).
+browser-test: browser-deps
+	python3 Tests/Browser/audit_page.py --binary $(BIN)
+
+# The first screen of the audit page at phone and desktop width, for the README.
+screenshots: build browser-deps
+	python3 Tests/Browser/audit_page.py --binary $(BIN) --screenshots docs
 
 verify: build
 	$(BIN) verify
@@ -56,10 +96,11 @@ audit: build
 	@mkdir -p $(REPORTS)
 	@echo "Ngày đánh giá / evaluation day: $(if $(AS_OF),$(AS_OF),hôm nay / today, $$(TZ=Asia/Ho_Chi_Minh date +%F)) (đổi bằng / set with AS_OF=YYYY-MM-DD)"
 	@$(BIN) audit wards $(AUDIT_DAY) --format html -o $(REPORTS)/audit.html || [ $$? -le 2 ]
+	@$(BIN) audit wards $(AUDIT_DAY) --format xlsx -o $(REPORTS)/audit.xlsx || [ $$? -le 2 ]
 	@$(BIN) audit wards $(AUDIT_DAY) --format csv  -o $(REPORTS)/audit.csv  || [ $$? -le 2 ]
 	@$(BIN) audit wards $(AUDIT_DAY) --format json -o $(REPORTS)/audit.json || [ $$? -le 2 ]
 	@$(BIN) audit wards $(AUDIT_DAY) || [ $$? -le 2 ]
-	@echo "Báo cáo / reports: $(REPORTS)/audit.html $(REPORTS)/audit.csv $(REPORTS)/audit.json"
+	@echo "Báo cáo / reports: $(REPORTS)/audit.html $(REPORTS)/audit.xlsx $(REPORTS)/audit.csv $(REPORTS)/audit.json"
 
 # Plants each fault of Tests/Mutations/faults.txt in a copy of the tree and runs the tests: a fault
 # that no test catches is a survivor, and zero survivors is the bar. Takes a while (a build per fault).

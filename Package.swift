@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // The pipeline, one target a stage, each depending only on the stages before it:
 //   CYAML (system libyaml) → YAMLTree (nodes with positions) → WardcheckCore (facts, criteria,
-//   evaluation, results, audit) → WardcheckReports (renderers) → wardcheck (CLI).
+//   evaluation, results, audit) → WardcheckReports (renderers; ZIPFoundation for XLSX) → wardcheck (CLI).
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The zip container of the audit's Excel workbook (XLSX); needs zlib (Debian's zlib1g-dev).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -22,7 +24,10 @@ let package = Package(
         ),
         .target(name: "YAMLTree", dependencies: ["CYAML"]),
         .target(name: "WardcheckCore", dependencies: ["YAMLTree"]),
-        .target(name: "WardcheckReports", dependencies: ["WardcheckCore"]),
+        .target(name: "WardcheckReports", dependencies: [
+            "WardcheckCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .executableTarget(
             name: "wardcheck",
             dependencies: [
@@ -33,7 +38,10 @@ let package = Package(
         .executableTarget(name: "wardcheck-bench", dependencies: ["WardcheckCore"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "WardcheckCoreTests", dependencies: ["WardcheckCore"]),
-        .testTarget(name: "WardcheckReportsTests", dependencies: ["WardcheckReports"]),
+        .testTarget(name: "WardcheckReportsTests", dependencies: [
+            "WardcheckReports",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "CLITests", dependencies: []),
     ]
 )

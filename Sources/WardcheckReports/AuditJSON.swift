@@ -29,6 +29,9 @@ public enum AuditJSON {
                 ("ready", .int(audit.ready)),
                 ("stale", .int(audit.stale)),
                 ("not_evaluable", .int(audit.tallies.reduce(0) { $0 + $1.notEvaluable })),
+                ("not_ready", .int(audit.valid - audit.ready)),
+                ("incomplete", .int(audit.incomplete)),
+                ("with_waivers", .int(audit.withWaivers)),
                 ("criteria", .int(audit.criteriaCount)),
                 ("mean_passed", .number(String(format: "%.2f", audit.meanPassed))),
                 ("audit_errors", .int(audit.diagnostics.filter(\.isError).count)),
@@ -71,29 +74,68 @@ public enum AuditJSON {
             })),
             ("diagnostics", .array(audit.diagnostics.map { ValidationJSON.diagnostic($0, language) })),
             ("plan", .object([
-                ("items", .array(audit.plan.map { p in
-                    .object([
-                        ("item", .string(p.item)),
-                        ("name", .string(p.name.text(language))),
-                        ("unit_cost", .int(p.unitCost)),
-                        ("quantity", .int(p.quantity)),
-                        ("units", .int(p.units)),
-                        ("unpriced_units", .int(p.unpricedUnits)),
-                        ("total", .int(p.total)),
-                    ])
-                })),
+                ("items", .array(audit.plan.map { planLine($0, audit, language) })),
                 ("total", .int(audit.grandTotal)),
             ])),
-            ("actions", .array(audit.actions.map { a in
+            ("actions", .array(audit.actions.map { actionLine($0, audit, language) })),
+            ("parties", .array(audit.parties.map { party in
                 .object([
-                    ("key", .string(a.key)),
-                    ("name", .string(a.name.text(language))),
-                    ("who", .string(a.who.text(language))),
-                    ("count", .int(a.count)),
-                    ("units", .int(a.units)),
+                    ("role", .string(party.role)),
+                    ("who", .string(party.who.text(language))),
+                    ("units", .int(party.units)),
+                    ("total", .int(party.total)),
+                    ("items", .array(party.plan.map { planLine(audit.plan[$0], audit, language) })),
+                    ("actions", .array(party.actions.map { actionLine(audit.actions[$0], audit, language) })),
                 ])
             })),
         ])
+    }
+
+    private static func planLine(_ p: Audit.PlanLine, _ audit: Audit, _ language: Language) -> JSON {
+        .object([
+            ("item", .string(p.item)),
+            ("name", .string(p.name.text(language))),
+            ("role", .string(p.role)),
+            ("who", .string(p.who.text(language))),
+            ("unit_cost", .int(p.unitCost)),
+            ("quantity", .int(p.quantity)),
+            ("units", .int(p.units)),
+            ("unpriced_units", .int(p.unpricedUnits)),
+            ("total", .int(p.total)),
+            ("by_unit", byUnit(p.shares, audit, unitCost: p.unitCost)),
+        ])
+    }
+
+    private static func actionLine(_ a: Audit.ActionLine, _ audit: Audit, _ language: Language) -> JSON {
+        .object([
+            ("key", .string(a.key)),
+            ("name", .string(a.name.text(language))),
+            ("role", .string(a.role)),
+            ("who", .string(a.who.text(language))),
+            ("count", .int(a.count)),
+            ("quantity", .int(a.quantity)),
+            ("units", .int(a.units)),
+            ("by_unit", byUnit(a.shares, audit, unitCost: nil)),
+        ])
+    }
+
+    /// `[{code, quantity[, cost]}]` by unit code.
+    private static func byUnit(_ shares: [Audit.Need], _ audit: Audit, unitCost: Int?) -> JSON {
+        .array(shares.sorted { audit.rows[Int($0.index)].code < audit.rows[Int($1.index)].code }.map { share in
+            var fields: [(String, JSON)] = [("code", .string(audit.rows[Int(share.index)].code)), ("quantity", .int(Int(share.quantity)))]
+            if let unitCost { fields.append(("cost", .int(Money.times(unitCost, Int(share.quantity))))) }
+            return .object(fields)
+        })
+    }
+
+    /// A unit's needs summed by catalogue key (whoever is responsible), keys in alphabetical order.
+    private static func totals(_ row: Audit.Row, _ audit: Audit, kinds: Set<Audit.Task.Kind>, _ value: KeyPath<Audit.Need, Int32>) -> [(String, JSON)] {
+        var sums: [String: Int] = [:]
+        for need in row.needs {
+            let task = audit.tasks[Int(need.index)]
+            if kinds.contains(task.kind) { sums[task.key, default: 0] += Int(need[keyPath: value]) }
+        }
+        return sums.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }
     }
 
     static func unit(_ row: Audit.Row, rank: Int, audit: Audit, layout: AuditLayout, _ language: Language) -> JSON {
@@ -114,8 +156,8 @@ public enum AuditJSON {
             })),
             ("group_passed", .object(zip(layout.groups, layout.subtotals(row)).map { ($0.key, .int($1)) })),
             ("cost", .int(row.cost)),
-            ("purchases", .object(row.purchases.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
-            ("actions", .object(row.actions.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("purchases", .object(totals(row, audit, kinds: [.item], \.quantity))),
+            ("actions", .object(totals(row, audit, kinds: [.action, .report], \.remedies))),
             ("remedies", .array(row.remedies.map { ScorecardJSON.remedy($0, language) })),
             ("unpriced", .array(row.unpriced.map(JSON.string))),
             ("problems", .array(row.problems.map { ScorecardJSON.problem($0, language) })),

@@ -69,8 +69,32 @@ struct AuditLayout {
 
     /// "13,4" in Vietnamese, "13.4" in English.
     static func decimal(_ value: Double, _ language: Language, places: Int = 1) -> String {
-        let text = String(format: "%.\(places)f", value)
-        return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
+        NumberText.decimal(value, language, places: places)
+    }
+
+    /// The units a party must serve, by code (the way an office looks a unit up), each with what it needs from that party.
+    static func units(of party: Audit.Party, in audit: Audit) -> [(row: Audit.Row, needs: [Audit.Need])] {
+        audit.rows.compactMap { row -> (row: Audit.Row, needs: [Audit.Need])? in
+            let needs = audit.needs(of: row, role: party.role)
+            return needs.isEmpty ? nil : (row, needs)
+        }.sorted { $0.row.code < $1.row.code }
+    }
+
+    /// One need in words: "Máy tính × 2", "Báo cáo số liệu còn thiếu".
+    static func need(_ need: Audit.Need, _ audit: Audit, _ language: Language) -> String {
+        let task = audit.tasks[Int(need.index)]
+        let name = task.name.text(language)
+        return task.kind == .item || need.quantity > 1 ? name + " × " + NumberText.grouped(Int(need.quantity), language) : name
+    }
+
+    /// What a unit's needs from one party cost (actions cost nothing).
+    static func cost(_ needs: [Audit.Need], _ audit: Audit) -> Int {
+        Money.sum(needs.map { Money.times(audit.tasks[Int($0.index)].unitCost ?? 0, Int($0.quantity)) })
+    }
+
+    /// A roster unit's value for a column, as the schema labels it.
+    static func attribute(_ unit: Roster.Unit, _ column: Audit.RosterColumn, _ language: Language) -> String {
+        unit.attributes.first { $0.key == column.key }.map { column.display($0.value).text(language) } ?? ""
     }
 
     /// A share as a whole percentage, "0" when there is nothing to divide.

@@ -12,26 +12,24 @@ public enum AuditMarkdown {
             + (audit.province.map { " — " + escape($0) } ?? "") + "\n\n"
 
         out += "## " + t("Tóm tắt", "Summary") + "\n\n"
-        var summary: [(String, String)] = []
-        if let size = audit.rosterSize { summary.append((t("Đơn vị trong danh sách", "Units in the roster"), "\(size)")) }
-        summary.append((t("Tệp đã nộp", "Files submitted"), "\(audit.files)"))
-        summary.append((t("Đơn vị đã đánh giá", "Units evaluated"), "\(audit.valid)"))
-        summary.append((t("Tệp không hợp lệ", "Invalid files"), "\(audit.invalid.count)"))
-        if audit.rosterSize != nil { summary.append((t("Chưa nộp số liệu", "Not submitted"), "\(audit.notSubmitted.count)")) }
-        summary.append((t("Đạt \(total)/\(total)", "Ready (\(total)/\(total))"), "\(audit.ready) / \(audit.valid)"))
-        summary.append((t("Bình quân tiêu chí đạt", "Mean criteria met"), AuditLayout.decimal(audit.meanPassed, language) + "/\(total)"))
-        summary.append((t("Ngày đánh giá", "Judged as of"), audit.evaluatedOn.map(\.description) ?? t("ngày số liệu của từng tệp", "each file's own date")))
-        summary.append((t("Tổng chi phí ước tính", "Estimated total cost"), "**" + NumberText.money(audit.grandTotal, language) + "**"))
-        out += table([t("Mục", "Item"), t("Giá trị", "Value")], right: [1], summary.map { [$0.0, $0.1] })
+        out += "**" + escape(AuditSummary.headline(audit, language)) + "**\n\n"
+        let summary = AuditSummary(audit).figures.map { figure -> [String] in
+            let value = AuditSummary.text(figure.value, language)
+            return [figure.label.text(language), figure.tone == .money ? "**" + value + "**" : escape(value)]
+        }
+        out += table([t("Mục", "Item"), t("Giá trị", "Value")], right: [1], summary)
 
         if audit.rosterSize != nil, !audit.notSubmitted.isEmpty {
             out += "\n## " + t("Chưa nộp số liệu", "Not submitted") + " (\(audit.notSubmitted.count))\n\n"
-            for unit in audit.notSubmitted { out += "- \(escape(unit.code)) \(escape(unit.name))\n" }
+            out += table([t("Mã", "Code"), t("Đơn vị", "Unit")] + audit.rosterColumns.map { escape($0.label.text(language)) }, right: [],
+                         audit.notSubmitted.map { unit in
+                             [escape(unit.code), escape(unit.name)] + audit.rosterColumns.map { escape(AuditLayout.attribute(unit, $0, language)) }
+                         })
         }
         if !audit.invalid.isEmpty {
             out += "\n## " + t("Tệp không hợp lệ", "Invalid files") + " (\(audit.invalid.count))\n\n"
             for file in audit.invalid {
-                out += "- " + escape(file.file) + " — " + t("\(file.errorCount) lỗi", "\(file.errorCount) errors") + "\n"
+                out += "- " + escape(file.file) + " — " + NumberText.counted(file.errorCount, vi: "lỗi", en: "error", language) + "\n"
                 for d in file.firstErrors {
                     out += "  - \(d.start.line):\(d.start.column) \(d.code.rawValue) " + escape(d.message.text(language)) + "\n"
                 }
@@ -44,12 +42,26 @@ public enum AuditMarkdown {
             }
         }
 
+        let old = audit.rows.filter(\.stale).sorted { $0.code < $1.code }
+        if !old.isEmpty {
+            out += "\n## " + t("Số liệu quá hạn — cũ hơn \(audit.staleAfterDays) ngày", "Stale facts — older than \(audit.staleAfterDays) days") + " (\(old.count))\n\n"
+            out += table([t("Mã", "Code"), t("Đơn vị", "Unit"), t("Ngày số liệu", "Facts date")], right: [],
+                         old.map { [escape($0.code), escape($0.name), $0.asOf?.description ?? ""] })
+        }
+        let faulty = audit.rows.filter { !$0.problems.isEmpty }.sorted { $0.code < $1.code }
+        if !faulty.isEmpty {
+            out += "\n## " + t("Không đánh giá được", "Not evaluable") + " (\(faulty.count))\n\n"
+            for row in faulty {
+                for p in row.problems { out += "- \(escape(row.code)) \(escape(row.name)) — \(escape(p.criterion ?? "?")): " + escape(p.message.text(language)) + "\n" }
+            }
+        }
+
         out += "\n## " + t("Tiêu chí — vướng nhiều đơn vị nhất trước", "Criteria — biggest blocker first") + "\n\n"
         out += table([t("Mã", "Id"), t("Tiêu chí", "Criterion"), t("Đạt", "Passed"), t("Không đạt", "Failed"),
-                      t("Chưa báo cáo", "Not reported"), t("Miễn trừ", "Waived"), t("Vướng", "Blocking")],
-                     right: [2, 3, 4, 5, 6],
+                      t("Chưa báo cáo", "Not reported"), t("Không đánh giá được", "Not evaluable"), t("Miễn trừ", "Waived"), t("Vướng", "Blocking")],
+                     right: [2, 3, 4, 5, 6, 7],
                      audit.tallies.map { [escape($0.id), escape($0.title.text(language)), "\($0.passed)", "\($0.failed)",
-                                          "\($0.notReported)", "\($0.waived)", "**\($0.blocking)**"] })
+                                          "\($0.notReported)", "\($0.notEvaluable)", "\($0.waived)", "**\($0.blocking)**"] })
 
         out += "\n## " + t("Bảng xếp hạng", "Ranked matrix") + "\n\n"
         out += AuditLayout.legendOrder.map { "\(escape(AuditLayout.symbol($0))) \($0.label.text(language))" }.joined(separator: " · ") + "\n\n"
@@ -71,21 +83,49 @@ public enum AuditMarkdown {
         }
 
         out += "\n## " + t("Kế hoạch mua sắm", "Procurement plan") + "\n\n"
+        let money = { (amount: Int) in NumberText.money(amount, language) }
+        let number = { (n: Int) in NumberText.grouped(n, language) }
         if audit.plan.isEmpty {
             out += t("Không cần mua sắm.", "Nothing to buy.") + "\n"
         } else {
             var rows = audit.plan.map { line in
-                [escape(line.name.text(language)), NumberText.grouped(line.quantity, language), "\(line.units)",
-                 NumberText.money(line.unitCost, language), NumberText.money(line.total, language)]
+                [escape(line.name.text(language)) + (line.unpricedUnits > 0
+                    ? " " + t("(+ \(number(line.unpricedUnits)) đơn vị chưa tính được số lượng)", "(+ \(NumberText.counted(line.unpricedUnits, vi: "", en: "unit", language)) not yet counted)") : ""),
+                 number(line.quantity), number(line.units),
+                 money(line.unitCost), money(line.total), escape(line.who.text(language))]
             }
-            rows.append(["**" + t("Tổng cộng", "Total") + "**", "", "", "", "**" + NumberText.money(audit.grandTotal, language) + "**"])
-            out += table([t("Hạng mục", "Item"), t("Số lượng", "Quantity"), t("Số đơn vị", "Units"), t("Đơn giá", "Unit cost"), t("Thành tiền", "Total")],
-                         right: [1, 2, 3, 4], rows)
+            rows.append(["**" + t("Tổng cộng", "Total") + "**", "", "", "", "**" + money(audit.grandTotal) + "**", ""])
+            out += table([t("Hạng mục", "Item"), t("Số lượng", "Quantity"), t("Số đơn vị", "Units"), t("Đơn giá", "Unit cost"),
+                          t("Thành tiền", "Total"), t("Ai mua", "Bought by")], right: [1, 2, 3, 4], rows)
         }
         if !audit.actions.isEmpty {
             out += "\n## " + t("Việc cần làm không phải mua sắm", "Actions that are not purchases") + "\n\n"
             out += table([t("Việc", "Action"), t("Số việc", "Count"), t("Số đơn vị", "Units"), t("Ai thực hiện", "Who acts")], right: [1, 2],
-                         audit.actions.map { [escape($0.name.text(language)), "\($0.count)", "\($0.units)", escape($0.who.text(language))] })
+                         audit.actions.map { [escape($0.name.text(language)), number($0.count), number($0.units), escape($0.who.text(language))] })
+        }
+        if !audit.parties.isEmpty {
+            out += "\n## " + t("Theo đơn vị thực hiện", "By responsible party") + "\n"
+            for party in audit.parties {
+                out += "\n### " + escape(party.who.text(language)) + "\n\n"
+                out += NumberText.counted(party.units, vi: "đơn vị", en: "unit", language)
+                    + (party.total > 0 ? " · " + money(party.total) : "") + "\n\n"
+                let lines = party.plan.map { i -> [String] in
+                    let l = audit.plan[i]
+                    return [escape(l.name.text(language)), number(l.quantity), number(l.units), money(l.total)]
+                } + party.actions.map { i -> [String] in
+                    let l = audit.actions[i]
+                    return [escape(l.name.text(language)), number(l.quantity), number(l.units), ""]
+                }
+                out += table([t("Hạng mục hoặc việc", "Item or action"), t("Số lượng", "Quantity"), t("Số đơn vị", "Units"), t("Thành tiền", "Total")],
+                             right: [1, 2, 3], lines)
+                out += "\n" + table([t("Mã", "Code"), t("Đơn vị", "Unit"), t("Cần", "Needs"), t("Chi phí", "Cost")], right: [3],
+                                    AuditLayout.units(of: party, in: audit).map { row, needs in
+                                        let cost = AuditLayout.cost(needs, audit)
+                                        return [escape(row.code), escape(row.name),
+                                                escape(needs.map { AuditLayout.need($0, audit, language) }.joined(separator: "; ")),
+                                                cost > 0 ? money(cost) : ""]
+                                    })
+            }
         }
         return out
     }

@@ -49,7 +49,7 @@ public struct AuditText {
         for row in old {
             let age = audit.evaluatedOn.flatMap { day in row.asOf.map { day - $0 } }
             out += "  \(AuditLayout.plain(row.code))  \(AuditLayout.plain(row.name)): " + (row.asOf?.description ?? "?")
-                + (age.map { t(" (\($0) ngày)", " (\($0) days)") } ?? "") + "\n"
+                + (age.map { " (" + NumberText.counted($0, vi: "ngày", en: "day", language) + ")" } ?? "") + "\n"
         }
         return out
     }
@@ -58,7 +58,7 @@ public struct AuditText {
     private func notEvaluable(_ audit: Audit, _ paint: Painter) -> String {
         let rows = audit.rows.filter { !$0.problems.isEmpty }
         guard !rows.isEmpty else { return "" }
-        var out = heading(t("KHÔNG ĐÁNH GIÁ ĐƯỢC (\(rows.count) đơn vị)", "NOT EVALUABLE (\(rows.count) units)"), paint)
+        var out = heading(t("KHÔNG ĐÁNH GIÁ ĐƯỢC (\(rows.count) đơn vị)", "NOT EVALUABLE (\(NumberText.counted(rows.count, vi: "", en: "unit", .en)))"), paint)
         for row in rows {
             for p in row.problems {
                 let place = [p.file, p.at.map { "\($0.line):\($0.column)" }].compactMap { $0 }.joined(separator: ":")
@@ -77,28 +77,28 @@ public struct AuditText {
         let total = audit.criteriaCount
         var out = paint(.bold, t("KIỂM TRA SẴN SÀNG \(total) TIÊU CHÍ", "READINESS AUDIT, \(total) CRITERIA")
             + (audit.province.map { " — " + AuditLayout.plain($0) } ?? "")) + "\n\n"
+        out += "  " + AuditSummary.headline(audit, language) + "\n\n"
         var lines: [(String, String)] = []
-        if let size = audit.rosterSize, let file = audit.rosterFile {
-            lines.append((t("Đơn vị trong danh sách", "Units in the roster"), "\(size)  (\(AuditLayout.plain(file)))"))
-        } else {
+        if audit.rosterFile == nil {
             lines.append((t("Danh sách đơn vị", "Roster"), t("không có — mọi tệp đều được tính", "none — every file is counted")))
         }
-        lines.append((t("Tệp đã nộp", "Files submitted"), "\(audit.files)"))
-        lines.append((t("Đơn vị đã đánh giá", "Units evaluated"), "\(audit.valid)"))
-        if !audit.invalid.isEmpty { lines.append((t("Tệp không hợp lệ", "Invalid files"), paint(.red, "\(audit.invalid.count)"))) }
-        if audit.rosterSize != nil {
-            lines.append((t("Chưa nộp số liệu", "Not submitted"), audit.notSubmitted.isEmpty ? "0" : paint(.yellow, "\(audit.notSubmitted.count)")))
+        for figure in AuditSummary(audit).figures {
+            var value = AuditSummary.text(figure.value, language)
+            if figure.key == "roster_units", let file = audit.rosterFile { value += "  (\(AuditLayout.plain(file)))" }
+            if figure.key == "ready" {
+                value += t(" / \(NumberText.grouped(audit.valid, language)) đơn vị (\(AuditLayout.percent(audit.ready, of: audit.valid))%)",
+                           " of \(NumberText.counted(audit.valid, vi: "", en: "unit", language)) (\(AuditLayout.percent(audit.ready, of: audit.valid))%)")
+            }
+            let painted: String
+            switch figure.tone {
+            case .good: painted = paint(.green, value)
+            case .warn: painted = paint(.yellow, value)
+            case .bad: painted = paint(.red, value)
+            case .money: painted = paint(.bold, value)
+            case .plain: painted = value
+            }
+            lines.append((figure.label.text(language), painted))
         }
-        let share = AuditLayout.percent(audit.ready, of: audit.valid)
-        lines.append((t("Đạt \(total)/\(total)", "Ready (\(total)/\(total))"),
-                      paint(.green, "\(audit.ready)") + t(" / \(audit.valid) đơn vị (\(share)%)", " of \(audit.valid) units (\(share)%)")))
-        lines.append((t("Bình quân tiêu chí đạt", "Mean criteria met"), AuditLayout.decimal(audit.meanPassed, language) + "/\(total)"))
-        lines.append((t("Ngày đánh giá", "Judged as of"), audit.evaluatedOn.map(\.description) ?? t("ngày số liệu của từng tệp", "each file's own date")))
-        lines.append((t("Số liệu quá hạn (> \(audit.staleAfterDays) ngày)", "Stale facts (> \(audit.staleAfterDays) days)"),
-                      audit.stale == 0 ? "0" : paint(.yellow, "\(audit.stale)")))
-        let notEvaluable = audit.rows.filter { !$0.problems.isEmpty }.count
-        if notEvaluable > 0 { lines.append((t("Không đánh giá được", "Not evaluable"), paint(.magenta, t("\(notEvaluable) đơn vị", "\(notEvaluable) units")))) }
-        lines.append((t("Tổng chi phí ước tính", "Estimated total cost"), paint(.bold, NumberText.money(audit.grandTotal, language))))
         let width = lines.map(\.0.count).max() ?? 0
         for (label, value) in lines { out += "  " + AuditLayout.pad(label + ":", width + 1) + "  " + value + "\n" }
         return out
@@ -107,8 +107,11 @@ public struct AuditText {
     private func notSubmitted(_ audit: Audit) -> String {
         guard audit.rosterSize != nil, !audit.notSubmitted.isEmpty else { return "" }
         var out = heading(t("CHƯA NỘP SỐ LIỆU (\(audit.notSubmitted.count))", "NOT SUBMITTED (\(audit.notSubmitted.count))"), Painter(enabled: colour))
-        var table = TextTable(headers: [t("Mã", "Code"), t("Đơn vị", "Unit")])
-        for unit in audit.notSubmitted { table.add([.init(AuditLayout.plain(unit.code)), .init(AuditLayout.plain(unit.name))]) }
+        var table = TextTable(headers: [t("Mã", "Code"), t("Đơn vị", "Unit")] + audit.rosterColumns.map { $0.label.text(language) })
+        for unit in audit.notSubmitted {
+            table.add([.init(AuditLayout.plain(unit.code)), .init(AuditLayout.plain(unit.name))]
+                + audit.rosterColumns.map { .init(AuditLayout.plain(AuditLayout.attribute(unit, $0, language))) })
+        }
         out += table.render()
         return out
     }
@@ -117,7 +120,7 @@ public struct AuditText {
         guard !audit.invalid.isEmpty else { return "" }
         var out = heading(t("TỆP KHÔNG HỢP LỆ (\(audit.invalid.count)) — chưa được đánh giá", "INVALID FILES (\(audit.invalid.count)) — not evaluated"), paint)
         for file in audit.invalid {
-            out += "  " + paint(.red, AuditLayout.plain(file.file)) + t(" — \(file.errorCount) lỗi", " — \(file.errorCount) error\(file.errorCount == 1 ? "" : "s")") + "\n"
+            out += "  " + paint(.red, AuditLayout.plain(file.file)) + " — " + NumberText.counted(file.errorCount, vi: "lỗi", en: "error", language) + "\n"
             for d in file.firstErrors { out += "    " + oneLine(d, paint) + "\n" }
             let more = file.errorCount - file.firstErrors.count
             if more > 0 { out += "    " + t("… và \(more) lỗi khác", "… and \(more) more") + "\n" }
@@ -156,8 +159,8 @@ public struct AuditText {
                        .init("\(tally.blocking)", paint, tally.blocking > 0 ? .bold : nil)])
         }
         out += table.render()
-        out += "\n  " + t("Vướng = không đạt + chưa báo cáo: số đơn vị bị tiêu chí này giữ dưới \(audit.criteriaCount)/\(audit.criteriaCount).",
-                          "Blocking = failed + not reported: units this criterion keeps below \(audit.criteriaCount)/\(audit.criteriaCount).") + "\n"
+        out += "\n  " + t("Vướng = không đạt + chưa báo cáo + không đánh giá được: số đơn vị bị tiêu chí này giữ dưới \(audit.criteriaCount)/\(audit.criteriaCount).",
+                          "Blocking = failed + not reported + not evaluable: units this criterion keeps below \(audit.criteriaCount)/\(audit.criteriaCount).") + "\n"
         return out
     }
 
@@ -227,27 +230,57 @@ public struct AuditText {
             out += "  " + t("Không cần mua sắm.", "Nothing to buy.") + "\n"
         } else {
             var table = TextTable(headers: [t("Hạng mục", "Item"), t("Số lượng", "Quantity"), t("Số đơn vị", "Units"),
-                                            t("Đơn giá", "Unit cost"), t("Thành tiền", "Total")], right: [1, 2, 3, 4])
+                                            t("Đơn giá", "Unit cost"), t("Thành tiền", "Total"), t("Ai mua", "Bought by")], right: [1, 2, 3, 4])
             for line in audit.plan {
-                let units = "\(line.units)" + (line.unpricedUnits > 0 ? t(" (+\(line.unpricedUnits) chưa định lượng)", " (+\(line.unpricedUnits) unpriced)") : "")
+                let units = NumberText.grouped(line.units, language) + (line.unpricedUnits > 0 ? t(" (+\(NumberText.grouped(line.unpricedUnits, language)) chưa định lượng)", " (+\(NumberText.grouped(line.unpricedUnits, language)) unpriced)") : "")
                 table.add([.init(line.name.text(language)), .init(NumberText.grouped(line.quantity, language)), .init(units),
-                           .init(NumberText.money(line.unitCost, language)), .init(NumberText.money(line.total, language))])
+                           .init(NumberText.money(line.unitCost, language)), .init(NumberText.money(line.total, language)), .init(line.who.text(language))])
             }
             table.add([.init(t("Tổng cộng", "Total")), .init(""), .init(""), .init(""),
-                       .init(NumberText.money(audit.grandTotal, language), paint, .bold)])
+                       .init(NumberText.money(audit.grandTotal, language), paint, .bold), .init("")])
             table.ruleBeforeLast = true
             out += table.render()
-            out += "\n  " + t("Chi phí của từng đơn vị: cột “Chi phí” của bảng xếp hạng. Đơn giá là ước tính trong criteria/catalogue.yaml.",
-                              "Cost per unit: the “Cost” column of the ranked matrix. Unit costs are the estimates in criteria/catalogue.yaml.") + "\n"
+            out += "\n  " + t("Đơn giá là ước tính trong criteria/catalogue.yaml. Từng đơn vị cần gì: xem phần theo đơn vị thực hiện.",
+                              "Unit costs are the estimates in criteria/catalogue.yaml. What each unit needs: see the view by responsible party.") + "\n"
         }
-        guard !audit.actions.isEmpty else { return out }
-        out += heading(t("VIỆC CẦN LÀM KHÔNG PHẢI MUA SẮM", "ACTIONS THAT ARE NOT PURCHASES"), paint)
-        var table = TextTable(headers: [t("Việc", "Action"), t("Số việc", "Count"), t("Số đơn vị", "Units"), t("Ai thực hiện", "Who acts")],
-                              right: [1, 2])
-        for action in audit.actions {
-            table.add([.init(action.name.text(language)), .init("\(action.count)"), .init("\(action.units)"), .init(action.who.text(language))])
+        if !audit.actions.isEmpty {
+            out += heading(t("VIỆC CẦN LÀM KHÔNG PHẢI MUA SẮM", "ACTIONS THAT ARE NOT PURCHASES"), paint)
+            var table = TextTable(headers: [t("Việc", "Action"), t("Số việc", "Count"), t("Số đơn vị", "Units"), t("Ai thực hiện", "Who acts")],
+                                  right: [1, 2])
+            for action in audit.actions {
+                table.add([.init(action.name.text(language)), .init(NumberText.grouped(action.count, language)),
+                           .init(NumberText.grouped(action.units, language)), .init(action.who.text(language))])
+            }
+            out += table.render()
         }
-        out += table.render()
+        return out + parties(audit, paint)
+    }
+
+    /// One section a responsible party: what it buys or does, in total and unit by unit.
+    private func parties(_ audit: Audit, _ paint: Painter) -> String {
+        guard !audit.parties.isEmpty else { return "" }
+        var out = heading(t("THEO ĐƠN VỊ THỰC HIỆN", "BY RESPONSIBLE PARTY"), paint)
+        for party in audit.parties {
+            out += "  " + paint(.bold, AuditLayout.plain(party.who.text(language))) + " — "
+                + NumberText.counted(party.units, vi: "đơn vị", en: "unit", language)
+                + (party.total > 0 ? " — " + NumberText.money(party.total, language) : "") + "\n"
+            for i in party.plan {
+                let line = audit.plan[i]
+                out += "    " + line.name.text(language) + ": " + NumberText.grouped(line.quantity, language)
+                    + " (" + NumberText.counted(line.units, vi: "đơn vị", en: "unit", language) + ") = " + NumberText.money(line.total, language) + "\n"
+            }
+            for i in party.actions {
+                let line = audit.actions[i]
+                out += "    " + line.name.text(language) + ": " + NumberText.counted(line.units, vi: "đơn vị", en: "unit", language) + "\n"
+            }
+            for (row, needs) in AuditLayout.units(of: party, in: audit) {
+                let cost = AuditLayout.cost(needs, audit)
+                out += "      " + AuditLayout.plain(row.code) + "  " + AuditLayout.plain(row.name) + ": "
+                    + needs.map { AuditLayout.need($0, audit, language) }.joined(separator: "; ")
+                    + (cost > 0 ? " — " + NumberText.money(cost, language) : "") + "\n"
+            }
+            out += "\n"
+        }
         return out
     }
 

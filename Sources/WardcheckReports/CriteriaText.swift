@@ -5,7 +5,7 @@ public enum CriteriaText {
     public static func render(_ set: CriteriaSet, language: Language) -> String {
         var out = language == .vi
             ? "\(set.criteria.count) tiêu chí từ \(set.folder)\n"
-            : "\(set.criteria.count) criteria from \(set.folder)\n"
+            : "\(NumberText.counted(set.criteria.count, vi: "tiêu chí", en: "criterion", enPlural: "criteria", .en)) from \(set.folder)\n"
         for c in set.criteria {
             out += "\(c.id)  [\(c.group)]  \(c.title.text(language))\n"
             for check in c.checks {

@@ -3,7 +3,8 @@ import WardcheckCore
 /// `wardcheck explain`: each check's trace — facts read with positions, values, the comparison
 /// and how its requirement was computed, the outcome, the remedy chosen.
 public enum ExplainText {
-    public static func render(_ r: CriterionResult, card: Scorecard, language: Language) -> String {
+    /// `schema` lets a formula's case ("[unit.terrain = mountain]") read in the reader's words.
+    public static func render(_ r: CriterionResult, card: Scorecard, language: Language, schema: FactsSchema? = nil) -> String {
         let vi = language == .vi
         var out = "\(r.id) \(r.title.text(language)) — \(r.outcome.label.text(language))\n"
         out += "\(card.name ?? "?") (\(card.code ?? "?")), \(card.file)\n"
@@ -15,18 +16,18 @@ public enum ExplainText {
             out += "\n" + (vi ? "kiểm tra " : "check ") + check.id + (check.title.map { ": " + $0.text(language) } ?? "") + "\n"
             if !check.guardComparisons.isEmpty {
                 out += (vi ? "  khi (điều kiện áp dụng):\n" : "  when (applies if):\n")
-                for c in check.guardComparisons { out += line(c, language, indent: "    ") }
+                for c in check.guardComparisons { out += line(c, language, indent: "    ", schema) }
             }
             if check.outcome == .notApplicable {
                 out += vi ? "  → không áp dụng\n" : "  → not applicable\n"
                 continue
             }
-            for c in check.comparisons { out += line(c, language, indent: "  ") }
+            for c in check.comparisons { out += line(c, language, indent: "  ", schema) }
             out += "  → " + outcomeWord(check.outcome, language) + "\n"
             if let remedy = check.remedy {
                 out += (vi ? "  biện pháp: " : "  remedy: ") + remedy.text.text(language)
                 if let cost = remedy.unitCost, let quantity = remedy.quantity {
-                    out += " (\(quantity) × \(NumberText.money(cost, language)) = \(NumberText.money(remedy.cost, language)))"
+                    out += " (\(NumberText.grouped(quantity, language)) × \(NumberText.money(cost, language)) = \(NumberText.money(remedy.cost, language)))"
                 } else if remedy.isUnpriced {
                     out += vi ? " (chưa tính được chi phí: cần \(remedy.facts.joined(separator: ", ")))"
                               : " (not priced yet: needs \(remedy.facts.joined(separator: ", ")))"
@@ -56,15 +57,35 @@ public enum ExplainText {
         return out
     }
 
-    private static func line(_ c: ComparisonResult, _ language: Language, indent: String) -> String {
+    private static func line(_ c: ComparisonResult, _ language: Language, indent: String, _ schema: FactsSchema?) -> String {
         let vi = language == .vi
         let place = c.at.map { "\($0.line):\($0.column)" } ?? (vi ? "không có trong tệp" : "not in the file")
         var text = indent + "\(c.fact) [\(place)] = " + Presentation.observed(c).text(language)
-        text += "; " + (vi ? "yêu cầu " : "requires ") + c.op.rawValue + " " + Presentation.quantity(c.required, unit: c.op == .withinDays ? (vi ? "ngày" : "days") : c.unit)
-        if let formula = c.formula { text += "  (" + formula + ")" }
+        text += "; " + (vi ? "yêu cầu " : "requires ") + c.op.words.text(language) + " " + Presentation.required(c).text(language)
+        if let formula = Presentation.formula(c) { text += "  (" + cases(formula.text(language), schema, language) + ")" }
         text += " → " + outcomeWord(c.outcome, language)
         if !c.missing.isEmpty { text += (vi ? " (thiếu: " : " (missing: ") + c.missing.joined(separator: ", ") + ")" }
         return text + "\n"
+    }
+
+    /// "[unit.terrain = mountain]" → "[unit.terrain = miền núi]": the key stays, the value reads as the schema labels it.
+    private static func cases(_ formula: String, _ schema: FactsSchema?, _ language: Language) -> String {
+        guard let schema, formula.contains("[") else { return formula }
+        var out = ""
+        var rest = formula[...]
+        while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
+            out += rest[..<open]
+            let inside = rest[rest.index(after: open)..<close]
+            if let eq = inside.range(of: " = ") {
+                let path = String(inside[..<eq.lowerBound])
+                let value = String(inside[eq.upperBound...])
+                out += "[" + path + " = " + (schema.field(path)?.display(value).text(language) ?? value) + "]"
+            } else {
+                out += "[" + inside + "]"
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     static func outcomeWord(_ outcome: CheckOutcome, _ language: Language) -> String {

@@ -20,8 +20,8 @@ public enum GitHubAnnotations {
         out += vi
             ? "wardcheck: \(reports.count) tệp, \(invalid) không hợp lệ; \(cards.filter(\.ready).count)/\(cards.count) đơn vị đạt đủ tiêu chí; "
                 + "\(count(.failed)) tiêu chí không đạt, \(count(.notReported)) chưa báo cáo, \(count(.notEvaluable)) không đánh giá được, \(count(.waived)) miễn trừ\n"
-            : "wardcheck: \(reports.count) files, \(invalid) invalid; \(cards.filter(\.ready).count)/\(cards.count) units meet every criterion; "
-                + "\(count(.failed)) criteria failed, \(count(.notReported)) not reported, \(count(.notEvaluable)) not evaluable, \(count(.waived)) waived\n"
+            : "wardcheck: \(NumberText.counted(reports.count, vi: "tệp", en: "file", .en)), \(invalid) invalid; \(cards.filter(\.ready).count)/\(NumberText.counted(cards.count, vi: "đơn vị", en: "unit", .en)) meet every criterion; "
+                + "\(NumberText.counted(count(.failed), vi: "tiêu chí", en: "criterion", enPlural: "criteria", .en)) failed, \(count(.notReported)) not reported, \(count(.notEvaluable)) not evaluable, \(count(.waived)) waived\n"
         return out
     }
 
@@ -37,7 +37,7 @@ public enum GitHubAnnotations {
         let errors = files.reduce(0) { $0 + $1.diagnostics.filter(\.isError).count }
         out += language == .vi
             ? "wardcheck: \(files.count) tệp: \(files.count - invalid) hợp lệ, \(invalid) không hợp lệ (\(errors) lỗi)\n"
-            : "wardcheck: \(files.count) files: \(files.count - invalid) valid, \(invalid) invalid (\(errors) errors)\n"
+            : "wardcheck: \(NumberText.counted(files.count, vi: "tệp", en: "file", .en)): \(files.count - invalid) valid, \(invalid) invalid (\(NumberText.counted(errors, vi: "lỗi", en: "error", .en)))\n"
         return out
     }
 

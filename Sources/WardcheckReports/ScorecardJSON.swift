@@ -88,7 +88,7 @@ public enum ScorecardJSON {
             ("operator", .string(c.op.rawValue)),
             ("required", .string(c.required)),
             ("formula", .optional(c.formula)),
-            ("unit", .optional(c.unit)),
+            ("unit", .optional(c.unit?.en)),
             ("days_ago", .optional(c.daysAgo)),
             ("outcome", .string(c.outcome.rawValue)),
             ("text", .string(Presentation.comparison(c).text(language))),

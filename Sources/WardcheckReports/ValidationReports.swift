@@ -11,7 +11,7 @@ public enum ValidationText {
         let errors = files.reduce(0) { $0 + $1.diagnostics.filter(\.isError).count }
         out += language == .vi
             ? "\(files.count) tệp: \(files.count - invalid) hợp lệ, \(invalid) không hợp lệ (\(errors) lỗi)\n"
-            : "\(files.count) files: \(files.count - invalid) valid, \(invalid) invalid (\(errors) errors)\n"
+            : "\(NumberText.counted(files.count, vi: "tệp", en: "file", .en)): \(files.count - invalid) valid, \(invalid) invalid (\(NumberText.counted(errors, vi: "lỗi", en: "error", .en)))\n"
         return out
     }
 }

@@ -35,8 +35,11 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "Số liệu cũ hơn số ngày này là quá hạn / facts older than this many days are stale (default: 90).")
     var staleAfter: Int = AuditAccumulator.defaultStaleAfterDays
 
-    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html.")
+    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html | xlsx (xlsx needs -o FILE or a pipe).")
     var format: AuditFormat = .text
+
+    @Option(name: .long, help: "Dấu phân cách CSV / CSV separator: , | ; | tab (default: ; with --lang vi, for Vietnamese Excel; , with --lang en).")
+    var csvSeparator: CSV.Separator?
 
     @Argument(help: ArgumentHelp("Thư mục hồ sơ các đơn vị / the folder of ward files.", valueName: "dir"))
     var folder: String = "wards"
@@ -66,6 +69,7 @@ struct AuditCommand: ParsableCommand {
 
         let excluded = Set([rosterPath, waiversPath].compactMap { $0.map(standardised) })
         let files = WardFiles.yamlFiles(in: folder, excluding: excluded)
+        try WardFiles.requireSome(files, [folder], common.lang)
         // One small row per unit is all the accumulator keeps, so memory follows the number of units, not their files.
         let accumulator = AuditAccumulator(criteria: session.criteria, roster: loadedRoster, asOf: day, staleAfterDays: staleAfter)
         Pipeline.stream(files, { UnitReport.check(path: $0, evaluator: evaluator) }, into: accumulator.add)
@@ -74,19 +78,35 @@ struct AuditCommand: ParsableCommand {
         let language = common.lang
         let text: String
         switch format {
+        case .xlsx:
+            try output.emit(try AuditXLSX.render(audit, language: language), language: language)
+            return try finish(audit, language)
         case .text: text = AuditText(language: language, colour: output.colour).render(audit)
         case .json: text = AuditJSON.render(audit, language: language)
-        case .csv: text = AuditCSV.render(audit, language: language)
+        case .csv: text = AuditCSV.render(audit, language: language, separator: csvSeparator)
         case .markdown: text = AuditMarkdown.render(audit, language: language)
         case .html: text = AuditHTML.render(audit, language: language)
         }
         try output.emit(text)
+        try finish(audit, language)
+    }
 
-        let code = gate.policy.exitCode(
+    /// The exit status, once the report is out.
+    private func finish(_ audit: Audit, _ language: Language) throws {
+        // An audit that judged no unit says nothing about the city, whatever --fail-on allows.
+        if audit.valid == 0 {
+            printError(language == .vi
+                ? "wardcheck: không đánh giá được đơn vị nào (\(audit.files) tệp: \(audit.invalid.count) tệp không hợp lệ, \(audit.diagnostics.filter(\.isError).count) lỗi khi đối chiếu danh sách)"
+                : "wardcheck: no unit was evaluated (\(NumberText.counted(audit.files, vi: "tệp", en: "file", .en)): \(audit.invalid.count) invalid, \(NumberText.counted(audit.diagnostics.filter(\.isError).count, vi: "lỗi", en: "roster error", .en)))")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        let code = gate.policy.exitCode(Gate.Findings(
             invalidFiles: audit.invalid.count + audit.diagnostics.filter(\.isError).count,
             failed: audit.tallies.reduce(0) { $0 + $1.failed },
             notReported: audit.tallies.reduce(0) { $0 + $1.notReported },
-            notEvaluable: audit.tallies.reduce(0) { $0 + $1.notEvaluable })
+            notEvaluable: audit.tallies.reduce(0) { $0 + $1.notEvaluable },
+            notSubmitted: audit.notSubmitted.count,
+            stale: audit.stale))
         if code != 0 { throw ExitCode(code) }
     }
 
@@ -101,5 +121,7 @@ struct AuditCommand: ParsableCommand {
 }
 
 enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv, markdown, html
+    case text, json, csv, markdown, html, xlsx
 }
+
+extension CSV.Separator: ExpressibleByArgument {}

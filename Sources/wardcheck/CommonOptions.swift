@@ -37,6 +37,32 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
+    /// Binary output (a workbook): to the file, or to standard output only when that is not a
+    /// terminal, where the bytes would garble the screen.
+    func emit(_ data: Data, language: Language) throws {
+        if let output {
+            try AtomicFile.write(data, to: output)
+            return
+        }
+        guard isatty(1) == 0 else {
+            printError(language == .vi
+                ? "wardcheck: không ghi tệp Excel ra màn hình; dùng -o TỆP.xlsx (hoặc chuyển hướng: > TỆP.xlsx)"
+                : "wardcheck: not writing an Excel workbook to a terminal; use -o FILE.xlsx (or redirect: > FILE.xlsx)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "standard output: " + String(cString: strerror(errno))])
+                }
+                offset += written
+            }
+        }
+    }
+
     /// Colour only on a terminal, and never when NO_COLOR is set.
     var colour: Bool {
         output == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

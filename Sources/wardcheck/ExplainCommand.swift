@@ -38,6 +38,6 @@ struct ExplainCommand: ParsableCommand {
             print(ScorecardText(catalogue: session.criteria.catalogue, language: common.lang).render(report), terminator: "")
             throw ExitCode(ExitStatus.invalidInput)
         }
-        print(ExplainText.render(result, card: card, language: common.lang), terminator: "")
+        print(ExplainText.render(result, card: card, language: common.lang, schema: session.criteria.schema), terminator: "")
     }
 }

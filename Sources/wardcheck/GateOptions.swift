@@ -2,9 +2,14 @@ import ArgumentParser
 import Foundation
 import WardcheckCore
 
-/// `--fail-on invalid,failed,not-reported,not-evaluable`: what fails the run (default: all).
+/// `--fail-on invalid,failed,not-reported,not-evaluable,not-submitted,stale`: what fails the run
+/// (default: invalid,failed,not-reported,not-evaluable).
 struct GateOptions: ParsableArguments {
-    @Option(name: .long, help: "Những gì làm lệnh thất bại / what fails the run: a comma-separated subset of invalid,failed,not-reported,not-evaluable (default: all).")
+    @Option(name: .long, help: """
+        Những gì làm lệnh thất bại / what fails the run: a comma-separated subset of \
+        invalid,failed,not-reported,not-evaluable,not-submitted,stale (default: \
+        invalid,failed,not-reported,not-evaluable; not-submitted and stale count in `audit` only).
+        """)
     var failOn: String?
 
     var policy: Gate {

@@ -61,7 +61,7 @@ struct InitCommand: ParsableCommand {
             }
             throw ExitCode.validationFailure
         }
-        let text = template.render(values)
+        let text = template.render(values, language: language)
 
         let target = output ?? "\(code).yaml"
         if target == "-" {

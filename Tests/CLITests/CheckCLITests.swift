@@ -17,7 +17,7 @@ final class CheckCLITests: XCTestCase {
             .write(to: file, atomically: true, encoding: .utf8)
         let after = try WardcheckProcess.run(["explain", ward, "--criterion", "TC06", "--criteria", criteria.path, "--lang", "en"])
         XCTAssertTrue(after.stdout.hasPrefix("TC06 Backup generator — failed"), after.stdout + after.stderr)
-        XCTAssertTrue(after.stdout.contains("requires at_least 500 kVA"))
+        XCTAssertTrue(after.stdout.contains("requires at least 500 kVA"), after.stdout)
     }
 
     func testScorecardTextShowsScoreRowsAndCostsInVietnamese() throws {

@@ -71,7 +71,7 @@ final class ValidateCLITests: XCTestCase {
         let english = try validate([file, "--lang", "en"])
         XCTAssertTrue(english.stdout.contains("`yes` is not a boolean"), english.stdout)
         XCTAssertTrue(english.stdout.contains("= hint: write true or false"), english.stdout)
-        XCTAssertTrue(english.stdout.contains("1 files: 0 valid, 1 invalid (1 errors)"), english.stdout)
+        XCTAssertTrue(english.stdout.contains("1 file: 0 valid, 1 invalid (1 error)"), english.stdout)
         XCTAssertFalse(english.stdout.contains("không"), english.stdout)
 
         let vietnamese = try validate([file])

@@ -45,7 +45,7 @@ final class AuditHostileTests: XCTestCase {
 
     func testCSVNeutralisesFormulas() throws {
         let audit = try hostileAudit()
-        let csv = AuditCSV.render(audit, language: .vi)
+        let csv = AuditCSV.render(audit, language: .vi, separator: .comma)
         let cells = CSVReader.cells(csv)
         XCTAssertTrue(cells.contains("'" + Self.formula), "the formula name is kept, as text")
         XCTAssertTrue(cells.contains(Self.script))
@@ -61,7 +61,9 @@ final class AuditHostileTests: XCTestCase {
     }
 
     func testCSVIsExcelReadyUTF8() throws {
-        let csv = AuditCSV.render(try hostileAudit(), language: .vi)
+        // Vietnamese Excel's list separator by default.
+        XCTAssertTrue(AuditCSV.render(try hostileAudit(), language: .vi).dropFirst().hasPrefix(AuditCSV.columns.joined(separator: ";") + "\r\n"))
+        let csv = AuditCSV.render(try hostileAudit(), language: .vi, separator: .comma)
         XCTAssertEqual(Array(Data(csv.utf8).prefix(3)), [0xEF, 0xBB, 0xBF])
         XCTAssertTrue(csv.dropFirst().hasPrefix(AuditCSV.columns.joined(separator: ",") + "\r\n"))
         // Every line ends CRLF: no bare LF outside a quoted cell.

@@ -21,7 +21,7 @@ final class GitHubAnnotationsTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("::warning file=\(silent.file),line=29,col=1,\(title)::not reported — security.firewall") }, out)
         XCTAssertTrue(lines.contains { $0.hasPrefix("::notice file=\(waived.file),line=31,col=13,\(title)::waived — ") && $0.contains("2099-12-31") }, out)
         XCTAssertEqual(lines.filter { $0.hasPrefix("::group::") }.count, 3)
-        XCTAssertEqual(lines.last, "wardcheck: 3 files, 0 invalid; 0/3 units meet every criterion; 1 criteria failed, 1 not reported, 0 not evaluable, 1 waived")
+        XCTAssertEqual(lines.last, "wardcheck: 3 files, 0 invalid; 0/3 units meet every criterion; 1 criterion failed, 1 not reported, 0 not evaluable, 1 waived")
     }
 
     func testDiagnosticsCarryTheirExtent() throws {
@@ -32,7 +32,7 @@ final class GitHubAnnotationsTests: XCTestCase {
                                                     try CIReportFixtures.validated(CIReportFixtures.ready)], language: .en)
         let lines = validated.split(separator: "\n")
         XCTAssertEqual(lines.filter { $0.hasPrefix("::group::") }.count, 1, "only files with diagnostics get a group")
-        XCTAssertEqual(lines.last, "wardcheck: 2 files: 1 valid, 1 invalid (1 errors)")
+        XCTAssertEqual(lines.last, "wardcheck: 2 files: 1 valid, 1 invalid (1 error)")
     }
 
     func testWardTextCannotStartAWorkflowCommandOfItsOwn() throws {

@@ -14,9 +14,8 @@ public struct Audit: Sendable {
         public var passed: Int
         public var ready: Bool
         public var cost: Int
-        /// Catalogue item → quantity, and action kind → count, for the procurement plan.
-        public var purchases: [String: Int]
-        public var actions: [String: Int]
+        /// What the unit needs, one entry a task it needs (indices into `Audit.tasks`), in task order.
+        public var needs: [Need]
         public var remedies: [Remedy]
         /// The day the unit's facts describe, and whether that is older than the audit allows.
         public var asOf: Day?
@@ -27,6 +26,35 @@ public struct Audit: Sendable {
         public var unpriced: [String]
         /// Why each of its not-evaluable criteria could not be computed.
         public var problems: [EvaluationProblem]
+
+        public func count(_ outcome: Outcome) -> Int { outcomes.reduce(0) { $1 == outcome ? $0 + 1 : $0 } }
+    }
+
+    /// Something to buy or to do and the party responsible for it: a catalogue item or action
+    /// with its usual `who`, or with the other party a criterion's remedy names.
+    public struct Task: Sendable {
+        public enum Kind: String, Sendable {
+            case item, action, report
+        }
+
+        public var kind: Kind
+        public var key: String
+        public var name: Localized
+        public var role: String
+        public var who: Localized
+        /// Items only: the catalogue's unit cost.
+        public var unitCost: Int?
+    }
+
+    /// How much of one task one unit needs. Kept flat and small (12 bytes) because an audit
+    /// keeps one list of these per unit, for every unit of a country.
+    public struct Need: Sendable, Equatable {
+        /// Index into `Audit.tasks`, or, in a plan line's `shares`, into `Audit.rows`.
+        public var index: Int32
+        /// Items: how many to buy; actions: the sum of the remedies' quantities, each remedy without one counting 1.
+        public var quantity: Int32
+        /// How many of the unit's remedies ask for it.
+        public var remedies: Int32
     }
 
     public struct Invalid: Sendable {
@@ -51,23 +79,56 @@ public struct Audit: Sendable {
         public var blocking: Int { failed + notReported + notEvaluable }
     }
 
+    /// One item to buy by one party, over every unit that needs it.
     public struct PlanLine: Sendable {
+        public var task: Int
         public var item: String
         public var name: Localized
+        public var role: String
+        public var who: Localized
         public var unitCost: Int
         public var quantity: Int
         public var units: Int
+        /// Each unit that needs the item: `index` into `rows` (ranked order) and its quantity.
+        public var shares: [Need]
         /// Units that need the item but have not reported what its quantity depends on: not in the total.
         public var unpricedUnits = 0
         public var total: Int { Money.times(unitCost, quantity) }
     }
 
+    /// One action (or "report the missing facts") by one party, over every unit that needs it.
     public struct ActionLine: Sendable {
+        public var task: Int
         public var key: String
         public var name: Localized
+        public var role: String
         public var who: Localized
+        /// Remedies of this kind across the units.
         public var count: Int
+        public var quantity: Int
         public var units: Int
+        public var shares: [Need]
+    }
+
+    /// What one responsible party must buy or do: its lines of the plan and of the actions.
+    public struct Party: Sendable {
+        public var role: String
+        public var who: Localized
+        /// Indices into `plan` and `actions`.
+        public var plan: [Int]
+        public var actions: [Int]
+        /// Units with at least one task for this party.
+        public var units: Int
+        public var total: Int
+    }
+
+    /// The roster's own columns (type, terrain, …) as the schema names them and labels their values.
+    public struct RosterColumn: Sendable {
+        public var key: String
+        public var label: Localized
+        public var values: [String: Localized]
+
+        public func display(_ value: String) -> Localized { values[value] ?? Localized(value) }
     }
 
     public var criteria: [(id: String, group: String, title: Localized)]
@@ -75,6 +136,7 @@ public struct Audit: Sendable {
     public var province: String?
     public var rosterFile: String?
     public var rosterSize: Int?
+    public var rosterColumns: [RosterColumn]
     /// The one day every unit is judged on (`--as-of`, else the day of the run).
     public var evaluatedOn: Day?
     /// Facts older than this many days before `evaluatedOn` are stale.
@@ -87,12 +149,22 @@ public struct Audit: Sendable {
     /// Audit-level problems: files whose code is not in the roster, codes submitted twice, roster mismatches.
     public var diagnostics: [Diagnostic]
     public var tallies: [Tally]
+    public var tasks: [Task]
     public var plan: [PlanLine]
     public var actions: [ActionLine]
+    public var parties: [Party]
 
     public var valid: Int { rows.count }
     public var ready: Int { rows.filter(\.ready).count }
     public var stale: Int { rows.filter(\.stale).count }
+    /// Evaluated units with at least one criterion that could not be computed.
+    public var withNotEvaluable: Int { rows.filter { $0.outcomes.contains(.notEvaluable) }.count }
+    /// Evaluated units holding at least one active waiver.
+    public var withWaivers: Int { rows.filter { $0.outcomes.contains(.waived) }.count }
+    /// Evaluated units with at least one criterion not reported.
+    public var incomplete: Int { rows.filter { $0.outcomes.contains(.notReported) }.count }
+    /// A unit's needs that fall to one party, in task order.
+    public func needs(of row: Row, role: String) -> [Need] { row.needs.filter { tasks[Int($0.index)].role == role } }
     public var grandTotal: Int { Money.sum(plan.map(\.total)) }
     public var meanPassed: Double { rows.isEmpty ? 0 : Double(rows.reduce(0) { $0 + $1.passed }) / Double(rows.count) }
     public var criteriaCount: Int { criteria.count }
@@ -108,6 +180,9 @@ public final class AuditAccumulator {
     private var invalid: [Audit.Invalid] = []
     private var files = 0
 
+    private let tasks: [Audit.Task]
+    private let taskIndex: [String: Int]
+
     /// Facts older than this are stale unless the city says otherwise.
     public static let defaultStaleAfterDays = 90
 
@@ -116,6 +191,58 @@ public final class AuditAccumulator {
         self.roster = roster
         self.asOf = asOf
         self.staleAfterDays = staleAfterDays
+        (tasks, taskIndex) = Self.tasks(criteria)
+    }
+
+    /// Every task a remedy can ask for, known before the first file: the catalogue's items and
+    /// actions with their usual party, then any other party a criterion's remedy names, then "report".
+    private static func tasks(_ set: CriteriaSet) -> ([Audit.Task], [String: Int]) {
+        let catalogue = set.catalogue
+        var tasks: [Audit.Task] = []
+        var index: [String: Int] = [:]
+        func add(_ kind: Audit.Task.Kind, _ key: String, _ role: String) {
+            let id = Self.taskID(kind, key, role)
+            guard index[id] == nil else { return }
+            let who = catalogue.roles[role] ?? Localized(role)
+            switch kind {
+            case .item:
+                guard let item = catalogue.items[key] else { return }
+                tasks.append(Audit.Task(kind: .item, key: key, name: item.name, role: role, who: who, unitCost: item.unitCost))
+            case .action:
+                guard let action = catalogue.actions[key] else { return }
+                tasks.append(Audit.Task(kind: .action, key: key, name: action.name, role: role, who: who, unitCost: nil))
+            case .report:
+                tasks.append(Audit.Task(kind: .report, key: key, name: catalogue.report.name, role: role, who: who, unitCost: nil))
+            }
+            index[id] = tasks.count - 1
+        }
+        for key in catalogue.itemOrder { add(.item, key, catalogue.items[key]!.role) }
+        for key in catalogue.actionOrder { add(.action, key, catalogue.actions[key]!.role) }
+        for criterion in set.criteria {
+            for check in criterion.checks {
+                guard let role = check.remedy.role else { continue }
+                switch check.remedy.kind {
+                case .item(let key): add(.item, key, role)
+                case .action(let key): add(.action, key, role)
+                }
+            }
+        }
+        add(.report, "report", catalogue.report.role)
+        // Items, then actions, then "report", each in catalogue order; another party beside the usual one.
+        let kinds: [Audit.Task.Kind] = [.item, .action, .report]
+        let keys = catalogue.itemOrder + catalogue.actionOrder
+        let placed = tasks.enumerated().sorted { a, b in
+            let ka = (kinds.firstIndex(of: a.element.kind)!, keys.firstIndex(of: a.element.key) ?? keys.count, a.offset)
+            let kb = (kinds.firstIndex(of: b.element.kind)!, keys.firstIndex(of: b.element.key) ?? keys.count, b.offset)
+            return ka < kb
+        }.map(\.element)
+        var placedIndex: [String: Int] = [:]
+        for (i, task) in placed.enumerated() { placedIndex[taskID(task.kind, task.key, task.role)] = i }
+        return (placed, placedIndex)
+    }
+
+    private static func taskID(_ kind: Audit.Task.Kind, _ key: String, _ role: String) -> String {
+        kind.rawValue + "\u{1F}" + key + "\u{1F}" + role
     }
 
     public func add(_ report: UnitReport) {
@@ -125,24 +252,34 @@ public final class AuditAccumulator {
             invalid.append(Audit.Invalid(file: report.file, code: report.code, errorCount: errors.count, firstErrors: Array(errors.prefix(3))))
             return
         }
-        var purchases: [String: Int] = [:]
-        var actions: [String: Int] = [:]
+        var needs: [Audit.Need] = []
         var unpriced: [String] = []
         for remedy in card.remedies {
+            let kind: Audit.Task.Kind
             switch remedy.kind {
             case .item(let key):
-                guard let quantity = remedy.quantity else {
+                // A purchase whose quantity waits on a left-out fact is listed, never guessed.
+                guard remedy.quantity != nil else {
                     if !unpriced.contains(key) { unpriced.append(key) }
                     continue
                 }
-                purchases[key, default: 0] += quantity
-            case .action(let key): actions[key, default: 0] += 1
-            case .report: actions["report", default: 0] += 1
+                kind = .item
+            case .action: kind = .action
+            case .report: kind = .report
+            }
+            guard let task = taskIndex[Self.taskID(kind, remedy.kindKey, remedy.role)] else { continue }
+            let quantity = Int32(clamping: remedy.quantity ?? 1)
+            if let at = needs.firstIndex(where: { $0.index == Int32(task) }) {
+                needs[at].quantity = needs[at].quantity.addingReportingOverflow(quantity).overflow ? .max : needs[at].quantity + quantity
+                needs[at].remedies += 1
+            } else {
+                needs.append(Audit.Need(index: Int32(task), quantity: quantity, remedies: 1))
             }
         }
+        needs.sort { $0.index < $1.index }
         rows.append(Audit.Row(code: card.code ?? "?", name: card.name ?? "?", contact: card.contact, file: report.file,
                               outcomes: card.results.map(\.outcome), passed: card.passed, ready: card.ready,
-                              cost: card.totalCost, purchases: purchases, actions: actions, remedies: card.remedies, asOf: card.asOf,
+                              cost: card.totalCost, needs: needs, remedies: card.remedies, asOf: card.asOf,
                               stale: isStale(card.asOf), expiredWaivers: card.expiredWaivers.map(\.criterion), unpriced: unpriced,
                               problems: card.problems))
     }
@@ -211,21 +348,48 @@ public final class AuditAccumulator {
         let order = Dictionary(uniqueKeysWithValues: set.criteria.enumerated().map { ($1.id, $0) })
         tallies.sort { ($0.blocking, order[$1.id]!) > ($1.blocking, order[$0.id]!) }
 
-        let catalogue = set.catalogue
-        let plan = catalogue.itemOrder.compactMap { key -> Audit.PlanLine? in
-            let needing = kept.filter { ($0.purchases[key] ?? 0) > 0 }
-            let unpriced = kept.filter { $0.unpriced.contains(key) }.count
-            guard !needing.isEmpty || unpriced > 0, let item = catalogue.items[key] else { return nil }
-            return Audit.PlanLine(item: key, name: item.name, unitCost: item.unitCost,
-                                  quantity: needing.reduce(0) { $0 + $1.purchases[key]! }, units: needing.count, unpricedUnits: unpriced)
+        // Every unit's share of every task, in ranked order.
+        var shares = Array(repeating: [Audit.Need](), count: tasks.count)
+        for (r, row) in kept.enumerated() {
+            for need in row.needs { shares[Int(need.index)].append(Audit.Need(index: Int32(r), quantity: need.quantity, remedies: need.remedies)) }
         }
-        let actionKeys = catalogue.actionOrder + ["report"]
-        let actions = actionKeys.compactMap { key -> Audit.ActionLine? in
-            let needing = kept.filter { ($0.actions[key] ?? 0) > 0 }
-            guard !needing.isEmpty else { return nil }
-            let action = key == "report" ? catalogue.report : catalogue.actions[key]!
-            return Audit.ActionLine(key: key, name: action.name, who: action.who,
-                                    count: needing.reduce(0) { $0 + $1.actions[key]! }, units: needing.count)
+        var plan: [Audit.PlanLine] = []
+        var actions: [Audit.ActionLine] = []
+        for (i, task) in tasks.enumerated() {
+            // Units that need an item not yet priced are counted on the item's usual party's line.
+            let unpriced = task.kind == .item && set.catalogue.items[task.key]?.role == task.role
+                ? kept.filter { $0.unpriced.contains(task.key) }.count : 0
+            guard !shares[i].isEmpty || unpriced > 0 else { continue }
+            let quantity = shares[i].reduce(0) { $0 + Int($1.quantity) }
+            let count = shares[i].reduce(0) { $0 + Int($1.remedies) }
+            if task.kind == .item {
+                plan.append(Audit.PlanLine(task: i, item: task.key, name: task.name, role: task.role, who: task.who,
+                                           unitCost: task.unitCost ?? 0, quantity: quantity, units: shares[i].count, shares: shares[i],
+                                           unpricedUnits: unpriced))
+            } else {
+                actions.append(Audit.ActionLine(task: i, key: task.key, name: task.name, role: task.role, who: task.who,
+                                                count: count, quantity: quantity, units: shares[i].count, shares: shares[i]))
+            }
+        }
+        let roleOrder = set.catalogue.roleOrder + tasks.map(\.role).filter { !set.catalogue.roleOrder.contains($0) }
+        var parties: [Audit.Party] = []
+        for role in roleOrder {
+            let planLines = plan.indices.filter { plan[$0].role == role }
+            let actionLines = actions.indices.filter { actions[$0].role == role }
+            guard !planLines.isEmpty || !actionLines.isEmpty else { continue }
+            var units = Set<Int32>()
+            for i in planLines { for s in plan[i].shares { units.insert(s.index) } }
+            for i in actionLines { for s in actions[i].shares { units.insert(s.index) } }
+            parties.append(Audit.Party(role: role, who: set.catalogue.roles[role] ?? Localized(role), plan: planLines, actions: actionLines,
+                                       units: units.count, total: Money.sum(planLines.map { plan[$0].total })))
+        }
+        var columns: [Audit.RosterColumn] = []
+        let block = set.schema.field(set.schema.codeField)?.parent ?? ""
+        for unit in roster?.units ?? [] {
+            for (key, _) in unit.attributes where !columns.contains(where: { $0.key == key }) {
+                let field = set.schema.field(block.isEmpty ? key : block + "." + key)
+                columns.append(Audit.RosterColumn(key: key, label: field?.label ?? Localized(key), values: field?.labels ?? [:]))
+            }
         }
         if plan.contains(where: { Money.overflows($0.unitCost, $0.quantity) }) || Money.overflows(plan.map(\.total)) {
             diagnostics.append(Diagnostic(file: set.folder + "/" + CriteriaSet.catalogueFile, at: .start, code: .costOverflow, message: Localized(
@@ -233,10 +397,10 @@ public final class AuditAccumulator {
                 en: "the cost total exceeds \(NumberText.money(Int.max, .en)): it cannot be computed exactly"),
                 hint: Localized(vi: "kiểm tra đơn giá trong danh mục và số lượng trong các tệp", en: "check the unit costs in the catalogue and the quantities in the files")))
         }
-        return Audit(criteria: set.criteria.map { ($0.id, $0.group, $0.title) }, groups: catalogue.groups,
-                     province: roster?.province, rosterFile: roster?.file, rosterSize: roster?.units.count, evaluatedOn: asOf,
+        return Audit(criteria: set.criteria.map { ($0.id, $0.group, $0.title) }, groups: set.catalogue.groups,
+                     province: roster?.province, rosterFile: roster?.file, rosterSize: roster?.units.count, rosterColumns: columns, evaluatedOn: asOf,
                      staleAfterDays: staleAfterDays,
                      files: files, rows: kept, invalid: invalid.sorted { $0.file < $1.file }, notSubmitted: notSubmitted,
-                     diagnostics: diagnostics, tallies: tallies, plan: plan, actions: actions)
+                     diagnostics: diagnostics, tallies: tallies, tasks: tasks, plan: plan, actions: actions, parties: parties)
     }
 }

@@ -8,12 +8,15 @@ public struct Catalogue: Sendable {
         public var name: Localized
         public var unitCost: Int
         public var who: Localized
+        /// The key of `who` in `roles`, so reports can gather what each party must do.
+        public var role: String
     }
 
     public struct Action: Sendable {
         public var key: String
         public var name: Localized
         public var who: Localized
+        public var role: String
     }
 
     public var items: [String: Item]
@@ -21,6 +24,8 @@ public struct Catalogue: Sendable {
     public var actions: [String: Action]
     public var actionOrder: [String]
     public var roles: [String: Localized]
+    /// Role keys in the order the catalogue lists them: the order of the per-party views.
+    public var roleOrder: [String]
     /// Criterion groups and their labels, in the order reports show them.
     public var groups: [(key: String, label: Localized)]
     /// The remedy for a fact that was not reported.
@@ -40,12 +45,16 @@ public struct Catalogue: Sendable {
             if let text = MappingReader.localized(entry.value, sink) { groups.append((entry.key, text)) }
         }
         var roles: [String: Localized] = [:]
+        var roleOrder: [String] = []
         for entry in reader.required("roles")?.entries ?? [] {
-            if let text = MappingReader.localized(entry.value, sink) { roles[entry.key] = text }
+            if let text = MappingReader.localized(entry.value, sink) {
+                roles[entry.key] = text
+                roleOrder.append(entry.key)
+            }
         }
-        func role(_ reader: inout MappingReader) -> Localized? {
+        func role(_ reader: inout MappingReader) -> (key: String, who: Localized)? {
             guard let key = reader.string("who") else { return nil }
-            if let found = roles[key] { return found }
+            if let found = roles[key] { return (key, found) }
             sink.error(.configInvalid, at: reader.entry("who")!.value.start,
                        Localized(vi: "vai trò không có trong `roles`: `\(key)`", en: "role not in `roles`: `\(key)`"),
                        hint: Suggestion.nearest(to: key, among: Array(roles.keys)).map { Localized(vi: "có phải ý bạn là `\($0)`?", en: "did you mean `\($0)`?") })
@@ -57,7 +66,7 @@ public struct Catalogue: Sendable {
             guard var item = MappingReader(entry.value, sink, allowed: ["vi", "en", "unit_cost", "who"], what: "item `\(entry.key)`"),
                   let vi = item.string("vi"), let en = item.string("en"), let cost = item.money("unit_cost"), let who = role(&item)
             else { continue }
-            items[entry.key] = Item(key: entry.key, name: Localized(vi: vi, en: en), unitCost: cost, who: who)
+            items[entry.key] = Item(key: entry.key, name: Localized(vi: vi, en: en), unitCost: cost, who: who.who, role: who.key)
             itemOrder.append(entry.key)
         }
         var actions: [String: Action] = [:]
@@ -71,15 +80,15 @@ public struct Catalogue: Sendable {
             guard var action = MappingReader(entry.value, sink, allowed: ["vi", "en", "who"], what: "action `\(entry.key)`"),
                   let vi = action.string("vi"), let en = action.string("en"), let who = role(&action)
             else { continue }
-            actions[entry.key] = Action(key: entry.key, name: Localized(vi: vi, en: en), who: who)
+            actions[entry.key] = Action(key: entry.key, name: Localized(vi: vi, en: en), who: who.who, role: who.key)
             actionOrder.append(entry.key)
         }
         var report: Action?
         if let node = reader.required("report"), var r = MappingReader(node, sink, allowed: ["vi", "en", "who"], what: "report"),
            let vi = r.string("vi"), let en = r.string("en"), let who = role(&r) {
-            report = Action(key: "report", name: Localized(vi: vi, en: en), who: who)
+            report = Action(key: "report", name: Localized(vi: vi, en: en), who: who.who, role: who.key)
         }
         guard !sink.hasErrors, let report else { return nil }
-        return Catalogue(items: items, itemOrder: itemOrder, actions: actions, actionOrder: actionOrder, roles: roles, groups: groups, report: report)
+        return Catalogue(items: items, itemOrder: itemOrder, actions: actions, actionOrder: actionOrder, roles: roles, roleOrder: roleOrder, groups: groups, report: report)
     }
 }

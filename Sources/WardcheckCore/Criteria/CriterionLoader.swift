@@ -334,7 +334,8 @@ struct CriterionLoader {
                        hint: Localized(vi: "thêm `quantity: shortfall`, `quantity: 1` hoặc một biểu thức", en: "add `quantity: shortfall`, `quantity: 1` or an expression"))
         }
         var who: Localized?
-        if let key = reader.string("who", required: false) {
+        let role = reader.string("who", required: false)
+        if let key = role {
             who = catalogue.roles[key]
             if who == nil {
                 sink.error(.configInvalid, at: reader.entry("who")!.value.start, Localized(vi: "vai trò không có trong danh mục: `\(key)`", en: "no such role in the catalogue: `\(key)`"),
@@ -343,7 +344,7 @@ struct CriterionLoader {
         }
         guard let text = reader.localized("text") else { return nil }
         checkPlaceholders(text, at: reader.entry("text")!.value.start)
-        return RemedySpec(kind: kind, quantity: quantity, text: text, who: who, mark: node.start)
+        return RemedySpec(kind: kind, quantity: quantity, text: text, who: who, mark: node.start, role: who == nil ? nil : role)
     }
 
     private func checkPlaceholders(_ text: Localized, at mark: Mark) {

@@ -30,6 +30,22 @@ public enum Operator: String, Sendable, CaseIterable {
         }
     }
 
+    /// The operator in words, for `explain`: "ít nhất" / "at least".
+    public var words: Localized {
+        switch self {
+        case .is: return Localized(vi: "là", en: "is")
+        case .isNot: return Localized(vi: "khác", en: "is not")
+        case .in: return Localized(vi: "là một trong", en: "is one of")
+        case .notIn: return Localized(vi: "không là một trong", en: "is none of")
+        case .atLeast: return Localized(vi: "ít nhất", en: "at least")
+        case .atMost: return Localized(vi: "nhiều nhất", en: "at most")
+        case .moreThan: return Localized(vi: "lớn hơn", en: "more than")
+        case .lessThan: return Localized(vi: "nhỏ hơn", en: "less than")
+        case .equals: return Localized(vi: "bằng", en: "equal to")
+        case .withinDays: return Localized(vi: "trong vòng", en: "within")
+        }
+    }
+
     /// The symbol when the comparison holds, and when it does not ("≥" / "<").
     public var symbols: (holds: String, fails: String) {
         switch self {
@@ -91,6 +107,8 @@ public struct RemedySpec: Sendable {
     public var text: Localized
     public var who: Localized?
     public var mark: Mark
+    /// The role key of `who`, when the remedy names its own responsible party.
+    public var role: String?
 }
 
 public struct Check: Sendable {

@@ -57,6 +57,7 @@ struct Context {
         let written = facts[c.fact]
         var result = ComparisonResult(fact: c.fact, at: facts.position(of: c.fact), observed: written?.value, op: c.op,
                                       required: "", formula: nil, unit: field?.unit, outcome: .notReported, missing: [])
+        result.labels = field?.labels ?? [:]
         switch c.operand {
         case .value(let expected):
             result.required = expected.display

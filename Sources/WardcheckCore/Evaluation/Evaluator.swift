@@ -174,7 +174,7 @@ public struct Evaluator: Sendable {
             let paths = missingFacts.map(\.path)
             remedies.append(Remedy(criterion: criterion.id, check: nil, kind: .report, name: report.name,
                                    text: report.name.map { "\($0): \(paths.joined(separator: ", "))" },
-                                   who: report.who, quantity: nil, unitCost: nil, facts: paths))
+                                   who: report.who, role: report.role, quantity: nil, unitCost: nil, facts: paths))
         }
         var decidedWithout: [String] = []
         for c in checks.flatMap({ $0.guardComparisons + $0.comparisons }) where c.outcome == .passed || c.outcome == .failed {
@@ -258,24 +258,25 @@ public struct Evaluator: Sendable {
         }
         let name: Localized
         let who: Localized
+        let role: String
         let unitCost: Int?
         let kind: Remedy.Kind
         switch spec.kind {
         case .item(let key):
             let item = criteria.catalogue.items[key]!
-            (name, who, unitCost, kind) = (item.name, item.who, item.unitCost, .item(key))
+            (name, who, role, unitCost, kind) = (item.name, item.who, item.role, item.unitCost, .item(key))
         case .action(let key):
             let action = criteria.catalogue.actions[key]!
-            (name, who, unitCost, kind) = (action.name, action.who, nil, .action(key))
+            (name, who, role, unitCost, kind) = (action.name, action.who, action.role, nil, .action(key))
         }
         let first = comparisons.first { $0.outcome == .failed } ?? comparisons.first
         let observed = first.map { Presentation.observed($0) } ?? Localized("")
-        let required = first.map { Localized(Presentation.quantity($0.required, unit: $0.unit)) } ?? Localized("")
-        let quantityText: Localized = quantity.map { Localized(String($0)) }
-            ?? atLeast.map { Localized(vi: "ít nhất \($0)", en: "at least \($0)") }
+        let required = first.map { Presentation.required($0) } ?? Localized("")
+        let quantityText: Localized = quantity.map { Localized(vi: NumberText.grouped($0, .vi), en: NumberText.grouped($0, .en)) }
+            ?? atLeast.map { Localized(vi: "ít nhất \(NumberText.grouped($0, .vi))", en: "at least \(NumberText.grouped($0, .en))") }
             ?? Localized(vi: "(chưa tính được)", en: "(not yet known)")
         let text = spec.text.filling(["quantity": quantityText, "observed": observed, "required": required])
-        return .success(Remedy(criterion: criterion.id, check: check.id, kind: kind, name: name, text: text, who: spec.who ?? who,
+        return .success(Remedy(criterion: criterion.id, check: check.id, kind: kind, name: name, text: text, who: spec.who ?? who, role: spec.role ?? role,
                                quantity: quantity, unitCost: unitCost, facts: quantity == nil ? needs : []))
     }
 

@@ -36,27 +36,3 @@ public struct Located<Value: Sendable>: Sendable {
         self.end = end
     }
 }
-
-public enum NumberText {
-    /// "45", "40.5": no grouping, dot for decimals, as in the YAML the user wrote.
-    public static func plain(_ n: Decimal) -> String {
-        NSDecimalNumber(decimal: n).stringValue
-    }
-
-    /// Whole number with Vietnamese grouping (105.000.000) or English (105,000,000).
-    public static func grouped(_ n: Int, _ language: Language) -> String {
-        let separator: Character = language == .vi ? "." : ","
-        let digits = String(abs(n))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(separator) }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
-
-    /// An amount of Vietnamese đồng: "105.000.000 ₫".
-    public static func money(_ amount: Int, _ language: Language) -> String {
-        grouped(amount, language) + " ₫"
-    }
-}

@@ -8,7 +8,7 @@ public struct FactsSchema: Sendable {
         case block
         case boolean
         case count
-        case number(unit: String?)
+        case number(unit: Localized?)
         case date
         case enumeration(values: [String], hints: [String: String])
         case text
@@ -41,13 +41,20 @@ public struct FactsSchema: Sendable {
         public var type: FieldType
         public var required: Bool
         public var description: Localized
+        /// A short name for a column header ("Loại đơn vị" / "Type"); reports fall back to the key.
+        public var label: Localized?
+        /// Enum fields: how each value reads to a person ("mountain" → "miền núi"); the file keeps the value.
+        public var labels: [String: Localized] = [:]
         public var mark: Mark
         /// The smallest value a count or number may take, when zero is impossible (a unit has at least one official).
         public var minimum: Decimal?
 
+        /// A value of this field as a reader sees it: an enum value's label, else the value itself.
+        public func display(_ value: String) -> Localized { labels[value] ?? Localized(value) }
+
         public var key: String { String(path.split(separator: ".").last ?? "") }
         public var parent: String { path.contains(".") ? String(path[..<path.lastIndex(of: ".")!]) : "" }
-        public var unit: String? {
+        public var unit: Localized? {
             if case .number(let unit) = type { return unit }
             return nil
         }
@@ -148,7 +155,7 @@ public struct FactsSchema: Sendable {
     }
 
     private static func readField(_ node: YAMLNode, _ sink: DiagnosticSink) -> Field? {
-        guard var reader = MappingReader(node, sink, allowed: ["path", "type", "required", "vi", "en", "unit", "values", "hints", "pattern", "pattern_hint", "minimum"], what: "field") else { return nil }
+        guard var reader = MappingReader(node, sink, allowed: ["path", "type", "required", "vi", "en", "unit", "values", "hints", "pattern", "pattern_hint", "minimum", "label", "labels"], what: "field") else { return nil }
         guard let path = reader.string("path"), let typeName = reader.string("type"),
               let vi = reader.string("vi"), let en = reader.string("en") else { return nil }
         let required = reader.boolean("required", required: false) ?? false
@@ -157,7 +164,13 @@ public struct FactsSchema: Sendable {
         case "block": type = .block
         case "boolean": type = .boolean
         case "count": type = .count
-        case "number": type = .number(unit: reader.string("unit", required: false))
+        case "number":
+            // `unit: kVA` reads the same in both languages; `unit: { vi: giờ, en: h }` does not.
+            if let node = reader.optional("unit"), node.scalar == nil {
+                type = .number(unit: MappingReader.localized(node, sink))
+            } else {
+                type = .number(unit: reader.string("unit", required: false).map { Localized($0) })
+            }
         case "date": type = .date
         case "text": type = .text
         case "enum":
@@ -190,6 +203,22 @@ public struct FactsSchema: Sendable {
             }
             minimum = value
         }
-        return Field(path: path, type: type, required: required, description: Localized(vi: vi, en: en), mark: node.start, minimum: minimum)
+        var labels: [String: Localized] = [:]
+        if let node = reader.optional("labels") {
+            guard case .enumeration(let values, _) = type else {
+                sink.error(.configInvalid, at: node.start, Localized(vi: "`labels` chỉ dùng cho trường enum", en: "`labels` is for enum fields only"))
+                return nil
+            }
+            for entry in node.entries ?? [] {
+                guard values.contains(entry.key) else {
+                    sink.error(.configInvalid, at: entry.keyStart, Localized(vi: "`\(entry.key)` không có trong `values`", en: "`\(entry.key)` is not one of `values`"),
+                               hint: Suggestion.nearest(to: entry.key, among: values).map { Localized(vi: "có phải ý bạn là `\($0)`?", en: "did you mean `\($0)`?") })
+                    continue
+                }
+                if let text = MappingReader.localized(entry.value, sink) { labels[entry.key] = text }
+            }
+        }
+        return Field(path: path, type: type, required: required, description: Localized(vi: vi, en: en),
+                     label: reader.localized("label", required: false), labels: labels, mark: node.start, minimum: minimum)
     }
 }

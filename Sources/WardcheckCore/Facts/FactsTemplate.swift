@@ -1,7 +1,7 @@
 import Foundation
 
 /// A blank facts file written from the schema, for an office to fill in: every field in schema
-/// order, nested blocks in block style, each under a one-line Vietnamese comment. Values are left
+/// order, nested blocks in block style, each under a one-line comment in the user's language. Values are left
 /// empty ("not reported", which validates) except the few that `init` is told or can know.
 public struct FactsTemplate: Sendable {
     public let schema: FactsSchema
@@ -88,43 +88,45 @@ public struct FactsTemplate: Sendable {
         public var all: [Rejection]
     }
 
-    /// The template text. Fields not in `values` are written with an empty value.
-    public func render(_ values: [String: FactValue]) -> String {
+    /// The template text, its comments in `language`. Fields not in `values` are written with an empty value.
+    public func render(_ values: [String: FactValue], language: Language = .vi) -> String {
         let version = schema.formats.last.map(String.init) ?? "?"
-        var out = """
+        var out = language == .vi ? """
         # Tệp dữ kiện của một đơn vị, định dạng \(version), lập bằng `wardcheck init`.
         # Điền số liệu sau dấu hai chấm. Trường để trống nghĩa là "chưa báo cáo".
+
+        """ : """
         # Facts for one unit, format \(version), written by `wardcheck init`.
         # Fill in each value after its colon; a field left empty means "not reported".
 
         """
-        write(under: "", depth: 0, values, into: &out)
+        write(under: "", depth: 0, values, language, into: &out)
         return out
     }
 
     /// Children in schema order under their parent, so a block's fields stay together even when
     /// the schema declares one of them further down.
-    private func write(under parent: String, depth: Int, _ values: [String: FactValue], into out: inout String) {
+    private func write(under parent: String, depth: Int, _ values: [String: FactValue], _ language: Language, into out: inout String) {
         let indent = String(repeating: "  ", count: depth)
         for key in schema.keys(under: parent) {
             let path = parent.isEmpty ? key : parent + "." + key
             guard let field = schema.field(path) else { continue }
             if depth == 0 { out += "\n" }
-            out += indent + "# " + comment(field) + "\n"
+            out += indent + "# " + comment(field, language) + "\n"
             out += indent + YAMLText.key(key) + ":"
             if field.type != .block, let value = values[path] {
                 out += " " + scalar(value, for: field)
             }
             out += "\n"
             if field.type == .block {
-                write(under: path, depth: depth + 1, values, into: &out)
+                write(under: path, depth: depth + 1, values, language, into: &out)
             }
         }
     }
 
-    private func comment(_ field: FactsSchema.Field) -> String {
-        let line = field.description.vi.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return field.required ? line + " — bắt buộc" : line
+    private func comment(_ field: FactsSchema.Field, _ language: Language) -> String {
+        let line = field.description.text(language).split(whereSeparator: \.isNewline).joined(separator: " ")
+        return field.required ? line + (language == .vi ? " — bắt buộc" : " — required") : line
     }
 
     private func scalar(_ value: FactValue, for field: FactsSchema.Field) -> String {

@@ -1,29 +1,72 @@
 import Foundation
 
-/// Shared wording for values and requirements, so every renderer says them the same way.
+/// Shared wording for values and requirements, so every renderer says them the same way, in the
+/// reader's language: numbers through `NumberText`, units and enum values through the schema's
+/// labels, booleans as words. The facts' keys are never translated: they are what the file says.
 public enum Presentation {
-    public static func quantity(_ text: String, unit: String?) -> String {
-        unit.map { "\(text) \($0)" } ?? text
+    /// "1,5 giờ" / "1.5 h": a number (already in the reader's convention) and its unit.
+    public static func quantity(_ text: String, unit: Localized?, _ language: Language) -> String {
+        unit.map { "\(text) \($0.text(language))" } ?? text
+    }
+
+    public static func quantity(_ text: String, unit: Localized?) -> Localized {
+        Localized(vi: quantity(NumberText.localizingNumbers(in: text, .vi), unit: unit, .vi),
+                  en: quantity(NumberText.localizingNumbers(in: text, .en), unit: unit, .en))
+    }
+
+    /// A fact value as a reader sees it: "có" / "true", "1,5" / "1.5", "miền núi" / "mountain".
+    public static func value(_ value: FactValue, labels: [String: Localized] = [:]) -> Localized {
+        switch value {
+        case .boolean(let b): return b ? Localized(vi: "có", en: "true") : Localized(vi: "không", en: "false")
+        case .number(let n): return Localized(vi: NumberText.number(n, .vi), en: NumberText.number(n, .en))
+        case .date(let d): return Localized(d.description)
+        case .text(let t): return labels[t] ?? Localized(t)
+        }
     }
 
     /// "3 kVA", "2025-03-01 (126 ngày trước)", "chưa báo cáo".
     public static func observed(_ c: ComparisonResult) -> Localized {
         guard let value = c.observed else { return Outcome.notReported.label }
-        let base = quantity(value.display, unit: c.unit)
+        let shown = Self.value(value, labels: c.labels)
+        let base = Localized(vi: quantity(shown.vi, unit: c.unit, .vi), en: quantity(shown.en, unit: c.unit, .en))
         if let ago = c.daysAgo {
-            return Localized(vi: "\(base) (\(ago) ngày trước)", en: "\(base) (\(ago) days before)")
+            return Localized(vi: "\(base.vi) (\(NumberText.grouped(ago, .vi)) ngày trước)",
+                             en: "\(base.en) (\(NumberText.counted(ago, vi: "ngày", en: "day", .en)) before)")
         }
-        return Localized(base)
+        return base
     }
 
-    /// "3 kVA < 5 kVA", "false ≠ true", "2025-03-01 (126 ngày trước) > 90 ngày".
+    /// What the rule asks for: "5 kVA", "có", "{4G, 5G}", "90 ngày".
+    public static func required(_ c: ComparisonResult) -> Localized {
+        switch c.op {
+        case .withinDays:
+            let days = Int(c.required) ?? 0
+            return Localized(vi: NumberText.counted(days, vi: "ngày", en: "day", .vi), en: NumberText.counted(days, vi: "ngày", en: "day", .en))
+        case .is, .isNot:
+            switch c.required {
+            case "true": return value(.boolean(true))
+            case "false": return value(.boolean(false))
+            default: return c.labels[c.required] ?? quantity(c.required, unit: c.unit)
+            }
+        case .in, .notIn:
+            let values = c.required.trimmingCharacters(in: CharacterSet(charactersIn: "{}")).components(separatedBy: ", ")
+            let shown = values.map { c.labels[$0] ?? Localized($0) }
+            return Localized(vi: "{" + shown.map(\.vi).joined(separator: ", ") + "}", en: "{" + shown.map(\.en).joined(separator: ", ") + "}")
+        default:
+            return quantity(c.required, unit: c.unit)
+        }
+    }
+
+    /// "3 kVA < 5 kVA", "không ≠ có", "2025-03-01 (126 ngày trước) > 90 ngày".
     public static func comparison(_ c: ComparisonResult) -> Localized {
         let symbol = c.outcome == .failed ? c.op.symbols.fails : c.op.symbols.holds
         let observed = observed(c)
-        if c.op == .withinDays {
-            return observed.map { "\($0) \(symbol) " } + Localized(vi: "\(c.required) ngày", en: "\(c.required) days")
-        }
-        let required = quantity(c.required, unit: c.unit)
-        return observed.map { "\($0) \(symbol) \(required)" }
+        let required = required(c)
+        return Localized(vi: "\(observed.vi) \(symbol) \(required.vi)", en: "\(observed.en) \(symbol) \(required.en)")
+    }
+
+    /// How a rule's formula reads: numbers in the reader's convention ("⌈0,9 × 45⌉ = 41").
+    public static func formula(_ c: ComparisonResult) -> Localized? {
+        c.formula.map { Localized(vi: NumberText.localizingNumbers(in: $0, .vi), en: NumberText.localizingNumbers(in: $0, .en)) }
     }
 }

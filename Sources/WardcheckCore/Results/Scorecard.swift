@@ -20,7 +20,7 @@ public struct ComparisonResult: Sendable {
     public var required: String
     /// How the requirement was computed, facts filled in ("⌈staffing.officials ÷ 5⌉ = ⌈45 ÷ 5⌉ = 9").
     public var formula: String?
-    public var unit: String?
+    public var unit: Localized?
     public var outcome: CheckOutcome
     public var missing: [String]
     /// Why the requirement could not be computed (a division by zero).
@@ -29,6 +29,8 @@ public struct ComparisonResult: Sendable {
     var shortfall: ValueRange?
     /// For date windows: how many days before the evaluation day the date is.
     public var daysAgo: Int?
+    /// For enum facts: how each value reads to a person (the schema's `labels`).
+    public var labels: [String: Localized] = [:]
 }
 
 /// Why a criterion could not be computed for a unit: what went wrong, the facts involved, and
@@ -60,6 +62,8 @@ public struct Remedy: Sendable {
     public var who: Localized
     /// How many to buy. Nil for an action, and for a purchase whose quantity depends on a fact
     /// the unit left out: such a purchase is listed but not priced until the fact is reported.
+    /// The role key of `who` in the catalogue.
+    public var role: String
     public var quantity: Int?
     public var unitCost: Int?
     /// The facts a report remedy asks for, or that an unpriced purchase's quantity needs.

@@ -1,0 +1,53 @@
+import Foundation
+import XCTest
+
+/// In Vietnamese outputs every value a reader sees is Vietnamese (units, enum values, booleans,
+/// operators), numbers are written the Vietnamese way, and the facts' keys stay as in the file.
+final class VietnameseOutputCLITests: XCTestCase {
+    private let ba = "Tests/Fixtures/city-plan/submissions/90003-ba.yaml"
+    private let bon = "Tests/Fixtures/city-plan/submissions/90004-bon.yaml"
+
+    func testScorecardValuesUnitsAndBooleansAreVietnamese() throws {
+        let mot = "Tests/Fixtures/city-plan/submissions/90001-mot.yaml"
+        let ready = try WardcheckProcess.run(["check", mot, "--as-of", "2025-07-10"]).stdout
+        XCTAssertTrue(ready.contains("power.generator.fuel_hours: 24 giờ ≥ 8 giờ"), ready)
+        let out = try WardcheckProcess.run(["check", ba, "--as-of", "2025-07-10"]).stdout
+        XCTAssertTrue(out.contains("power.ups.runtime_minutes: 30 phút ≥ 15 phút"), out)
+        XCTAssertTrue(out.contains("network.internet.fibre: có = có"), out)
+        XCTAssertTrue(out.contains("network.video_conference.last_test: 2025-03-25 (107 ngày trước) > 30 ngày"), out)
+        for english in [" h ", " min ", "true", "false", "days"] {
+            XCTAssertFalse(out.contains(english), "\(english) in: \(out)")
+            XCTAssertFalse(ready.contains(english), "\(english) in: \(ready)")
+        }
+        let none = try WardcheckProcess.run(["check", bon, "--as-of", "2025-07-10"]).stdout
+        XCTAssertTrue(none.contains("network.backup_link: không có = không có"), "the enum value by its label: \(none)")
+        let en = try WardcheckProcess.run(["check", ba, "--as-of", "2025-07-10", "--lang", "en"]).stdout
+        let readyEn = try WardcheckProcess.run(["check", mot, "--as-of", "2025-07-10", "--lang", "en"]).stdout
+        XCTAssertTrue(readyEn.contains("power.generator.fuel_hours: 24 h ≥ 8 h"), readyEn)
+        XCTAssertTrue(en.contains("2025-03-25 (107 days before) > 30 days"), en)
+    }
+
+    func testExplainSaysOperatorsInWordsAndFormulasWithVietnameseNumbers() throws {
+        let vi = try WardcheckProcess.run(["explain", ba, "--criterion", "TC13", "--as-of", "2025-07-10"]).stdout
+        XCTAssertTrue(vi.contains("staffing.trained [23:12] = 27; yêu cầu ít nhất 27  (⌈0,9 × staffing.officials⌉ = ⌈0,9 × 30⌉ = 27) → đạt"), vi)
+        let fuel = try WardcheckProcess.run(["explain", ba, "--criterion", "TC06", "--as-of", "2025-07-10"]).stdout
+        XCTAssertTrue(fuel.contains("power.generator.present [13:25] = có; yêu cầu là có → đạt"), fuel)
+        XCTAssertTrue(fuel.contains("[unit.terrain = miền núi]"), fuel)
+        XCTAssertTrue(fuel.contains("yêu cầu trong vòng 90 ngày"), fuel)
+        for code in ["at_least", "is true", "within_days", "mountain"] { XCTAssertFalse(fuel.contains(code), code) }
+        let en = try WardcheckProcess.run(["explain", ba, "--criterion", "TC13", "--as-of", "2025-07-10", "--lang", "en"]).stdout
+        XCTAssertTrue(en.contains("requires at least 27  (⌈0.9 × staffing.officials⌉ = ⌈0.9 × 30⌉ = 27) → passed"), en)
+    }
+
+    func testInitWritesCommentsInTheChosenLanguage() throws {
+        let en = try WardcheckProcess.run(["init", "--code", "20194", "--name", "Phường Hòa Xuân", "--type", "ward", "--lang", "en", "-o", "-"])
+        XCTAssertEqual(en.status, 0, en.stderr)
+        XCTAssertTrue(en.stdout.hasPrefix("# Facts for one unit, format 1, written by `wardcheck init`."), en.stdout)
+        XCTAssertTrue(en.stdout.contains("# Administrative unit code (5 digits) — required\n  code: \"20194\""), en.stdout)
+        XCTAssertFalse(en.stdout.contains("bắt buộc"))
+        XCTAssertFalse(en.stdout.contains("Tệp dữ kiện"))
+        let vi = try WardcheckProcess.run(["init", "--code", "20194", "--name", "Phường Hòa Xuân", "--type", "ward", "-o", "-"])
+        XCTAssertTrue(vi.stdout.contains("# Mã đơn vị hành chính (5 chữ số) — bắt buộc\n  code: \"20194\""), vi.stdout)
+        XCTAssertFalse(vi.stdout.contains("— required"))
+    }
+}

@@ -178,6 +178,11 @@ public struct Workbook {
 
     private static func worksheet(_ sheet: Sheet) -> String {
         var out = header + "<worksheet xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">"
+        // The used range, which streaming readers use to size the sheet before reading it.
+        let width = sheet.rows.map(\.count).max() ?? 0
+        if width > 0 {
+            out += "<dimension ref=\"A1:\(reference(row: sheet.rows.count, column: width))\"/>"
+        }
         out += "<sheetViews><sheetView workbookViewId=\"0\">"
         if sheet.frozenRows > 0 || sheet.frozenColumns > 0 {
             var pane = "<pane"

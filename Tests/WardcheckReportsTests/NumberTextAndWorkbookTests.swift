@@ -54,6 +54,7 @@ final class NumberTextAndWorkbookTests: XCTestCase {
         let text = String(decoding: xml, as: UTF8.self)
         XCTAssertTrue(text.contains("<t xml:space=\"preserve\">abc&lt;&amp;&gt;\"'</t>") || text.contains("<t xml:space=\"preserve\">abc&lt;&amp;&gt;&quot;&apos;</t>"), text)
         XCTAssertFalse(text.contains("\u{1}"))
+        XCTAssertTrue(text.contains("<dimension ref=\"A1:F1\"/>"), "the used range, for streaming readers")
         XCTAssertFalse(text.contains("<f>"), "no formula element, whatever the text")
         let quoted = Workbook.Style.quoted.rawValue
         XCTAssertTrue(text.contains("<c r=\"B1\" s=\"\(quoted)\" t=\"inlineStr\">"), "=1+2 carries the quote prefix")

@@ -1,0 +1,106 @@
+import Foundation
+import WardcheckCore
+
+/// A line chart drawn as inline SVG: no script and nothing fetched, so the page works offline and
+/// prints. A missing reading (folder absent, revision not audited) breaks the line rather than
+/// being drawn as zero. Every label goes through `HTML.escape`.
+struct LineChart {
+    struct Series {
+        let name: String
+        let values: [Double?]
+        /// Extra class for the line, so two series can be told apart.
+        let style: String
+    }
+
+    let labels: [String]
+    let series: [Series]
+    /// The top of the scale; nil: a round number above the largest value.
+    let top: Double?
+    let format: (Double) -> String
+    let description: String
+
+    static let width = 640.0
+    static let height = 260.0
+    private static let left = 74.0, right = 20.0, upper = 24.0, lower = 40.0
+
+    func svg() -> String {
+        let plotWidth = Self.width - Self.left - Self.right
+        let plotHeight = Self.height - Self.upper - Self.lower
+        let largest = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
+        let (step, top) = Self.scale(largest, fixedTop: self.top)
+        let count = labels.count
+        func x(_ i: Int) -> Double { count <= 1 ? Self.left + plotWidth / 2 : Self.left + Double(i) * plotWidth / Double(count - 1) }
+        func y(_ v: Double) -> Double { Self.upper + plotHeight - (top == 0 ? 0 : v / top * plotHeight) }
+        func n(_ v: Double) -> String { String(format: "%.1f", v) }
+
+        var out = "<svg viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" aria-label=\"\(HTML.escape(description))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        var tick = 0.0
+        while tick <= top + step / 2 {
+            out += "<line class=\"grid\" x1=\"\(n(Self.left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(Self.width - Self.right))\" y2=\"\(n(y(tick)))\"/>"
+            out += "<text x=\"\(n(Self.left - 6))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(HTML.escape(format(tick)))</text>\n"
+            tick += step
+        }
+        out += "<line class=\"axis\" x1=\"\(n(Self.left))\" y1=\"\(n(y(0)))\" x2=\"\(n(Self.width - Self.right))\" y2=\"\(n(y(0)))\"/>\n"
+        // At most about a dozen period names, so they never overlap.
+        let stride = max(1, Int((Double(count) / 12).rounded(.up)))
+        for (i, label) in labels.enumerated() where i % stride == 0 || i == count - 1 {
+            out += "<text x=\"\(n(x(i)))\" y=\"\(n(Self.height - Self.lower + 16))\" text-anchor=\"middle\">\(HTML.escape(label))</text>\n"
+        }
+        for (index, s) in series.enumerated() {
+            var segment: [String] = []
+            func flush() {
+                if segment.count > 1 { out += "<polyline class=\"line \(s.style)\" points=\"\(segment.joined(separator: " "))\"/>\n" }
+                segment = []
+            }
+            for (i, value) in s.values.enumerated() {
+                guard let value else { flush(); continue }
+                segment.append("\(n(x(i))),\(n(y(value)))")
+            }
+            flush()
+            for (i, value) in s.values.enumerated() {
+                guard let value else { continue }
+                out += "<circle class=\"dot \(s.style)\" cx=\"\(n(x(i)))\" cy=\"\(n(y(value)))\" r=\"3.5\"><title>\(HTML.escape(s.name + " · " + labels[i] + ": " + format(value)))</title></circle>\n"
+            }
+            if let lastIndex = s.values.lastIndex(where: { $0 != nil }), let value = s.values[lastIndex] {
+                out += "<text class=\"value\" x=\"\(n(x(lastIndex)))\" y=\"\(n(y(value) - 8))\" text-anchor=\"\(lastIndex == 0 && count > 1 ? "start" : "end")\">\(HTML.escape(format(value)))</text>\n"
+            }
+            if series.count > 1 {
+                out += "<text class=\"legend \(s.style)\" x=\"\(n(Self.left + Double(index) * 170))\" y=\"14\">■ \(HTML.escape(s.name))</text>\n"
+            }
+        }
+        return out + "</svg>"
+    }
+
+    /// A round step (1, 2 or 5 × 10ⁿ) giving about four gridlines, and the top of the scale.
+    static func scale(_ largest: Double, fixedTop: Double?) -> (step: Double, top: Double) {
+        let top = fixedTop ?? largest
+        guard top > 0 else { return (1, fixedTop ?? 1) }
+        let raw = top / 4
+        let magnitude = pow(10, floor(log10(raw)))
+        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        return (step, fixedTop ?? (top / step).rounded(.up) * step)
+    }
+
+    /// A tiny chart for a table cell: the line only, on a fixed scale from 0 to `top`.
+    static func sparkline(_ values: [Double?], top: Double, description: String) -> String {
+        let w = 120.0, h = 28.0
+        let count = values.count
+        func x(_ i: Int) -> Double { count <= 1 ? w / 2 : 2 + Double(i) * (w - 4) / Double(count - 1) }
+        func y(_ v: Double) -> Double { h - 3 - (top == 0 ? 0 : v / top * (h - 6)) }
+        var out = "<svg class=\"spark\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" width=\"\(Int(w))\" height=\"\(Int(h))\" role=\"img\" aria-label=\"\(HTML.escape(description))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var segment: [String] = []
+        func flush() {
+            if segment.count > 1 { out += "<polyline class=\"line\" style=\"stroke-width:1.5\" points=\"\(segment.joined(separator: " "))\"/>" }
+            segment = []
+        }
+        for (i, value) in values.enumerated() {
+            guard let value else { flush(); continue }
+            segment.append(String(format: "%.1f,%.1f", x(i), y(value)))
+        }
+        flush()
+        if let last = values.lastIndex(where: { $0 != nil }), let value = values[last] {
+            out += String(format: "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>", x(last), y(value))
+        }
+        return out + "</svg>"
+    }
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import WardcheckCore
+import WardcheckReports
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "So sánh hai lần kiểm tra / compare two audits: who became ready, who regressed, what the plan costs now.",
+        discussion: """
+        TRƯỚC và SAU là báo cáo JSON của `wardcheck audit --format json`, hoặc thư mục hồ sơ (kiểm tra
+        ngay, như lệnh audit), hoặc — với --git — hai phiên bản git của thư mục --path.
+        OLD and NEW are each an audit JSON report (`wardcheck audit --format json`), or a wards folder
+        (audited on the spot, as `audit` does), or — with --git — two git revisions of the --path folder.
+
+        Ví dụ / examples:
+          wardcheck diff reports/audit-2025-06.json wards
+          wardcheck diff --git main~1 main --path wards --format html -o diff.html
+
+        Mã thoát / exit codes: 0 so sánh xong / compared; 1 với --fail-on-regression, khi có đơn vị mất
+        tiêu chí hoặc không còn được đánh giá / with --fail-on-regression, a unit lost a criterion or
+        dropped out; 2 không đọc được đầu vào / an input could not be read; 64 cách gọi sai / usage error.
+        """
+    )
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var output: OutputOptions
+
+    @Flag(name: .long, help: "TRƯỚC và SAU là phiên bản git (commit, nhánh, thẻ) của thư mục --path / OLD and NEW are git revisions of the --path folder.")
+    var git = false
+
+    @Option(name: .long, help: "Thư mục hồ sơ trong kho git, với --git / the wards folder in the repository, with --git.")
+    var path: String = "wards"
+
+    @Option(name: .long, help: "Danh sách đơn vị cho mọi thư mục / roster for every folder (default: each folder's roster.yaml).")
+    var roster: String?
+
+    @Option(name: .long, help: "Tệp miễn trừ cho mọi thư mục / waivers for every folder (default: each folder's waivers.yaml).")
+    var waivers: String?
+
+    @Option(name: .long, help: "Ngày đánh giá YYYY-MM-DD khi kiểm tra thư mục / judge folders as of this day.")
+    var asOf: AsOf?
+
+    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html.")
+    var format: AuditFormat = .text
+
+    @Flag(name: .long, help: "Thoát với mã 1 khi có đơn vị mất tiêu chí hoặc không còn được đánh giá / exit 1 when a unit lost a criterion or dropped out.")
+    var failOnRegression = false
+
+    @Argument(help: ArgumentHelp("Lần trước: tệp JSON, thư mục, hoặc phiên bản git / the earlier audit: JSON file, folder, or git revision.", valueName: "old"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("Lần sau / the later audit.", valueName: "new"))
+    var new: String
+
+    func run() throws {
+        let language = common.lang
+        let needsCriteria = git || [old, new].contains(where: isFolder)
+        // Two saved reports compare without criteria; when criteria are at hand they give titles in the chosen language.
+        let criteria: CriteriaSet? = needsCriteria || (try? common.criteriaFolder) != nil ? try Session(common).criteria : nil
+        let repository: WardsRepository? = try git ? gitRepository() : nil
+
+        let before = try snapshot(old, criteria: criteria, repository: repository)
+        let after = try snapshot(new, criteria: criteria, repository: repository)
+        let diff = AuditDiff(old: before, new: after)
+
+        let text: String
+        switch format {
+        case .text: text = DiffText(language: language, colour: output.colour).render(diff)
+        case .json: text = DiffJSON.render(diff, language: language)
+        case .csv: text = DiffCSV.render(diff, language: language)
+        case .markdown: text = DiffMarkdown.render(diff, language: language)
+        case .html: text = DiffHTML.render(diff, language: language)
+        }
+        try output.emit(text)
+
+        let droppedOut = diff.departed.filter { $0.after != .absent }.count
+        if failOnRegression, diff.losses > 0 || !diff.stoppedReady.isEmpty || droppedOut > 0 {
+            throw ExitCode(ExitStatus.criteriaNotMet)
+        }
+    }
+
+    private func isFolder(_ path: String) -> Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+    }
+
+    private func fail(_ message: Localized) -> ExitCode {
+        printError("wardcheck diff: " + message.text(common.lang))
+        return ExitCode(ExitStatus.invalidInput)
+    }
+
+    private func gitRepository() throws -> WardsRepository {
+        do {
+            return try WardsRepository(path: path)
+        } catch let failure as GitProcess.Failure {
+            throw fail(failure.message)
+        }
+    }
+
+    private func snapshot(_ side: String, criteria: CriteriaSet?, repository: WardsRepository?) throws -> AuditSnapshot {
+        if let repository, let criteria {
+            return try revision(side, repository, criteria)
+        }
+        if isFolder(side), let criteria {
+            return AuditSnapshot(try audit(folder: side, criteria), source: side)
+        }
+        do {
+            return try AuditReportReader.read(path: side, titles: criteria)
+        } catch let failure as AuditReportReader.Failure {
+            throw fail(failure.message)
+        }
+    }
+
+    private func audit(folder: String, _ criteria: CriteriaSet) throws -> Audit {
+        let run = FolderAudit(criteria: criteria, roster: roster, waivers: waivers, asOf: asOf?.day)
+        switch run.run(folder: folder) {
+        case .success(let audit): return audit
+        case .failure(let failure):
+            for d in failure.diagnostics { printError(DiagnosticText.render(d, language: common.lang)) }
+            throw fail(failure.message)
+        }
+    }
+
+    /// The folder at a revision, audited from a temporary copy; file names then read `REV:path/file`.
+    private func revision(_ revision: String, _ repository: WardsRepository, _ criteria: CriteriaSet) throws -> AuditSnapshot {
+        do {
+            let commit = try repository.commit(revision)
+            guard let tree = try repository.tree(at: commit.id) else {
+                throw fail(Localized(vi: "không có thư mục \(path) ở phiên bản \(revision) (\(commit.short))",
+                                     en: "there is no folder \(path) at revision \(revision) (\(commit.short))"))
+            }
+            let label = "\(revision):\(path)"
+            return try CheckedOutWards(repository: repository).withTree(tree) { folder in
+                var snapshot = AuditSnapshot(try audit(folder: folder, criteria), source: "\(label) (\(commit.short), \(commit.day))")
+                let prefix = folder + "/"
+                func relabel(_ file: String) -> String {
+                    file.hasPrefix(prefix) ? label + "/" + file.dropFirst(prefix.count) : file
+                }
+                for i in snapshot.units.indices { snapshot.units[i].file = relabel(snapshot.units[i].file) }
+                for i in snapshot.invalid.indices { snapshot.invalid[i].file = relabel(snapshot.invalid[i].file) }
+                return snapshot
+            }
+        } catch let failure as GitProcess.Failure {
+            throw fail(failure.message)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import WardcheckCore
+import WardcheckReports
+
+/// An audit of one wards folder exactly as `audit` runs it (same files, roster and waivers
+/// defaults, `--as-of`), for the commands that audit more than one folder: `diff` and `history`.
+/// A roster or waivers file that does not load is a `Failure` carrying its diagnostics, so
+/// `history` can note it against one revision and go on.
+struct FolderAudit {
+    struct Failure: Error {
+        var message: Localized
+        var diagnostics: [Diagnostic]
+    }
+
+    let criteria: CriteriaSet
+    /// `--roster` / `--waivers`: used for every folder; nil: each folder's own roster.yaml / waivers.yaml.
+    let roster: String?
+    let waivers: String?
+    let asOf: Day?
+
+    /// Options shared by the commands that audit folders, as `audit` spells them.
+    func run(folder: String) -> Result<Audit, Failure> {
+        let rosterPath = roster ?? existing(folder, "roster.yaml")
+        let waiversPath = waivers ?? existing(folder, "waivers.yaml")
+        var loadedRoster: Roster?
+        if let rosterPath {
+            let (loaded, diagnostics) = Roster.load(path: rosterPath, schema: criteria.schema)
+            guard let loaded else {
+                return .failure(Failure(message: Localized(vi: "không nạp được danh sách đơn vị \(rosterPath)", en: "cannot load the roster \(rosterPath)"),
+                                        diagnostics: diagnostics))
+            }
+            loadedRoster = loaded
+        }
+        var loadedWaivers = Waivers.none
+        if let waiversPath {
+            let (loaded, diagnostics) = Waivers.load(path: waiversPath, criteria: criteria)
+            guard let loaded else {
+                return .failure(Failure(message: Localized(vi: "không nạp được tệp miễn trừ \(waiversPath)", en: "cannot load the waivers \(waiversPath)"),
+                                        diagnostics: diagnostics))
+            }
+            loadedWaivers = loaded
+        }
+        let evaluator = Evaluator(criteria: criteria, waivers: loadedWaivers, asOf: asOf)
+        let excluded = Set([rosterPath, waiversPath].compactMap { $0.map { URL(fileURLWithPath: $0).standardizedFileURL.path } })
+        let files = WardFiles.yamlFiles(in: folder, excluding: excluded)
+        // The accumulator keeps one small row per unit; each file is dropped once evaluated.
+        let accumulator = AuditAccumulator(criteria: criteria, roster: loadedRoster, asOf: asOf)
+        Pipeline.stream(files, { UnitReport.check(path: $0, evaluator: evaluator) }, into: accumulator.add)
+        return .success(accumulator.finish())
+    }
+
+    private func existing(_ folder: String, _ name: String) -> String? {
+        let path = (folder.hasSuffix("/") ? folder : folder + "/") + name
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+}
+
+/// A wards folder at a git revision, written out to a temporary folder for the length of one audit.
+struct CheckedOutWards {
+    let repository: WardsRepository
+
+    /// Exports the folder's tree, runs `body` on the temporary copy, and removes it whatever happens.
+    /// `body` receives the copy's path; file names under it are relabelled by the caller.
+    func withTree<T>(_ tree: String, _ body: (String) throws -> T) throws -> T {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wardcheck-rev-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try repository.export(tree: tree, to: folder)
+        return try body(folder)
+    }
+}

@@ -61,9 +61,17 @@ struct InitCommand: ParsableCommand {
             }
             throw ExitCode.validationFailure
         }
-        let text = template.render(values, language: language)
-
         let target = output ?? "\(code).yaml"
+        let folder = target == "-" ? "." : URL(fileURLWithPath: target).deletingLastPathComponent().path
+        let modeline = SchemaModeline.line(forFileIn: folder, criteriaFolder: try common.criteriaFolder)
+        if !FileManager.default.fileExists(atPath: modeline.schema) {
+            printError(language == .vi
+                ? "wardcheck init: chưa có lược đồ cho trình soạn thảo \(modeline.schema); tạo bằng: wardcheck schema -o \(modeline.schema)"
+                : "wardcheck init: the editor schema \(modeline.schema) is missing; write it with: wardcheck schema -o \(modeline.schema)")
+        }
+        // The editor reads the schema line only among the comments before the first key, so it goes first.
+        let text = modeline.text + template.render(values, language: language)
+
         if target == "-" {
             FileHandle.standardOutput.write(Data(text.utf8))
             return

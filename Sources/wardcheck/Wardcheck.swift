@@ -9,7 +9,7 @@ struct Wardcheck: ParsableCommand {
         version: WardcheckVersion.current,
         subcommands: [
             CheckCommand.self, ValidateCommand.self, ExplainCommand.self, VerifyCommand.self, CriteriaCommand.self, InitCommand.self,
-            AuditCommand.self, DiffCommand.self, HistoryCommand.self,
+            AuditCommand.self, DiffCommand.self, HistoryCommand.self, SchemaCommand.self,
 
         ]
     )

@@ -40,6 +40,12 @@ public struct AuditDiff: Sendable {
         public var criterion: String
         public var before: String?
         public var after: String?
+
+        public init(criterion: String, before: String?, after: String?) {
+            self.criterion = criterion
+            self.before = before
+            self.after = after
+        }
     }
 
     /// A unit evaluated in both audits whose outcomes or cost changed.

@@ -10,6 +10,11 @@ public struct WardsRepository: Sendable {
         public var id: String
         public var day: Day
 
+        public init(id: String, day: Day) {
+            self.id = id
+            self.day = day
+        }
+
         public var short: String { String(id.prefix(7)) }
     }
 

@@ -5,7 +5,8 @@ import WardcheckCore
 public enum DiffHTML {
     public static func render(_ diff: AuditDiff, language: Language) -> String {
         func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
-        let h = HTML.escape
+        // Control characters first become spaces: a report read back from JSON may carry them.
+        let h = { (text: String) in HTML.escape(AuditLayout.plain(text)) }
         let total = diff.new.criteria
         let title = t("So sánh hai lần kiểm tra", "Two audits compared") + (diff.new.province.map { " — " + $0 } ?? "")
         let meta = h(t("Trước", "Before")) + ": <code>" + h(diff.old.source) + "</code> (" + h(ProgressLayout.judged(diff.old.evaluatedOn, language))

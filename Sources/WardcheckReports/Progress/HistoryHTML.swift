@@ -6,7 +6,8 @@ import WardcheckCore
 public enum HistoryHTML {
     public static func render(_ history: History, language: Language) -> String {
         func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
-        let h = HTML.escape
+        // Control characters first become spaces: a report read back from JSON may carry them.
+        let h = { (text: String) in HTML.escape(AuditLayout.plain(text)) }
         let total = history.criteriaCount
         let title = t("Diễn biến qua các kỳ", "Progress over time") + " — " + history.path
         var meta = h(history.every.name.text(language)) + " · " + h(ProgressLayout.judged(history.evaluatedOn, language))
@@ -49,16 +50,16 @@ public enum HistoryHTML {
              LineChart(labels: labels, series: [
                 LineChart.Series(name: t("đạt \(total)/\(total)", "ready"), values: figures.map { $0.map { Double($0.ready) } }, style: "s1"),
                 LineChart.Series(name: t("đã đánh giá", "evaluated"), values: figures.map { $0.map { Double($0.valid) } }, style: "s2"),
-             ], top: nil, format: whole, description: t("Số đơn vị đạt và đã đánh giá theo kỳ", "Ready and evaluated units by period"))),
+             ], top: nil, whole: true, format: whole, description: t("Số đơn vị đạt và đã đánh giá theo kỳ", "Ready and evaluated units by period"))),
             (t("Bình quân tiêu chí đạt (trên \(total))", "Mean criteria met (of \(total))"),
              LineChart(labels: labels, series: [
                 LineChart.Series(name: t("bình quân", "mean"), values: figures.map { $0.map(\.meanPassed) }, style: "s1"),
-             ], top: Double(total), format: { AuditLayout.decimal($0, language, places: 1) },
+             ], top: Double(total), whole: false, format: { AuditLayout.decimal($0, language, places: 1) },
                 description: t("Bình quân tiêu chí đạt theo kỳ", "Mean criteria met by period"))),
             (t("Chi phí kế hoạch còn lại", "Remaining plan cost"),
              LineChart(labels: labels, series: [
                 LineChart.Series(name: t("chi phí", "cost"), values: figures.map { $0.map { Double($0.totalCost) } }, style: "s1"),
-             ], top: nil, format: { compactMoney($0, language) },
+             ], top: nil, whole: false, format: { compactMoney($0, language) },
                 description: t("Chi phí kế hoạch còn lại theo kỳ", "Remaining plan cost by period"))),
         ]
         for (caption, chart) in charts {

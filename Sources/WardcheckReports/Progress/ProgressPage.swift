@@ -65,15 +65,15 @@ enum ProgressPage {
     .chg.up { color: var(--good); font-weight: 700; } .chg.down { color: var(--bad); font-weight: 700; } .chg.same { color: var(--muted); }
     .codes { font-size: .85rem; overflow-wrap: anywhere; }
     .gain { color: var(--good); } .loss { color: var(--bad); }
-    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(30rem, 1fr)); gap: 1rem; }
     figure.chart { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: .5rem .75rem; }
     figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
     svg { width: 100%; height: auto; font-family: inherit; }
-    svg .axis { stroke: var(--line); } svg .grid { stroke: #eaeef2; } svg text { fill: var(--muted); font-size: 11px; }
+    svg .axis { stroke: var(--line); } svg .grid { stroke: #eaeef2; } svg text { fill: var(--muted); font-size: 13px; }
     svg .line { fill: none; stroke: var(--accent); stroke-width: 2.5; } svg .dot { fill: var(--accent); } svg .gap { fill: #fff; stroke: var(--bad); }
     svg text.value { fill: #1f2328; font-weight: 600; }
     svg .line.s2 { stroke: #bf8700; stroke-dasharray: 6 3; } svg .dot.s2 { fill: #bf8700; }
-    svg text.legend { font-size: 12px; } svg text.legend.s1 { fill: var(--accent); } svg text.legend.s2 { fill: #bf8700; }
+    svg text.legend { font-size: 13px; } svg text.legend.s1 { fill: var(--accent); } svg text.legend.s2 { fill: #bf8700; }
     svg.spark { width: 120px; height: 28px; }
     td.heat { text-align: right; font-variant-numeric: tabular-nums; }
     footer { margin-top: 2rem; border-top: 1px solid var(--line); }

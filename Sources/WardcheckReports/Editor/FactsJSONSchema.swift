@@ -20,12 +20,17 @@ import WardcheckCore
 public enum FactsJSONSchema {
     public static let dialect = "https://json-schema.org/draft/2020-12/schema"
 
+    /// The end of the value. Not `$`: in Python's `re` and in ICU, `$` also matches before a final
+    /// line break, so "2025-07-05\n" would pass there while ECMA-262 (the dialect JSON Schema
+    /// names) and wardcheck refuse it. "Followed by nothing" means the same in all three.
+    static let end = "(?![\\s\\S])"
+
     /// A calendar date, `YYYY-MM-DD`, with month lengths and leap years, as wardcheck reads dates.
     public static let datePattern = "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
-        + "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"
+        + "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)" + end
 
     /// Text without control characters other than tab and line feed, as wardcheck reads text.
-    public static let textPattern = "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"
+    public static let textPattern = "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*" + end
 
     public static func render(_ schema: FactsSchema) -> String {
         document(schema).serialised()
@@ -100,7 +105,7 @@ public enum FactsJSONSchema {
             members.append(("enum", .array(allowed)))
         case .code(let pattern, _):
             // The code is text in quotes (its hint says so); wardcheck matches the whole value.
-            members += [("type", types(["string"])), ("pattern", .string("^(?:" + pattern + ")$"))]
+            members += [("type", types(["string"])), ("pattern", .string("^(?:" + pattern + ")" + end))]
         }
         return .object(members)
     }

@@ -1,0 +1,241 @@
+import Foundation
+import XCTest
+
+/// `history` and `diff --git` on a small repository built here, with a known history:
+///
+/// | commit (committer date) | wards/ after the commit                                                    |
+/// |-------------------------|-----------------------------------------------------------------------------|
+/// | 2025-07-10 `july`       | roster (99001, 99002, 99003); a.yaml = 99001 ready; b.yaml = 99002, 7 printers |
+/// | 2025-08-05              | b.yaml renamed units/b-renamed.yaml; c.yaml = 99003 with `firewall: yes` (invalid) |
+/// | 2025-08-20              | 99002: 8 printers                                                            |
+/// | 2025-09-12 `september`  | 99002: 9 printers; c.yaml valid, 6 printers, no IT officer; a.yaml removed    |
+/// | 2025-09-20              | README.md only (not in wards/)                                               |
+/// | 2025-11-03              | wards/ removed                                                                |
+///
+/// Every unit is the ready ward of Tests/Fixtures/facts/ready-ward.yaml (45 officials, 16/16) but
+/// for the edits named. 45 officials need ⌈45 ÷ 5⌉ = 9 printers (TC10); a printer costs 6 000 000 ₫;
+/// no IT officer fails TC11, an action with no cost. Hand-worked readings, one per month:
+///
+/// - 2025-07 (july): files 2, evaluated 2 (99001 16/16, 99002 15/16), invalid 0, not submitted 1 (99003),
+///   ready 1, mean (16 + 15) / 2 = 15.50, cost 2 printers = 12 000 000; TC10 met by 1, every other criterion by 2.
+/// - 2025-08 (the 08-20 commit, the last that month): files 3, evaluated 2 (99001 16, 99002 15 with 8 printers),
+///   invalid 1 (99003, which counts as submitted, so not submitted 0), ready 1, mean 15.50,
+///   cost 1 printer = 6 000 000; TC10 by 1, others by 2. The renamed file is the same unit.
+/// - 2025-09 (september): files 2, evaluated 2 (99002 16/16, 99003 14/16), invalid 0, not submitted 1 (99001,
+///   whose file was removed), ready 1, mean (16 + 14) / 2 = 15.00, cost 3 printers = 18 000 000;
+///   TC10 by 1, TC11 by 1, others by 2.
+/// - 2025-10: no commit that month: the september reading again.
+/// - 2025-11: the folder is gone: absent.
+/// June is before the first commit, so the series starts in July.
+final class HistoryCLITests: XCTestCase {
+    static let criteria = WardcheckProcess.repository.appendingPathComponent("criteria").path
+
+    private func git(_ arguments: [String], in folder: URL, date: String? = nil) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=Văn phòng", "-c", "user.email=vp@example.invalid", "-c", "commit.gpgsign=false"] + arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        if let date {
+            environment["GIT_AUTHOR_DATE"] = date + "T10:00:00+07:00"
+            environment["GIT_COMMITTER_DATE"] = date + "T10:00:00+07:00"
+        }
+        process.environment = environment
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments.joined(separator: " ")): \(message)")
+    }
+
+    private static let ready = (try? String(contentsOf: WardcheckProcess.repository.appendingPathComponent("Tests/Fixtures/facts/ready-ward.yaml"), encoding: .utf8)) ?? ""
+
+    private static func ward(code: String, name: String, edits: [(String, String)] = []) -> String {
+        var text = ready.replacingOccurrences(of: "code: \"99001\", name: \"Phường Thử Nghiệm\"", with: "code: \"\(code)\", name: \"\(name)\"")
+        for (from, to) in edits { text = text.replacingOccurrences(of: from, with: to) }
+        return text
+    }
+
+    private func write(_ text: String, _ path: String, in folder: URL) throws {
+        let url = folder.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// The repository of the table above.
+    private func repository() throws -> URL {
+        XCTAssertTrue(Self.ready.contains("printers: { working: 10 }") && Self.ready.contains("it_officer: true")
+                      && Self.ready.contains("firewall: true"), "the ready ward changed; the hand calculation must be redone")
+        let repo = try WardcheckProcess.temporaryFolder(self)
+        try git(["init", "-q", "-b", "main"], in: repo)
+        try write("""
+        roster: 1
+        province: "Tỉnh Thử"
+        units:
+          - { code: "99001", name: "Phường Thử Nghiệm" }
+          - { code: "99002", name: "Phường Hai" }
+          - { code: "99003", name: "Xã Ba" }
+
+        """, "wards/roster.yaml", in: repo)
+        try write(Self.ward(code: "99001", name: "Phường Thử Nghiệm"), "wards/a.yaml", in: repo)
+        try write(Self.ward(code: "99002", name: "Phường Hai", edits: [("printers: { working: 10 }", "printers: { working: 7 }")]), "wards/b.yaml", in: repo)
+        try git(["add", "-A"], in: repo)
+        try git(["commit", "-q", "-m", "july"], in: repo, date: "2025-07-10")
+        try git(["tag", "july"], in: repo)
+
+        // git mv does not make folders.
+        try FileManager.default.createDirectory(at: repo.appendingPathComponent("wards/units"), withIntermediateDirectories: true)
+        try git(["mv", "wards/b.yaml", "wards/units/b-renamed.yaml"], in: repo)
+        try write(Self.ward(code: "99003", name: "Xã Ba", edits: [("firewall: true", "firewall: yes")]), "wards/c.yaml", in: repo)
+        try git(["add", "-A"], in: repo)
+        try git(["commit", "-q", "-m", "rename b, add an invalid c"], in: repo, date: "2025-08-05")
+
+        try write(Self.ward(code: "99002", name: "Phường Hai", edits: [("printers: { working: 10 }", "printers: { working: 8 }")]), "wards/units/b-renamed.yaml", in: repo)
+        try git(["commit", "-q", "-a", "-m", "b: 8 printers"], in: repo, date: "2025-08-20")
+
+        try write(Self.ward(code: "99002", name: "Phường Hai", edits: [("printers: { working: 10 }", "printers: { working: 9 }")]), "wards/units/b-renamed.yaml", in: repo)
+        try write(Self.ward(code: "99003", name: "Xã Ba", edits: [("printers: { working: 10 }", "printers: { working: 6 }"),
+                                                                ("it_officer: true", "it_officer: false")]), "wards/c.yaml", in: repo)
+        try git(["rm", "-q", "wards/a.yaml"], in: repo)
+        try git(["add", "-A"], in: repo)
+        try git(["commit", "-q", "-m", "september"], in: repo, date: "2025-09-12")
+        try git(["tag", "september"], in: repo)
+
+        try write("Không phải hồ sơ.\n", "README.md", in: repo)
+        try git(["add", "-A"], in: repo)
+        try git(["commit", "-q", "-m", "readme"], in: repo, date: "2025-09-20")
+
+        try git(["rm", "-q", "-r", "wards"], in: repo)
+        try git(["commit", "-q", "-m", "wards moved elsewhere"], in: repo, date: "2025-11-03")
+        return repo
+    }
+
+    private func json(_ text: String) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], text)
+    }
+
+    func testMonthlyReadingsMatchTheHandCalculation() throws {
+        let repo = try repository()
+        let out = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--since", "2025-06-01", "--until", "2025-11-30",
+                                            "--format", "json"], in: repo)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let history = try json(out.stdout)
+        XCTAssertEqual(history["schema"] as? String, "wardcheck.history/1")
+        XCTAssertEqual(history["every"] as? String, "month")
+        let points = try XCTUnwrap(history["points"] as? [[String: Any]])
+        XCTAssertEqual(points.map { $0["period"] as? String }, ["2025-07", "2025-08", "2025-09", "2025-10", "2025-11"])
+        XCTAssertEqual(points.map { $0["end"] as? String }, ["2025-07-31", "2025-08-31", "2025-09-30", "2025-10-31", "2025-11-30"])
+        XCTAssertEqual(points.map { $0["commit_date"] as? String }, ["2025-07-10", "2025-08-20", "2025-09-12", "2025-09-12", "2025-11-03"])
+        XCTAssertEqual(points.map { $0["status"] as? String }, ["audited", "audited", "audited", "audited", "absent"])
+
+        func figures(_ key: String) -> [Int?] { points.prefix(4).map { $0[key] as? Int } }
+        XCTAssertEqual(figures("files"), [2, 3, 2, 2])
+        XCTAssertEqual(figures("valid"), [2, 2, 2, 2])
+        XCTAssertEqual(figures("invalid"), [0, 1, 0, 0])
+        XCTAssertEqual(figures("audit_errors"), [0, 0, 0, 0])
+        XCTAssertEqual(figures("not_submitted"), [1, 0, 1, 1])
+        XCTAssertEqual(figures("ready"), [1, 1, 1, 1])
+        XCTAssertEqual(figures("total_cost"), [12_000_000, 6_000_000, 18_000_000, 18_000_000])
+        XCTAssertEqual(points.prefix(4).map { $0["mean_passed"] as? Double }, [15.5, 15.5, 15.0, 15.0])
+        let passed = points.prefix(4).map { $0["passed"] as? [String: Int] ?? [:] }
+        XCTAssertEqual(passed.map { $0["TC10"] }, [1, 1, 1, 1])
+        XCTAssertEqual(passed.map { $0["TC11"] }, [2, 2, 1, 1])
+        XCTAssertEqual(passed.map { $0.count }, [16, 16, 16, 16])
+        XCTAssertEqual(passed.map { p in p.filter { $0.key != "TC10" && $0.key != "TC11" }.values.allSatisfy { $0 == 2 } }, [true, true, true, true])
+        XCTAssertNil(points[4]["ready"], "an absent folder has no figures, not zeros")
+    }
+
+    func testQuarterlyAndTheFormatsForPeople() throws {
+        let repo = try repository()
+        // Q3 ends 2025-09-30: the september commit. Q4: the folder was removed in November.
+        let quarterly = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--every", "quarter", "--until", "2025-12-31",
+                                                  "--format", "csv", "--lang", "en"], in: repo)
+        XCTAssertEqual(quarterly.status, 0, quarterly.stderr)
+        let lines = quarterly.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        XCTAssertEqual(lines.count, 3, quarterly.stdout)
+        XCTAssertTrue(lines[0].hasPrefix("\u{FEFF}period,end,commit,commit_date,status,reason,files,valid,invalid,audit_errors,not_submitted,ready,mean_passed,total_cost,TC01,"))
+        XCTAssertTrue(lines[1].hasPrefix("2025-Q3,2025-09-30,"), lines[1])
+        XCTAssertTrue(lines[1].contains(",2025-09-12,audited,,2,2,0,0,1,1,15.00,18000000,2,"), lines[1])
+        XCTAssertTrue(lines[2].hasPrefix("2025-Q4,2025-12-31,") && lines[2].contains(",absent,"), lines[2])
+
+        let html = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--since", "2025-07-01", "--until", "2025-10-31",
+                                             "--format", "html"], in: repo)
+        XCTAssertEqual(html.status, 0, html.stderr)
+        XCTAssertTrue(html.stdout.contains("<svg") && html.stdout.contains("<polyline"))
+        XCTAssertFalse(html.stdout.lowercased().contains("<script"))
+        XCTAssertTrue(html.stdout.contains("18.000.000 ₫"))
+
+        let text = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--until", "2025-10-31"], in: repo)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("THAY ĐỔI TỪ 2025-07 ĐẾN 2025-10"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("15,50 → 15,00 (-0,50)"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("12.000.000 ₫ → 18.000.000 ₫ (+6.000.000 ₫)"), text.stdout)
+
+        let md = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--until", "2025-10-31", "--format", "markdown", "--lang", "en"], in: repo)
+        XCTAssertEqual(md.status, 0, md.stderr)
+        XCTAssertTrue(md.stdout.contains("| 2025-09 | `"), md.stdout)
+    }
+
+    /// The same repository compared at two tags, as `diff --git` reads them.
+    func testDiffBetweenTwoRevisions() throws {
+        let repo = try repository()
+        let out = try WardcheckProcess.run(["diff", "--git", "july", "september", "--path", "wards", "--criteria", Self.criteria,
+                                            "--format", "json"], in: repo)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let diff = try json(out.stdout)
+        let before = try XCTUnwrap(diff["before"] as? [String: Any])
+        let after = try XCTUnwrap(diff["after"] as? [String: Any])
+        XCTAssertTrue((before["source"] as? String ?? "").hasPrefix("july:wards ("))
+        XCTAssertEqual(before["ready"] as? Int, 1)
+        XCTAssertEqual(after["ready"] as? Int, 1)
+        XCTAssertEqual(before["mean_passed"] as? Double, 15.5)
+        XCTAssertEqual(after["mean_passed"] as? Double, 15.0)
+        // 99002 reached 9 printers (+TC10); 99001's file was removed while it was ready.
+        let became = try XCTUnwrap(diff["became_ready"] as? [[String: Any]])
+        XCTAssertEqual(became.map { $0["code"] as? String }, ["99002"])
+        XCTAssertEqual(became.first?["criteria"] as? [String], ["TC10"])
+        let stopped = try XCTUnwrap(diff["stopped_ready"] as? [[String: Any]])
+        XCTAssertEqual(stopped.map { $0["code"] as? String }, ["99001"])
+        XCTAssertEqual(stopped.first?["after"] as? String, "not_submitted")
+        // 99003 was not submitted in July and is evaluated in September (14/16).
+        let submissions = try XCTUnwrap(diff["submissions"] as? [[String: Any]])
+        XCTAssertEqual(submissions.map { $0["code"] as? String }, ["99001", "99003"])
+        XCTAssertEqual(submissions.last?["passed_after"] as? Int, 14)
+        // TC11: 2 units met it in July (99001, 99002), 1 in September (99002); nobody evaluated both times lost it.
+        let criteria = try XCTUnwrap(diff["criteria"] as? [[String: Any]])
+        let tc11 = try XCTUnwrap(criteria.first { $0["id"] as? String == "TC11" })
+        XCTAssertEqual([tc11["passed_before"] as? Int, tc11["passed_after"] as? Int], [2, 1])
+        XCTAssertEqual(tc11["lost"] as? [String], [])
+        // Printers: 2 in July (12 000 000), 3 in September (18 000 000).
+        let plan = try XCTUnwrap(diff["plan"] as? [String: Any])
+        XCTAssertEqual([plan["total_before"] as? Int, plan["total_after"] as? Int, plan["change"] as? Int], [12_000_000, 18_000_000, 6_000_000])
+        let units = try XCTUnwrap(diff["units"] as? [[String: Any]])
+        XCTAssertEqual(units.first?["code"] as? String, "99002")
+
+        // A ready unit dropped out: a regression when asked.
+        let gate = try WardcheckProcess.run(["diff", "--git", "july", "september", "--criteria", Self.criteria, "--fail-on-regression"], in: repo)
+        XCTAssertEqual(gate.status, 1, gate.stderr)
+        let forward = try WardcheckProcess.run(["diff", "--git", "july", "HEAD~4", "--criteria", Self.criteria, "--fail-on-regression"], in: repo)
+        XCTAssertEqual(forward.status, 0, "july to the 08-05 commit: 99002 unchanged, 99003 invalid (not a regression): " + forward.stderr)
+    }
+
+    func testGitErrorsAreClearAndExitTwo() throws {
+        let repo = try repository()
+        let unknown = try WardcheckProcess.run(["diff", "--git", "no-such-tag", "september", "--criteria", Self.criteria], in: repo)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("no-such-tag"), unknown.stderr)
+        let option = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--rev=--output=x"], in: repo)
+        XCTAssertEqual(option.status, 2, "a revision that looks like an option is refused: " + option.stderr)
+        let gone = try WardcheckProcess.run(["diff", "--git", "july", "HEAD", "--criteria", Self.criteria, "--lang", "en"], in: repo)
+        XCTAssertEqual(gone.status, 2)
+        XCTAssertTrue(gone.stderr.contains("there is no folder wards at revision HEAD"), gone.stderr)
+        let outside = try WardcheckProcess.temporaryFolder(self)
+        let notGit = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--lang", "en"], in: outside)
+        XCTAssertEqual(notGit.status, 2)
+        XCTAssertTrue(notGit.stderr.contains("not inside a git repository"), notGit.stderr)
+        let untouched = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--path", "nothing-here"], in: repo)
+        XCTAssertEqual(untouched.status, 2, untouched.stderr)
+    }
+}

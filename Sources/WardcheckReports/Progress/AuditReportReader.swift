@@ -42,6 +42,9 @@ public enum AuditReportReader {
             document = try JSONDecoder().decode(Document.self, from: data)
         } catch let failure as Failure {
             throw failure
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            let detail = (context.underlyingError as NSError?).map { ": " + ($0.userInfo[NSDebugDescriptionErrorKey] as? String ?? $0.localizedDescription) } ?? ""
+            throw Failure(message: Localized(vi: "\(source) không phải JSON hợp lệ\(detail)", en: "\(source) is not valid JSON\(detail)"))
         } catch let error as DecodingError {
             throw Failure(message: Localized(vi: "\(source) không đọc được như báo cáo audit: \(describe(error))",
                                              en: "\(source) cannot be read as an audit report: \(describe(error))"))

@@ -6,7 +6,7 @@ BIN     := .build/debug/wardcheck
 REPORTS := reports
 UNITS   ?= 3321
 
-.PHONY: all deps test-deps browser-deps build release test browser-test workbook-test screenshots verify audit bench mutate install clean
+.PHONY: all deps test-deps browser-deps build release test browser-test workbook-test screenshots verify audit bench mutate schema install clean
 
 all: build
 
@@ -24,7 +24,8 @@ deps:
 	fi
 
 # The SARIF test validates output against the official schema with Python's jsonschema; the
-# workbook test opens the audit's XLSX with Python's openpyxl, a reader independent of ours.
+# workbook test opens the audit's XLSX with Python's openpyxl, a reader independent of ours; the
+# facts JSON Schema is checked against every sample and fixture with jsonschema, PyYAML reading them.
 test-deps:
 	@if ! python3 -c 'import openpyxl' >/dev/null 2>&1; then \
 	  echo "wardcheck: installing Python openpyxl for the workbook test"; \
@@ -41,6 +42,14 @@ test-deps:
 	    || { if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	         $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema; } \
 	    || { echo "wardcheck: run: sudo apt-get install -y python3-jsonschema (or python3 -m pip install jsonschema)"; exit 1; }; \
+	fi
+	@if ! python3 -c 'import yaml' >/dev/null 2>&1; then \
+	  echo "wardcheck: installing Python PyYAML for the facts JSON Schema test"; \
+	  python3 -m pip install --quiet pyyaml >/dev/null 2>&1 \
+	    || python3 -m pip install --quiet --user --break-system-packages pyyaml >/dev/null 2>&1 \
+	    || { if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	         $$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq python3-yaml; } \
+	    || { echo "wardcheck: run: sudo apt-get install -y python3-yaml (or python3 -m pip install pyyaml)"; exit 1; }; \
 	fi
 
 # A real headless browser for tests that look at pages as people do (the audit page at phone and
@@ -107,13 +116,17 @@ audit: build
 mutate: deps test-deps
 	python3 Tests/Mutations/mutate.py
 
+# After editing criteria/facts.yaml: regenerate the JSON Schema editors use (a test checks it is current).
+schema: build
+	$(BIN) schema -o criteria/facts.schema.json
+
 bench: release
 	.build/release/wardcheck-bench --units $(UNITS) --binary .build/release/wardcheck --templates wards/submissions
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/wardcheck/criteria
 	install -m 755 .build/release/wardcheck $(DESTDIR)$(PREFIX)/bin/wardcheck
-	install -m 644 criteria/*.yaml $(DESTDIR)$(PREFIX)/share/wardcheck/criteria/
+	install -m 644 criteria/*.yaml criteria/facts.schema.json $(DESTDIR)$(PREFIX)/share/wardcheck/criteria/
 
 clean:
 	rm -rf .build $(REPORTS)

@@ -74,8 +74,7 @@ struct DiffCommand: ParsableCommand {
         }
         try output.emit(text)
 
-        let droppedOut = diff.departed.filter { $0.after != .absent }.count
-        if failOnRegression, diff.losses > 0 || !diff.stoppedReady.isEmpty || droppedOut > 0 {
+        if failOnRegression, diff.losses > 0 || !diff.stoppedReady.isEmpty || !diff.departed.isEmpty {
             throw ExitCode(ExitStatus.criteriaNotMet)
         }
     }

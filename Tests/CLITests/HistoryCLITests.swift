@@ -237,5 +237,25 @@ final class HistoryCLITests: XCTestCase {
         XCTAssertTrue(notGit.stderr.contains("not inside a git repository"), notGit.stderr)
         let untouched = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--path", "nothing-here"], in: repo)
         XCTAssertEqual(untouched.status, 2, untouched.stderr)
+        // A file where the folder should be: each reading says so, and the series is still written.
+        let file = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--path", "wards/roster.yaml", "--until", "2025-08-31",
+                                             "--format", "json", "--lang", "en"], in: repo)
+        XCTAssertEqual(file.status, 0, file.stderr)
+        let points = try XCTUnwrap(try json(file.stdout)["points"] as? [[String: Any]])
+        XCTAssertEqual(points.map { $0["status"] as? String }, ["failed", "failed"])
+        XCTAssertTrue((points.first?["reason"] as? String ?? "").contains("is not a folder"), file.stdout)
+    }
+
+    /// From a subfolder, the path is read relative to where wardcheck runs, as every other path.
+    func testPathRelativeToTheCurrentFolder() throws {
+        let repo = try repository()
+        let sub = repo.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        let out = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--path", "../wards", "--until", "2025-07-31",
+                                            "--format", "json"], in: sub)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let points = try XCTUnwrap(try json(out.stdout)["points"] as? [[String: Any]])
+        XCTAssertEqual(points.map { $0["ready"] as? Int }, [1])
+        XCTAssertEqual(points.map { $0["total_cost"] as? Int }, [12_000_000])
     }
 }

@@ -79,14 +79,17 @@ public struct WardsRepository: Sendable {
 
     /// The id of the wards folder's tree at a commit; nil when the folder did not exist there.
     public func tree(at commit: String) throws -> String? {
-        let spec = path.isEmpty ? commit + "^{tree}" : commit + ":" + path
-        guard let id = try? git.text(["rev-parse", "--verify", "--quiet", spec]).trimmingCharacters(in: .whitespacesAndNewlines),
-              !id.isEmpty else { return nil }
-        let type = try git.text(["cat-file", "-t", id]).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard type == "tree" else {
+        if path.isEmpty {
+            return try git.text(["rev-parse", "--verify", "--quiet", commit + "^{tree}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        // One entry, "<mode> <type> <id>\t<path>", or nothing when the path is absent there.
+        let entry = try git.text(["--literal-pathspecs", "ls-tree", commit, "--", path]).split(separator: "\t").first ?? ""
+        let fields = entry.split(separator: " ")
+        guard fields.count == 3 else { return nil }
+        guard fields[1] == "tree" else {
             throw GitProcess.Failure(message: Localized(vi: "\(shownPath) ở \(commit.prefix(7)) không phải thư mục", en: "\(shownPath) at \(commit.prefix(7)) is not a folder"))
         }
-        return id
+        return String(fields[2])
     }
 
     /// Writes the YAML files of a tree under `folder`, as they were committed. Symbolic links and

@@ -38,8 +38,11 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "Tệp miễn trừ cho mọi thư mục / waivers for every folder (default: each folder's waivers.yaml).")
     var waivers: String?
 
-    @Option(name: .long, help: "Ngày đánh giá YYYY-MM-DD khi kiểm tra thư mục / judge folders as of this day.")
+    @Option(name: .long, help: "Ngày đánh giá YYYY-MM-DD cho thư mục và phiên bản (mặc định: hôm nay cho thư mục, ngày commit cho phiên bản git) / the day folders and revisions are judged on (default: today for a folder, the commit's day for a git revision).")
     var asOf: AsOf?
+
+    @Option(name: .long, help: "Số liệu cũ hơn số ngày này là quá hạn / facts older than this many days are stale (default: 90).")
+    var staleAfter: Int = AuditAccumulator.defaultStaleAfterDays
 
     @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html.")
     var format: AuditFormat = .text
@@ -52,6 +55,12 @@ struct DiffCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Lần sau / the later audit.", valueName: "new"))
     var new: String
+
+    func validate() throws {
+        guard staleAfter >= 0 else {
+            throw ValidationError(common.lang == .vi ? "--stale-after cần một số ngày không âm, ví dụ 90" : "--stale-after takes a non-negative number of days, e.g. 90")
+        }
+    }
 
     func run() throws {
         let language = common.lang
@@ -102,7 +111,8 @@ struct DiffCommand: ParsableCommand {
             return try revision(side, repository, criteria)
         }
         if isFolder(side), let criteria {
-            return AuditSnapshot(try audit(folder: side, criteria), source: side)
+            // A folder is today's state, judged today as `audit` judges it.
+            return AuditSnapshot(try audit(folder: side, criteria, on: asOf?.day ?? Day.today()), source: side)
         }
         do {
             return try AuditReportReader.read(path: side, titles: criteria)
@@ -111,9 +121,9 @@ struct DiffCommand: ParsableCommand {
         }
     }
 
-    private func audit(folder: String, _ criteria: CriteriaSet) throws -> Audit {
-        let run = FolderAudit(criteria: criteria, roster: roster, waivers: waivers, asOf: asOf?.day)
-        switch run.run(folder: folder) {
+    private func audit(folder: String, _ criteria: CriteriaSet, on day: Day) throws -> Audit {
+        let run = FolderAudit(criteria: criteria, roster: roster, waivers: waivers, staleAfter: staleAfter)
+        switch run.run(folder: folder, on: day) {
         case .success(let audit): return audit
         case .failure(let failure):
             for d in failure.diagnostics { printError(DiagnosticText.render(d, language: common.lang)) }
@@ -122,6 +132,8 @@ struct DiffCommand: ParsableCommand {
     }
 
     /// The folder at a revision, audited from a temporary copy; file names then read `REV:path/file`.
+    /// A revision is judged on the day it was committed, the day its facts were the city's record:
+    /// judged today, every date window of an old revision would have lapsed.
     private func revision(_ revision: String, _ repository: WardsRepository, _ criteria: CriteriaSet) throws -> AuditSnapshot {
         do {
             let commit = try repository.commit(revision)
@@ -131,7 +143,8 @@ struct DiffCommand: ParsableCommand {
             }
             let label = "\(revision):\(path)"
             return try CheckedOutWards(repository: repository).withTree(tree) { folder in
-                var snapshot = AuditSnapshot(try audit(folder: folder, criteria), source: "\(label) (\(commit.short), \(commit.day))")
+                var snapshot = AuditSnapshot(try audit(folder: folder, criteria, on: asOf?.day ?? commit.day),
+                                             source: "\(label) (\(commit.short), \(commit.day))")
                 let prefix = folder + "/"
                 func relabel(_ file: String) -> String {
                     file.hasPrefix(prefix) ? label + "/" + file.dropFirst(prefix.count) : file

@@ -3,7 +3,8 @@ import WardcheckCore
 import WardcheckReports
 
 /// An audit of one wards folder exactly as `audit` runs it (same files, roster and waivers
-/// defaults, `--as-of`), for the commands that audit more than one folder: `diff` and `history`.
+/// defaults, every unit judged on one day, stale facts flagged), for the commands that audit more
+/// than one folder: `diff` and `history`.
 /// A roster or waivers file that does not load is a `Failure` carrying its diagnostics, so
 /// `history` can note it against one revision and go on.
 struct FolderAudit {
@@ -16,10 +17,11 @@ struct FolderAudit {
     /// `--roster` / `--waivers`: used for every folder; nil: each folder's own roster.yaml / waivers.yaml.
     let roster: String?
     let waivers: String?
-    let asOf: Day?
+    /// `--stale-after`: facts older than this many days before the judging day are stale.
+    let staleAfter: Int
 
-    /// Options shared by the commands that audit folders, as `audit` spells them.
-    func run(folder: String) -> Result<Audit, Failure> {
+    /// Audits a folder as `audit` does, every unit judged on `day`.
+    func run(folder: String, on day: Day) -> Result<Audit, Failure> {
         let rosterPath = roster ?? existing(folder, "roster.yaml")
         let waiversPath = waivers ?? existing(folder, "waivers.yaml")
         var loadedRoster: Roster?
@@ -33,18 +35,18 @@ struct FolderAudit {
         }
         var loadedWaivers = Waivers.none
         if let waiversPath {
-            let (loaded, diagnostics) = Waivers.load(path: waiversPath, criteria: criteria)
+            let (loaded, diagnostics) = Waivers.load(path: waiversPath, criteria: criteria, roster: loadedRoster)
             guard let loaded else {
                 return .failure(Failure(message: Localized(vi: "không nạp được tệp miễn trừ \(waiversPath)", en: "cannot load the waivers \(waiversPath)"),
                                         diagnostics: diagnostics))
             }
             loadedWaivers = loaded
         }
-        let evaluator = Evaluator(criteria: criteria, waivers: loadedWaivers, asOf: asOf)
+        let evaluator = Evaluator(criteria: criteria, waivers: loadedWaivers, asOf: day, today: Day.today(), roster: loadedRoster)
         let excluded = Set([rosterPath, waiversPath].compactMap { $0.map { URL(fileURLWithPath: $0).standardizedFileURL.path } })
         let files = WardFiles.yamlFiles(in: folder, excluding: excluded)
         // The accumulator keeps one small row per unit; each file is dropped once evaluated.
-        let accumulator = AuditAccumulator(criteria: criteria, roster: loadedRoster, asOf: asOf)
+        let accumulator = AuditAccumulator(criteria: criteria, roster: loadedRoster, asOf: day, staleAfterDays: staleAfter)
         Pipeline.stream(files, { UnitReport.check(path: $0, evaluator: evaluator) }, into: accumulator.add)
         return .success(accumulator.finish())
     }

@@ -13,18 +13,24 @@ import XCTest
 /// | 2025-11-03              | wards/ removed                                                                |
 ///
 /// Every unit is the ready ward of Tests/Fixtures/facts/ready-ward.yaml (45 officials, 16/16) but
-/// for the edits named. 45 officials need ⌈45 ÷ 5⌉ = 9 printers (TC10); a printer costs 6 000 000 ₫;
-/// no IT officer fails TC11, an action with no cost. Hand-worked readings, one per month:
+/// for the edits named, and every commit re-dates every ward file to the commit's day (`as_of`, the
+/// video-conference test, the generator test), as offices re-submit monthly. 45 officials need
+/// ⌈45 ÷ 5⌉ = 9 printers (TC10); a printer costs 6 000 000 ₫; no IT officer fails TC11, an action
+/// with no cost. Each month is judged on its last day. Hand-worked readings:
 ///
-/// - 2025-07 (july): files 2, evaluated 2 (99001 16/16, 99002 15/16), invalid 0, not submitted 1 (99003),
-///   ready 1, mean (16 + 15) / 2 = 15.50, cost 2 printers = 12 000 000; TC10 met by 1, every other criterion by 2.
-/// - 2025-08 (the 08-20 commit, the last that month): files 3, evaluated 2 (99001 16, 99002 15 with 8 printers),
-///   invalid 1 (99003, which counts as submitted, so not submitted 0), ready 1, mean 15.50,
-///   cost 1 printer = 6 000 000; TC10 by 1, others by 2. The renamed file is the same unit.
-/// - 2025-09 (september): files 2, evaluated 2 (99002 16/16, 99003 14/16), invalid 0, not submitted 1 (99001,
-///   whose file was removed), ready 1, mean (16 + 14) / 2 = 15.00, cost 3 printers = 18 000 000;
-///   TC10 by 1, TC11 by 1, others by 2.
-/// - 2025-10: no commit that month: the september reading again.
+/// - 2025-07 (july, judged 07-31, tests 21 days old): files 2, evaluated 2 (99001 16/16, 99002 15/16),
+///   invalid 0, not submitted 1 (99003), ready 1, mean (16 + 15) / 2 = 15.50, cost 2 printers =
+///   12 000 000; TC10 met by 1, every other criterion by 2.
+/// - 2025-08 (the 08-20 commit, the last that month; judged 08-31): files 3, evaluated 2 (99001 16,
+///   99002 15 with 8 printers), invalid 1 (99003, which counts as submitted, so not submitted 0),
+///   ready 1, mean 15.50, cost 1 printer = 6 000 000; TC10 by 1, others by 2. The renamed file is the same unit.
+/// - 2025-09 (september, judged 09-30): files 2, evaluated 2 (99002 16/16, 99003 14/16), invalid 0, not
+///   submitted 1 (99001, whose file was removed), ready 1, mean (16 + 14) / 2 = 15.00, cost 3 printers =
+///   18 000 000; TC10 by 1, TC11 by 1, others by 2.
+/// - 2025-10: no commit that month, so the september files again, judged 10-31: the video tests of 09-12
+///   are 49 days old, past TC05's 30 (the generator's 90 still hold; facts 49 days old are not stale).
+///   99002 15/16, 99003 13/16: ready 0, mean (15 + 13) / 2 = 14.00, cost still 18 000 000 (a test
+///   call is an action); TC05 by 0, TC10 by 1, TC11 by 1, others by 2.
 /// - 2025-11: the folder is gone: absent.
 /// June is before the first commit, so the series starts in July.
 final class HistoryCLITests: XCTestCase {
@@ -52,8 +58,12 @@ final class HistoryCLITests: XCTestCase {
 
     private static let ready = (try? String(contentsOf: WardcheckProcess.repository.appendingPathComponent("Tests/Fixtures/facts/ready-ward.yaml"), encoding: .utf8)) ?? ""
 
-    private static func ward(code: String, name: String, edits: [(String, String)] = []) -> String {
+    /// The ready ward as unit `code`, dated `date` (facts and both tests), with `edits` applied.
+    private static func ward(code: String, name: String, date: String, edits: [(String, String)] = []) -> String {
         var text = ready.replacingOccurrences(of: "code: \"99001\", name: \"Phường Thử Nghiệm\"", with: "code: \"\(code)\", name: \"\(name)\"")
+        for old in ["as_of: 2025-07-05", "last_test: 2025-07-01", "last_test: 2025-06-20"] {
+            text = text.replacingOccurrences(of: old, with: old.prefix(while: { $0 != ":" }) + ": " + date)
+        }
         for (from, to) in edits { text = text.replacingOccurrences(of: from, with: to) }
         return text
     }
@@ -66,10 +76,15 @@ final class HistoryCLITests: XCTestCase {
 
     /// The repository of the table above.
     private func repository() throws -> URL {
-        XCTAssertTrue(Self.ready.contains("printers: { working: 10 }") && Self.ready.contains("it_officer: true")
-                      && Self.ready.contains("firewall: true"), "the ready ward changed; the hand calculation must be redone")
+        for expected in ["printers: { working: 10 }", "it_officer: true", "firewall: true", "as_of: 2025-07-05", "last_test: 2025-07-01", "last_test: 2025-06-20"] {
+            XCTAssertTrue(Self.ready.contains(expected), "the ready ward changed (\(expected)); the hand calculation must be redone")
+        }
         let repo = try WardcheckProcess.temporaryFolder(self)
         try git(["init", "-q", "-b", "main"], in: repo)
+        let a = { (date: String) in Self.ward(code: "99001", name: "Phường Thử Nghiệm", date: date) }
+        let b = { (date: String, printers: Int) in
+            Self.ward(code: "99002", name: "Phường Hai", date: date, edits: [("printers: { working: 10 }", "printers: { working: \(printers) }")])
+        }
         try write("""
         roster: 1
         province: "Tỉnh Thử"
@@ -79,8 +94,8 @@ final class HistoryCLITests: XCTestCase {
           - { code: "99003", name: "Xã Ba" }
 
         """, "wards/roster.yaml", in: repo)
-        try write(Self.ward(code: "99001", name: "Phường Thử Nghiệm"), "wards/a.yaml", in: repo)
-        try write(Self.ward(code: "99002", name: "Phường Hai", edits: [("printers: { working: 10 }", "printers: { working: 7 }")]), "wards/b.yaml", in: repo)
+        try write(a("2025-07-10"), "wards/a.yaml", in: repo)
+        try write(b("2025-07-10", 7), "wards/b.yaml", in: repo)
         try git(["add", "-A"], in: repo)
         try git(["commit", "-q", "-m", "july"], in: repo, date: "2025-07-10")
         try git(["tag", "july"], in: repo)
@@ -88,16 +103,20 @@ final class HistoryCLITests: XCTestCase {
         // git mv does not make folders.
         try FileManager.default.createDirectory(at: repo.appendingPathComponent("wards/units"), withIntermediateDirectories: true)
         try git(["mv", "wards/b.yaml", "wards/units/b-renamed.yaml"], in: repo)
-        try write(Self.ward(code: "99003", name: "Xã Ba", edits: [("firewall: true", "firewall: yes")]), "wards/c.yaml", in: repo)
+        try write(a("2025-08-05"), "wards/a.yaml", in: repo)
+        try write(b("2025-08-05", 7), "wards/units/b-renamed.yaml", in: repo)
+        try write(Self.ward(code: "99003", name: "Xã Ba", date: "2025-08-05", edits: [("firewall: true", "firewall: yes")]), "wards/c.yaml", in: repo)
         try git(["add", "-A"], in: repo)
         try git(["commit", "-q", "-m", "rename b, add an invalid c"], in: repo, date: "2025-08-05")
 
-        try write(Self.ward(code: "99002", name: "Phường Hai", edits: [("printers: { working: 10 }", "printers: { working: 8 }")]), "wards/units/b-renamed.yaml", in: repo)
+        try write(a("2025-08-20"), "wards/a.yaml", in: repo)
+        try write(b("2025-08-20", 8), "wards/units/b-renamed.yaml", in: repo)
+        try write(Self.ward(code: "99003", name: "Xã Ba", date: "2025-08-20", edits: [("firewall: true", "firewall: yes")]), "wards/c.yaml", in: repo)
         try git(["commit", "-q", "-a", "-m", "b: 8 printers"], in: repo, date: "2025-08-20")
 
-        try write(Self.ward(code: "99002", name: "Phường Hai", edits: [("printers: { working: 10 }", "printers: { working: 9 }")]), "wards/units/b-renamed.yaml", in: repo)
-        try write(Self.ward(code: "99003", name: "Xã Ba", edits: [("printers: { working: 10 }", "printers: { working: 6 }"),
-                                                                ("it_officer: true", "it_officer: false")]), "wards/c.yaml", in: repo)
+        try write(b("2025-09-12", 9), "wards/units/b-renamed.yaml", in: repo)
+        try write(Self.ward(code: "99003", name: "Xã Ba", date: "2025-09-12", edits: [("printers: { working: 10 }", "printers: { working: 6 }"),
+                                                                                    ("it_officer: true", "it_officer: false")]), "wards/c.yaml", in: repo)
         try git(["rm", "-q", "wards/a.yaml"], in: repo)
         try git(["add", "-A"], in: repo)
         try git(["commit", "-q", "-m", "september"], in: repo, date: "2025-09-12")
@@ -131,19 +150,22 @@ final class HistoryCLITests: XCTestCase {
         XCTAssertEqual(points.map { $0["status"] as? String }, ["audited", "audited", "audited", "audited", "absent"])
 
         func figures(_ key: String) -> [Int?] { points.prefix(4).map { $0[key] as? Int } }
+        XCTAssertEqual(points.map { $0["judged_on"] as? String }, ["2025-07-31", "2025-08-31", "2025-09-30", "2025-10-31", "2025-11-30"])
         XCTAssertEqual(figures("files"), [2, 3, 2, 2])
         XCTAssertEqual(figures("valid"), [2, 2, 2, 2])
         XCTAssertEqual(figures("invalid"), [0, 1, 0, 0])
         XCTAssertEqual(figures("audit_errors"), [0, 0, 0, 0])
         XCTAssertEqual(figures("not_submitted"), [1, 0, 1, 1])
-        XCTAssertEqual(figures("ready"), [1, 1, 1, 1])
+        XCTAssertEqual(figures("ready"), [1, 1, 1, 0])
+        XCTAssertEqual(figures("stale"), [0, 0, 0, 0])
         XCTAssertEqual(figures("total_cost"), [12_000_000, 6_000_000, 18_000_000, 18_000_000])
-        XCTAssertEqual(points.prefix(4).map { $0["mean_passed"] as? Double }, [15.5, 15.5, 15.0, 15.0])
+        XCTAssertEqual(points.prefix(4).map { $0["mean_passed"] as? Double }, [15.5, 15.5, 15.0, 14.0])
         let passed = points.prefix(4).map { $0["passed"] as? [String: Int] ?? [:] }
+        XCTAssertEqual(passed.map { $0["TC05"] }, [2, 2, 2, 0])
         XCTAssertEqual(passed.map { $0["TC10"] }, [1, 1, 1, 1])
         XCTAssertEqual(passed.map { $0["TC11"] }, [2, 2, 1, 1])
         XCTAssertEqual(passed.map { $0.count }, [16, 16, 16, 16])
-        XCTAssertEqual(passed.map { p in p.filter { $0.key != "TC10" && $0.key != "TC11" }.values.allSatisfy { $0 == 2 } }, [true, true, true, true])
+        XCTAssertEqual(passed.map { p in p.filter { !["TC05", "TC10", "TC11"].contains($0.key) }.values.allSatisfy { $0 == 2 } }, [true, true, true, true])
         XCTAssertNil(points[4]["ready"], "an absent folder has no figures, not zeros")
     }
 
@@ -155,9 +177,9 @@ final class HistoryCLITests: XCTestCase {
         XCTAssertEqual(quarterly.status, 0, quarterly.stderr)
         let lines = quarterly.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         XCTAssertEqual(lines.count, 3, quarterly.stdout)
-        XCTAssertTrue(lines[0].hasPrefix("\u{FEFF}period,end,commit,commit_date,status,reason,files,valid,invalid,audit_errors,not_submitted,ready,mean_passed,total_cost,TC01,"))
-        XCTAssertTrue(lines[1].hasPrefix("2025-Q3,2025-09-30,"), lines[1])
-        XCTAssertTrue(lines[1].contains(",2025-09-12,audited,,2,2,0,0,1,1,15.00,18000000,2,"), lines[1])
+        XCTAssertTrue(lines[0].hasPrefix("\u{FEFF}period,end,judged_on,commit,commit_date,status,reason,files,valid,invalid,audit_errors,not_submitted,ready,stale,mean_passed,total_cost,TC01,"))
+        XCTAssertTrue(lines[1].hasPrefix("2025-Q3,2025-09-30,2025-09-30,"), lines[1])
+        XCTAssertTrue(lines[1].contains(",2025-09-12,audited,,2,2,0,0,1,1,0,15.00,18000000,2,"), lines[1])
         XCTAssertTrue(lines[2].hasPrefix("2025-Q4,2025-12-31,") && lines[2].contains(",absent,"), lines[2])
 
         let html = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--since", "2025-07-01", "--until", "2025-10-31",
@@ -170,7 +192,8 @@ final class HistoryCLITests: XCTestCase {
         let text = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--until", "2025-10-31"], in: repo)
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.contains("THAY ĐỔI TỪ 2025-07 ĐẾN 2025-10"), text.stdout)
-        XCTAssertTrue(text.stdout.contains("15,50 → 15,00 (-0,50)"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("1 → 0 (-1)"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("15,50 → 14,00 (-1,50)"), text.stdout)
         XCTAssertTrue(text.stdout.contains("12.000.000 ₫ → 18.000.000 ₫ (+6.000.000 ₫)"), text.stdout)
 
         let md = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--until", "2025-10-31", "--format", "markdown", "--lang", "en"], in: repo)

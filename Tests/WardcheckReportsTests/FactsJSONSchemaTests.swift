@@ -22,7 +22,7 @@ final class FactsJSONSchemaTests: XCTestCase {
       - { path: pumps, type: block, vi: "Máy bơm", en: "Pumps" }
       - { path: pumps.spare, type: boolean, vi: "Có bơm dự phòng", en: "Spare pump" }
       - { path: pumps.flow_lps, type: number, unit: "l/s", vi: "Lưu lượng", en: "Flow" }
-      - { path: pumps.count, type: count, vi: "Số bơm", en: "Pump count" }
+      - { path: pumps.count, type: count, minimum: 1, vi: "Số bơm", en: "Pump count" }
       - { path: pumps.inspected, type: date, vi: "Ngày kiểm tra", en: "Inspected" }
     rules:
       - { fact: pumps.count, at_most: pumps.count, vi: "x", en: "x" }
@@ -90,6 +90,7 @@ final class FactsJSONSchemaTests: XCTestCase {
         XCTAssertEqual(flow["maximum"] as? Int, 1_000_000)
         let count = try XCTUnwrap(fields["count"] as? [String: Any])
         XCTAssertEqual(count["type"] as? [String], ["integer", "null"])
+        XCTAssertEqual(count["minimum"] as? Int, 1, "a field whose zero is impossible says so")
         let inspected = try XCTUnwrap(fields["inspected"] as? [String: Any])
         XCTAssertEqual(inspected["type"] as? [String], ["string", "null"])
         XCTAssertEqual(inspected["format"] as? String, "date")

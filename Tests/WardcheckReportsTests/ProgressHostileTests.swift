@@ -101,13 +101,13 @@ final class ProgressHostileTests: XCTestCase {
     // MARK: History
 
     private func hostileHistory() -> History {
-        let figures = History.Figures(files: 3, valid: 2, invalid: 1, auditErrors: 0, notSubmitted: 1, ready: 1, meanPassed: 1.5,
+        let figures = History.Figures(files: 3, valid: 2, invalid: 1, auditErrors: 0, notSubmitted: 1, ready: 1, stale: 0, meanPassed: 1.5,
                                       totalCost: 2_000_000, passed: ["TC01": 2, "TC02": 1])
         let commit = WardsRepository.Commit(id: String(repeating: "a", count: 40), day: Day(iso: "2025-07-10")!)
         return History(criteria: [("TC01", "g", Localized(Self.script)), ("TC02", "g", Localized(Self.formula))],
                        path: "<img src=x>|=1", every: .month, evaluatedOn: nil, points: [
-                        History.Point(period: "2025-07", end: Day(iso: "2025-07-31")!, commit: commit, reading: .audited(figures)),
-                        History.Point(period: "2025-08", end: Day(iso: "2025-08-31")!, commit: commit, reading: .failed(Localized(Self.script + Self.terminal))),
+                        History.Point(period: "2025-07", end: Day(iso: "2025-07-31")!, judgedOn: Day(iso: "2025-07-31")!, commit: commit, reading: .audited(figures)),
+                        History.Point(period: "2025-08", end: Day(iso: "2025-08-31")!, judgedOn: Day(iso: "2025-08-31")!, commit: commit, reading: .failed(Localized(Self.script + Self.terminal))),
                        ])
     }
 

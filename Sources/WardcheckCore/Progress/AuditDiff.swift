@@ -16,6 +16,8 @@ public struct AuditDiff: Sendable {
         public var invalid: Int
         public var notSubmitted: Int?
         public var ready: Int
+        /// Units with stale facts; nil when the report does not say.
+        public var stale: Int?
         public var meanPassed: Double
         public var totalCost: Int
         public var criteria: Int
@@ -29,6 +31,7 @@ public struct AuditDiff: Sendable {
             invalid = s.invalid.count
             notSubmitted = s.notSubmitted?.count
             ready = s.ready
+            stale = s.stale
             meanPassed = s.meanPassed
             totalCost = s.totalCost
             criteria = s.criteria.count

@@ -28,8 +28,11 @@ public struct AuditSnapshot: Sendable {
         /// Criterion id → outcome word.
         public var outcomes: [String: String]
         public var cost: Int
+        /// Facts older than the audit allowed; nil when the report does not say (written before stale facts were flagged).
+        public var stale: Bool?
 
-        public init(code: String, name: String, file: String, passed: Int, total: Int, ready: Bool, outcomes: [String: String], cost: Int) {
+        public init(code: String, name: String, file: String, passed: Int, total: Int, ready: Bool, outcomes: [String: String], cost: Int,
+                    stale: Bool? = nil) {
             self.code = code
             self.name = name
             self.file = file
@@ -38,6 +41,7 @@ public struct AuditSnapshot: Sendable {
             self.ready = ready
             self.outcomes = outcomes
             self.cost = cost
+            self.stale = stale
         }
     }
 
@@ -109,6 +113,11 @@ public struct AuditSnapshot: Sendable {
 
     public var ready: Int { units.filter(\.ready).count }
 
+    /// Units with stale facts; nil when a unit's report does not say.
+    public var stale: Int? {
+        units.contains { $0.stale == nil } ? nil : units.filter { $0.stale == true }.count
+    }
+
     public var meanPassed: Double {
         units.isEmpty ? 0 : Double(units.reduce(0) { $0 + $1.passed }) / Double(units.count)
     }
@@ -128,7 +137,7 @@ public struct AuditSnapshot: Sendable {
                 var outcomes: [String: String] = [:]
                 for (criterion, outcome) in zip(criteria, row.outcomes) { outcomes[criterion.id] = outcome.rawValue }
                 return Unit(code: row.code, name: row.name, file: row.file, passed: row.passed, total: audit.criteriaCount,
-                            ready: row.ready, outcomes: outcomes, cost: row.cost)
+                            ready: row.ready, outcomes: outcomes, cost: row.cost, stale: row.stale)
             },
             invalid: audit.invalid.map { Invalid(file: $0.file, code: $0.code) },
             notSubmitted: audit.rosterSize == nil ? nil : audit.notSubmitted.map { Absent(code: $0.code, name: $0.name) },

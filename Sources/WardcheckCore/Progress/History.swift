@@ -12,12 +12,14 @@ public struct History: Sendable {
         /// Roster units with no file; nil when there was no roster.
         public var notSubmitted: Int?
         public var ready: Int
+        /// Units whose facts are older than the audit allows on the judging day.
+        public var stale: Int
         public var meanPassed: Double
         public var totalCost: Int
         /// Units meeting each criterion, by criterion id.
         public var passed: [String: Int]
 
-        public init(files: Int, valid: Int, invalid: Int, auditErrors: Int, notSubmitted: Int?, ready: Int,
+        public init(files: Int, valid: Int, invalid: Int, auditErrors: Int, notSubmitted: Int?, ready: Int, stale: Int,
                     meanPassed: Double, totalCost: Int, passed: [String: Int]) {
             self.files = files
             self.valid = valid
@@ -25,6 +27,7 @@ public struct History: Sendable {
             self.auditErrors = auditErrors
             self.notSubmitted = notSubmitted
             self.ready = ready
+            self.stale = stale
             self.meanPassed = meanPassed
             self.totalCost = totalCost
             self.passed = passed
@@ -35,7 +38,7 @@ public struct History: Sendable {
             self.init(files: audit.files, valid: audit.valid, invalid: audit.invalid.count,
                       auditErrors: audit.diagnostics.filter(\.isError).count,
                       notSubmitted: audit.rosterSize == nil ? nil : audit.notSubmitted.count,
-                      ready: audit.ready, meanPassed: audit.meanPassed, totalCost: audit.grandTotal,
+                      ready: audit.ready, stale: audit.stale, meanPassed: audit.meanPassed, totalCost: audit.grandTotal,
                       passed: Dictionary(audit.tallies.map { ($0.id, $0.passed) }, uniquingKeysWith: { a, _ in a }))
         }
     }
@@ -54,13 +57,16 @@ public struct History: Sendable {
         /// The period's name ("2025-07") and its last day.
         public var period: String
         public var end: Day
+        /// The day the reading was judged on: the period's end (today for the period under way), or `--as-of`.
+        public var judgedOn: Day
         /// The last main-line commit at or before `end` that changed the folder.
         public var commit: WardsRepository.Commit
         public var reading: Reading
 
-        public init(period: String, end: Day, commit: WardsRepository.Commit, reading: Reading) {
+        public init(period: String, end: Day, judgedOn: Day, commit: WardsRepository.Commit, reading: Reading) {
             self.period = period
             self.end = end
+            self.judgedOn = judgedOn
             self.commit = commit
             self.reading = reading
         }
@@ -76,7 +82,7 @@ public struct History: Sendable {
     /// The wards folder, as the user named it.
     public var path: String
     public var every: Period
-    /// The `--as-of` day every reading was judged on; nil: each file was judged as of its own date.
+    /// The `--as-of` day every reading was judged on; nil: each on its period's last day.
     public var evaluatedOn: Day?
     public var points: [Point]
 

@@ -75,6 +75,8 @@ public enum FactsJSONSchema {
         }
         var members = describe(field.description)
         let largest = JSON.number(NumberText.plain(ScalarReading.largest))
+        // Zero, unless the field says zero is impossible.
+        let least = field.minimum.map { JSON.number(NumberText.plain($0)) } ?? .int(0)
         switch field.type {
         case .block:
             members.append(("type", types(["object"])))
@@ -86,9 +88,9 @@ public enum FactsJSONSchema {
             members.append(("type", types(["integer"])))
             members.append(("enum", .array(schema.formats.map(JSON.int) + (field.required ? [] : [.null]))))
         case .count:
-            members += [("type", types(["integer"])), ("minimum", .int(0)), ("maximum", largest)]
+            members += [("type", types(["integer"])), ("minimum", least), ("maximum", largest)]
         case .number:
-            members += [("type", types(["number"])), ("minimum", .int(0)), ("maximum", largest)]
+            members += [("type", types(["number"])), ("minimum", least), ("maximum", largest)]
         case .date:
             members += [("type", types(["string"])), ("format", .string("date")), ("pattern", .string(datePattern))]
         case .text:

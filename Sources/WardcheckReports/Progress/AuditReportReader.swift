@@ -65,7 +65,7 @@ public enum AuditReportReader {
             let passed = u.passed ?? outcomes.values.filter { $0 == AuditSnapshot.met }.count
             let total = u.total ?? criteria.count
             return AuditSnapshot.Unit(code: u.code, name: u.name ?? "", file: u.file ?? "", passed: passed, total: total,
-                                      ready: u.ready ?? (passed == total), outcomes: outcomes, cost: u.cost ?? 0)
+                                      ready: u.ready ?? (passed == total), outcomes: outcomes, cost: u.cost ?? 0, stale: u.stale)
         }
         let plan = (d.plan?.items ?? []).map { line in
             AuditSnapshot.PlanLine(item: line.item, name: titles?.catalogue.items[line.item]?.name ?? Localized(line.name ?? line.item),
@@ -146,6 +146,7 @@ public enum AuditReportReader {
         var ready: Bool?
         var outcomes: [String: String?]?
         var cost: Int?
+        var stale: Bool?
     }
 
     private struct Absent: Decodable {

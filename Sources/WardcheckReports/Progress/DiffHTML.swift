@@ -16,7 +16,7 @@ public enum DiffHTML {
         body += ProgressPage.table(["", h(t("Trước", "Before")), h(t("Sau", "After")), h(t("Thay đổi", "Change"))], numeric: [1, 2, 3],
                                    DiffSummary(diff).rows.map { row in
             // Fewer invalid files, fewer units missing and a smaller remaining cost are progress.
-            let better = ["invalid", "not_submitted", "total_cost"].contains(row.key) ? -1 : 1
+            let better = ["invalid", "not_submitted", "stale", "total_cost"].contains(row.key) ? -1 : 1
             let sign: Int
             switch row.change {
             case .whole(let n)?: sign = n.signum()

@@ -87,6 +87,7 @@ struct DiffSummary {
             row("invalid", Localized(vi: "Tệp không hợp lệ", en: "Invalid files"), .count) { .whole($0.invalid) },
             row("not_submitted", Localized(vi: "Chưa nộp số liệu", en: "Not submitted"), .count) { $0.notSubmitted.map(Value.whole) },
             row("ready", Localized(vi: "Đạt \(total)/\(total)", en: "Ready (\(total)/\(total))"), .count) { .whole($0.ready) },
+            row("stale", Localized(vi: "Số liệu quá hạn", en: "Stale facts"), .count) { $0.stale.map(Value.whole) },
             row("mean_passed", Localized(vi: "Bình quân tiêu chí đạt", en: "Mean criteria met"), .decimal) { .decimal(($0.meanPassed * 100).rounded() / 100) },
             row("total_cost", Localized(vi: "Chi phí kế hoạch còn lại", en: "Remaining plan cost"), .money) { .whole($0.totalCost) },
         ]

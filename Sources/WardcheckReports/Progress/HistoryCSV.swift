@@ -6,23 +6,23 @@ import WardcheckCore
 /// could not be audited has its `status` and `reason` and empty figures.
 public enum HistoryCSV {
     public static let columns = [
-        "period", "end", "commit", "commit_date", "status", "reason", "files", "valid", "invalid", "audit_errors",
-        "not_submitted", "ready", "mean_passed", "total_cost",
+        "period", "end", "judged_on", "commit", "commit_date", "status", "reason", "files", "valid", "invalid", "audit_errors",
+        "not_submitted", "ready", "stale", "mean_passed", "total_cost",
     ]
 
     public static func render(_ history: History, language: Language) -> String {
         var out = CSV.byteOrderMark + CSV.row(columns + history.criteria.map(\.id))
         for point in history.points {
-            var row = [point.period, point.end.description, point.commit.id, point.commit.day.description]
+            var row = [point.period, point.end.description, point.judgedOn.description, point.commit.id, point.commit.day.description]
             switch point.reading {
             case .audited(let f):
                 row += ["audited", "", String(f.files), String(f.valid), String(f.invalid), String(f.auditErrors),
-                        f.notSubmitted.map(String.init) ?? "", String(f.ready), String(format: "%.2f", f.meanPassed), String(f.totalCost)]
+                        f.notSubmitted.map(String.init) ?? "", String(f.ready), String(f.stale), String(format: "%.2f", f.meanPassed), String(f.totalCost)]
                 row += history.criteria.map { String(f.passed[$0.id] ?? 0) }
             case .absent:
-                row += ["absent", ""] + Array(repeating: "", count: columns.count - 6 + history.criteria.count)
+                row += ["absent", ""] + Array(repeating: "", count: columns.count - 7 + history.criteria.count)
             case .failed(let reason):
-                row += ["failed", reason.text(language)] + Array(repeating: "", count: columns.count - 6 + history.criteria.count)
+                row += ["failed", reason.text(language)] + Array(repeating: "", count: columns.count - 7 + history.criteria.count)
             }
             out += CSV.row(row)
         }

@@ -10,7 +10,7 @@ public enum HistoryHTML {
         let h = { (text: String) in HTML.escape(AuditLayout.plain(text)) }
         let total = history.criteriaCount
         let title = t("Diễn biến qua các kỳ", "Progress over time") + " — " + history.path
-        var meta = h(history.every.name.text(language)) + " · " + h(ProgressLayout.judged(history.evaluatedOn, language))
+        var meta = h(history.every.name.text(language)) + " · " + h(ProgressLayout.judgedEachPeriod(history.evaluatedOn, language))
         if let first = history.points.first, let last = history.points.last {
             meta += " · " + h(first.period) + " → " + h(last.period)
         }
@@ -70,17 +70,17 @@ public enum HistoryHTML {
         body += "<section id=\"periods\">\n<h2>\(h(t("Từng kỳ", "Each period")))</h2>\n"
         body += ProgressPage.table([h(t("Kỳ", "Period")), "Commit", h(t("Ngày", "Date")), h(t("Tệp", "Files")), h(t("Đánh giá", "Evaluated")),
                                     h(t("Không hợp lệ", "Invalid")), h(t("Chưa nộp", "Not submitted")), h(t("Đạt \(total)/\(total)", "Ready")),
-                                    h(t("Bình quân", "Mean met")), h(t("Chi phí còn lại", "Remaining cost"))], numeric: [3, 4, 5, 6, 7, 8, 9],
+                                    h(t("Quá hạn", "Stale")), h(t("Bình quân", "Mean met")), h(t("Chi phí còn lại", "Remaining cost"))], numeric: [3, 4, 5, 6, 7, 8, 9, 10],
                                    history.points.map { point in
             let head = [h(point.period), "<code>\(h(point.commit.short))</code>", h(point.commit.day.description)]
             switch point.reading {
             case .audited(let f):
-                return head + ["\(f.files)", "\(f.valid)", "\(f.invalid + f.auditErrors)", f.notSubmitted.map(String.init) ?? "—", "<b>\(f.ready)</b>",
+                return head + ["\(f.files)", "\(f.valid)", "\(f.invalid + f.auditErrors)", f.notSubmitted.map(String.init) ?? "—", "<b>\(f.ready)</b>", "\(f.stale)",
                                h(AuditLayout.decimal(f.meanPassed, language, places: 2)), h(NumberText.money(f.totalCost, language))]
             case .absent:
-                return head + [h(t("không có thư mục", "no folder")), "", "", "", "", "", ""]
+                return head + [h(t("không có thư mục", "no folder")), "", "", "", "", "", "", ""]
             case .failed(let reason):
-                return head + ["<span class=\"loss\">" + h(t("không kiểm tra được", "could not be audited") + ": " + reason.text(language)) + "</span>", "", "", "", "", "", ""]
+                return head + ["<span class=\"loss\">" + h(t("không kiểm tra được", "could not be audited") + ": " + reason.text(language)) + "</span>", "", "", "", "", "", "", ""]
             }
         })
         body += "<p class=\"note\">\(h(t("Không hợp lệ = tệp không hợp lệ + mã không có trong danh sách hoặc nộp hai lần.", "Invalid = invalid files + codes not in the roster or submitted twice.")))</p>\n</section>\n"

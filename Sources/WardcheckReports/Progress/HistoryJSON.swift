@@ -27,6 +27,7 @@ public enum HistoryJSON {
         var members: [(String, JSON)] = [
             ("period", .string(point.period)),
             ("end", .string(point.end.description)),
+            ("judged_on", .string(point.judgedOn.description)),
             ("commit", .string(point.commit.id)),
             ("commit_date", .string(point.commit.day.description)),
         ]
@@ -41,6 +42,7 @@ public enum HistoryJSON {
                 ("audit_errors", .int(f.auditErrors)),
                 ("not_submitted", .optional(f.notSubmitted)),
                 ("ready", .int(f.ready)),
+                ("stale", .int(f.stale)),
                 ("mean_passed", .number(String(format: "%.2f", f.meanPassed))),
                 ("total_cost", .int(f.totalCost)),
                 ("passed", .object(history.criteria.map { ($0.id, .int(f.passed[$0.id] ?? 0)) })),

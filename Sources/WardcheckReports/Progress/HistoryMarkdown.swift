@@ -7,21 +7,21 @@ public enum HistoryMarkdown {
         let e = AuditMarkdown.escape
         let total = history.criteriaCount
         var out = "# " + t("Diễn biến qua các kỳ", "Progress over time") + " — " + e(history.path) + ", " + history.every.name.text(language) + "\n\n"
-        out += e(ProgressLayout.judged(history.evaluatedOn, language)) + "\n\n"
+        out += e(ProgressLayout.judgedEachPeriod(history.evaluatedOn, language)) + "\n\n"
         out += DiffMarkdown.table([t("Kỳ", "Period"), "Commit", t("Ngày", "Date"), t("Tệp", "Files"), t("Đánh giá", "Evaluated"),
                                    t("Không hợp lệ", "Invalid"), t("Chưa nộp", "Not submitted"), t("Đạt \(total)/\(total)", "Ready"),
-                                   t("Bình quân", "Mean met"), t("Chi phí còn lại", "Remaining cost")],
-                                  right: [3, 4, 5, 6, 7, 8, 9],
+                                   t("Quá hạn", "Stale"), t("Bình quân", "Mean met"), t("Chi phí còn lại", "Remaining cost")],
+                                  right: [3, 4, 5, 6, 7, 8, 9, 10],
                                   history.points.map { point in
             let head = [e(point.period), "`\(point.commit.short)`", point.commit.day.description]
             switch point.reading {
             case .audited(let f):
-                return head + ["\(f.files)", "\(f.valid)", "\(f.invalid + f.auditErrors)", f.notSubmitted.map(String.init) ?? "—", "**\(f.ready)**",
+                return head + ["\(f.files)", "\(f.valid)", "\(f.invalid + f.auditErrors)", f.notSubmitted.map(String.init) ?? "—", "**\(f.ready)**", "\(f.stale)",
                                AuditLayout.decimal(f.meanPassed, language, places: 2), NumberText.money(f.totalCost, language)]
             case .absent:
-                return head + [t("không có thư mục", "no folder"), "", "", "", "", "", ""]
+                return head + [t("không có thư mục", "no folder"), "", "", "", "", "", "", ""]
             case .failed(let reason):
-                return head + [t("không kiểm tra được", "could not be audited") + ": " + e(reason.text(language)), "", "", "", "", "", ""]
+                return head + [t("không kiểm tra được", "could not be audited") + ": " + e(reason.text(language)), "", "", "", "", "", "", ""]
             }
         })
 

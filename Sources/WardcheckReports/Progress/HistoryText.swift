@@ -21,13 +21,13 @@ public struct HistoryText {
         let paint = Painter(enabled: colour)
         let total = history.criteriaCount
         var out = paint(.bold, t("DIỄN BIẾN QUA CÁC KỲ", "PROGRESS OVER TIME") + " — " + p(history.path) + ", " + history.every.name.text(language)) + "\n"
-        out += "  (" + ProgressLayout.judged(history.evaluatedOn, language) + ")\n\n"
+        out += "  (" + ProgressLayout.judgedEachPeriod(history.evaluatedOn, language) + ")\n\n"
         guard !history.points.isEmpty else { return out + "  " + t("Không có kỳ nào trong khoảng đã chọn.", "No period in the chosen range.") + "\n" }
 
         var table = TextTable(headers: [t("Kỳ", "Period"), t("Commit", "Commit"), t("Ngày", "Date"), t("Tệp", "Files"), t("Đánh giá", "Evaluated"),
                                         t("Không HL", "Invalid"), t("Chưa nộp", "Missing"), t("Đạt \(total)/\(total)", "Ready"),
-                                        t("Bình quân", "Mean met"), t("Chi phí còn lại", "Remaining cost"), t("Ghi chú", "Note")],
-                              right: [3, 4, 5, 6, 7, 8, 9])
+                                        t("Quá hạn", "Stale"), t("Bình quân", "Mean met"), t("Chi phí còn lại", "Remaining cost"), t("Ghi chú", "Note")],
+                              right: [3, 4, 5, 6, 7, 8, 9, 10])
         for point in history.points {
             var row: [TextTable.Cell] = [.init(point.period), .init(point.commit.short), .init(point.commit.day.description)]
             switch point.reading {
@@ -35,17 +35,18 @@ public struct HistoryText {
                 row += [.init("\(f.files)"), .init("\(f.valid)"),
                         .init("\(f.invalid + f.auditErrors)", paint, f.invalid + f.auditErrors > 0 ? .red : nil),
                         .init(f.notSubmitted.map(String.init) ?? "—"), .init("\(f.ready)", paint, .green),
+                        .init("\(f.stale)", paint, f.stale > 0 ? .yellow : nil),
                         .init(AuditLayout.decimal(f.meanPassed, language, places: 2)), .init(NumberText.money(f.totalCost, language))]
             case .absent:
-                row += Array(repeating: .init("—"), count: 7) + [.init(t("không có thư mục", "no folder"))]
+                row += Array(repeating: .init("—"), count: 8) + [.init(t("không có thư mục", "no folder"))]
             case .failed:
-                row += Array(repeating: .init("—"), count: 7) + [.init(t("không kiểm tra được", "could not be audited"), paint, .red)]
+                row += Array(repeating: .init("—"), count: 8) + [.init(t("không kiểm tra được", "could not be audited"), paint, .red)]
             }
             table.add(row)
         }
         out += table.render()
-        out += "\n  " + t("Không HL = tệp không hợp lệ + mã không có trong danh sách hoặc nộp hai lần.",
-                          "Invalid = invalid files + codes not in the roster or submitted twice.") + "\n"
+        out += "\n  " + t("Không HL = tệp không hợp lệ + mã không có trong danh sách hoặc nộp hai lần. Quá hạn: số liệu cũ hơn hạn cho phép vào ngày cuối kỳ.",
+                          "Invalid = invalid files + codes not in the roster or submitted twice. Stale: facts older than allowed on the period's last day.") + "\n"
 
         let audited = history.points.compactMap { point in point.figures.map { (point, $0) } }
         if let first = audited.first, let last = audited.last, audited.count > 1 {

@@ -44,6 +44,12 @@ enum ProgressLayout {
         return side(r.before, r.passedBefore, r.totalBefore) + " → " + side(r.after, r.passedAfter, r.totalAfter)
     }
 
+    /// What a history's readings were judged on.
+    static func judgedEachPeriod(_ day: Day?, _ language: Language) -> String {
+        day.map { language == .vi ? "mọi kỳ đánh giá theo ngày \($0)" : "every reading judged as of \($0)" }
+            ?? (language == .vi ? "mỗi kỳ đánh giá theo ngày cuối kỳ" : "each reading judged as of its period's last day")
+    }
+
     /// What an audit was judged on.
     static func judged(_ day: Day?, _ language: Language) -> String {
         day.map { language == .vi ? "đánh giá theo ngày \($0)" : "judged as of \($0)" }

@@ -121,13 +121,18 @@ struct DiffCommand: ParsableCommand {
         }
     }
 
-    private func audit(folder: String, _ criteria: CriteriaSet, on day: Day) throws -> Audit {
+    /// `shownAs`: how the folder is named in messages (a revision's temporary copy reads `REV:path`).
+    private func audit(folder: String, _ criteria: CriteriaSet, on day: Day, shownAs: String? = nil) throws -> Audit {
         let run = FolderAudit(criteria: criteria, roster: roster, waivers: waivers, staleAfter: staleAfter)
         switch run.run(folder: folder, on: day) {
         case .success(let audit): return audit
         case .failure(let failure):
-            for d in failure.diagnostics { printError(DiagnosticText.render(d, language: common.lang)) }
-            throw fail(failure.message)
+            func named(_ text: String) -> String { shownAs.map { text.replacingOccurrences(of: folder, with: $0) } ?? text }
+            for var d in failure.diagnostics {
+                d.file = named(d.file)
+                printError(DiagnosticText.render(d, language: common.lang))
+            }
+            throw fail(failure.message.map(named))
         }
     }
 
@@ -143,7 +148,7 @@ struct DiffCommand: ParsableCommand {
             }
             let label = "\(revision):\(path)"
             return try CheckedOutWards(repository: repository).withTree(tree) { folder in
-                var snapshot = AuditSnapshot(try audit(folder: folder, criteria, on: asOf?.day ?? commit.day),
+                var snapshot = AuditSnapshot(try audit(folder: folder, criteria, on: asOf?.day ?? commit.day, shownAs: label),
                                              source: "\(label) (\(commit.short), \(commit.day))")
                 let prefix = folder + "/"
                 func relabel(_ file: String) -> String {

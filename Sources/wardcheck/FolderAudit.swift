@@ -66,8 +66,22 @@ struct CheckedOutWards {
     func withTree<T>(_ tree: String, _ body: (String) throws -> T) throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wardcheck-rev-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try repository.export(tree: tree, to: folder)
+        var written: [String] = []
+        defer { Self.remove(written, under: folder) }
+        written = try repository.export(tree: tree, to: folder)
         return try body(folder)
+    }
+
+    /// Removes what the export wrote, deepest first; FileManager's recursive removal took longer
+    /// than the audit of the copy. Anything else found there falls back to it.
+    private static func remove(_ files: [String], under folder: String) {
+        for file in files { unlink(folder + "/" + file) }
+        var folders = Set(files.map { ($0 as NSString).deletingLastPathComponent }.filter { !$0.isEmpty })
+        for path in Array(folders) {
+            var parent = (path as NSString).deletingLastPathComponent
+            while !parent.isEmpty { folders.insert(parent); parent = (parent as NSString).deletingLastPathComponent }
+        }
+        for path in folders.sorted(by: { $0.count > $1.count }) { rmdir(folder + "/" + path) }
+        if rmdir(folder) != 0 { try? FileManager.default.removeItem(atPath: folder) }
     }
 }

@@ -92,11 +92,11 @@ public struct WardsRepository: Sendable {
         return String(fields[2])
     }
 
-    /// Writes the YAML files of a tree under `folder`, as they were committed. Symbolic links and
-    /// submodules are skipped: a link could point anywhere, and only committed text is audited.
-    /// Returns how many files were written.
+    /// Writes the YAML files of a tree under `folder`, as they were committed, and returns their
+    /// paths relative to it. Symbolic links and submodules are skipped: a link could point
+    /// anywhere, and only committed text is audited.
     @discardableResult
-    public func export(tree: String, to folder: String) throws -> Int {
+    public func export(tree: String, to folder: String) throws -> [String] {
         let listing = try git.run(["ls-tree", "-r", "-z", tree])
         var files: [(object: String, path: String)] = []
         for record in listing.split(separator: 0) {
@@ -110,11 +110,11 @@ public struct WardsRepository: Sendable {
             guard !name.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else { continue }
             files.append((String(head[2]), name))
         }
-        guard !files.isEmpty else { return 0 }
+        guard !files.isEmpty else { return [] }
         let request = Data(files.map { $0.object + "\n" }.joined().utf8)
-        let contents = try git.run(["cat-file", "--batch"], input: request)
+        let contents = try git.run(["cat-file", "--batch", "--buffer"], input: request)
+        var folders: Set<String> = []
         var cursor = contents.startIndex
-        let base = URL(fileURLWithPath: folder)
         for file in files {
             // "<object> <type> <size>\n<bytes>\n"
             guard let newline = contents[cursor...].firstIndex(of: 0x0A) else { throw truncated() }
@@ -123,12 +123,30 @@ public struct WardsRepository: Sendable {
             let start = contents.index(after: newline)
             guard contents.distance(from: start, to: contents.endIndex) >= size + 1 else { throw truncated() }
             let end = contents.index(start, offsetBy: size)
-            let target = base.appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contents[start..<end]).write(to: target)
+            let parent = (file.path as NSString).deletingLastPathComponent
+            if !parent.isEmpty, folders.insert(parent).inserted {
+                try FileManager.default.createDirectory(atPath: folder + "/" + parent, withIntermediateDirectories: true)
+            }
+            try Self.write(contents[start..<end], to: folder + "/" + file.path)
             cursor = contents.index(after: end)
         }
-        return files.count
+        return files.map(\.path)
+    }
+
+    /// A plain write of bytes to a new file: Foundation's writers cost more than the audit here.
+    private static func write(_ bytes: Data.SubSequence, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw GitProcess.Failure(message: Localized(vi: "không ghi được \(path)", en: "cannot write \(path)")) }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { throw GitProcess.Failure(message: Localized(vi: "không ghi được \(path)", en: "cannot write \(path)")) }
+                offset += written
+            }
+        }
     }
 
     private func truncated() -> GitProcess.Failure {

@@ -53,6 +53,10 @@ public struct GitProcess: Sendable {
         } else {
             process.standardInput = FileHandle.nullDevice
         }
+        // Foundation's waitUntilExit polls every 50 ms on Linux; a history runs git a few times per
+        // reading, so the exit is waited for through the termination handler instead.
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do {
             try process.run()
         } catch {
@@ -66,7 +70,7 @@ public struct GitProcess: Sendable {
         }
         let output = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        process.waitUntilExit()
+        exited.wait()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let text = String(decoding: errorBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             let said = text.isEmpty ? "git \(arguments.joined(separator: " ")): exit \(process.terminationStatus)" : text

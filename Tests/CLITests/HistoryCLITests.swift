@@ -137,9 +137,12 @@ final class HistoryCLITests: XCTestCase {
 
     func testMonthlyReadingsMatchTheHandCalculation() throws {
         let repo = try repository()
+        // Each revision is written to a temporary folder; none may be left behind.
+        let scratch = try WardcheckProcess.temporaryFolder(self)
         let out = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--since", "2025-06-01", "--until", "2025-11-30",
-                                            "--format", "json"], in: repo)
+                                            "--format", "json"], in: repo, environment: ["TMPDIR": scratch.path])
         XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), [], "temporary copies left behind")
         let history = try json(out.stdout)
         XCTAssertEqual(history["schema"] as? String, "wardcheck.history/1")
         XCTAssertEqual(history["every"] as? String, "month")

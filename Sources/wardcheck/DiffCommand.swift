@@ -44,8 +44,11 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "Số liệu cũ hơn số ngày này là quá hạn / facts older than this many days are stale (default: 90).")
     var staleAfter: Int = AuditAccumulator.defaultStaleAfterDays
 
-    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html.")
+    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html | xlsx (xlsx needs -o FILE or a pipe).")
     var format: AuditFormat = .text
+
+    @Option(name: .long, help: "Dấu phân cách CSV / CSV separator: , | ; | tab (default: ; with --lang vi, for Vietnamese Excel; , with --lang en).")
+    var csvSeparator: CSV.Separator?
 
     @Flag(name: .long, help: "Thoát với mã 1 khi có đơn vị mất tiêu chí hoặc không còn được đánh giá / exit 1 when a unit lost a criterion or dropped out.")
     var failOnRegression = false
@@ -75,13 +78,16 @@ struct DiffCommand: ParsableCommand {
 
         let text: String
         switch format {
+        case .xlsx:
+            try output.emit(try DiffXLSX.render(diff, language: language), language: language)
+            text = ""
         case .text: text = DiffText(language: language, colour: output.colour).render(diff)
         case .json: text = DiffJSON.render(diff, language: language)
-        case .csv: text = DiffCSV.render(diff, language: language)
+        case .csv: text = DiffCSV.render(diff, language: language, separator: csvSeparator)
         case .markdown: text = DiffMarkdown.render(diff, language: language)
         case .html: text = DiffHTML.render(diff, language: language)
         }
-        try output.emit(text)
+        if format != .xlsx { try output.emit(text) }
 
         if failOnRegression, diff.losses > 0 || !diff.stoppedReady.isEmpty || !diff.departed.isEmpty {
             throw ExitCode(ExitStatus.criteriaNotMet)

@@ -55,8 +55,11 @@ struct HistoryCommand: ParsableCommand {
     @Option(name: .long, help: "Số liệu cũ hơn số ngày này là quá hạn / facts older than this many days are stale (default: 90).")
     var staleAfter: Int = AuditAccumulator.defaultStaleAfterDays
 
-    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html.")
+    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html | xlsx (xlsx needs -o FILE or a pipe).")
     var format: AuditFormat = .text
+
+    @Option(name: .long, help: "Dấu phân cách CSV / CSV separator: , | ; | tab (default: ; with --lang vi, for Vietnamese Excel; , with --lang en).")
+    var csvSeparator: CSV.Separator?
 
     func validate() throws {
         guard staleAfter >= 0 else {
@@ -130,13 +133,16 @@ struct HistoryCommand: ParsableCommand {
                               evaluatedOn: asOf?.day, points: points)
         let text: String
         switch format {
+        case .xlsx:
+            try output.emit(try HistoryXLSX.render(history, language: language), language: language)
+            text = ""
         case .text: text = HistoryText(language: language, colour: output.colour).render(history)
         case .json: text = HistoryJSON.render(history, language: language)
-        case .csv: text = HistoryCSV.render(history, language: language)
+        case .csv: text = HistoryCSV.render(history, language: language, separator: csvSeparator)
         case .markdown: text = HistoryMarkdown.render(history, language: language)
         case .html: text = HistoryHTML.render(history, language: language)
         }
-        try output.emit(text)
+        if format != .xlsx { try output.emit(text) }
     }
 }
 

@@ -90,4 +90,24 @@ final class DiffCLITests: XCTestCase {
             XCTAssertTrue(text.contains("20194"), format)
         }
     }
+
+    /// The workbook, read back by openpyxl: 20194 lost TC16, and the plan gained a 30 000 000 ₫ firewall.
+    func testWorkbookReadByAnotherReader() throws {
+        let (before, after) = try folders()
+        let target = before.deletingLastPathComponent().appendingPathComponent("diff.xlsx")
+        let out = try WardcheckProcess.run(["diff", before.path, after.path, "--criteria", Self.criteria, "--format", "xlsx", "-o", target.path, "--lang", "en"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let book = try Python.workbook(target.path, test: self)
+        XCTAssertEqual(Set(book.keys), ["Summary", "Ready changes", "Criteria", "Units that changed", "Submissions", "Purchase plan"])
+        let criteria = try XCTUnwrap(book["Criteria"])
+        let tc16 = try XCTUnwrap(criteria.first { $0.first as? String == "TC16" })
+        XCTAssertEqual(tc16[6] as? String, "20194")
+        let plan = try XCTUnwrap(book["Purchase plan"])
+        let firewall = try XCTUnwrap(plan.first { $0.first as? String == "Firewall" })
+        XCTAssertEqual((firewall[5] as? NSNumber)?.intValue, 30_000_000)
+        // Not to a terminal: a workbook goes to a file or a pipe.
+        let piped = try WardcheckProcess.run(["diff", before.path, after.path, "--criteria", Self.criteria, "--format", "xlsx"])
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertTrue(piped.stdout.hasPrefix("PK"), "a zip container on the pipe")
+    }
 }

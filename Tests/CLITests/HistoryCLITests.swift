@@ -199,6 +199,25 @@ final class HistoryCLITests: XCTestCase {
         XCTAssertTrue(text.stdout.contains("15,50 → 14,00 (-1,50)"), text.stdout)
         XCTAssertTrue(text.stdout.contains("12.000.000 ₫ → 18.000.000 ₫ (+6.000.000 ₫)"), text.stdout)
 
+        // Vietnamese CSV by default: `;` and the decimal comma, for Vietnamese Excel.
+        let vi = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--until", "2025-10-31", "--format", "csv"], in: repo)
+        XCTAssertEqual(vi.status, 0, vi.stderr)
+        XCTAssertTrue(vi.stdout.contains(";audited;;2;2;0;0;1;0;0;\"14,00\";18000000;"), vi.stdout)
+
+        let xlsx = repo.appendingPathComponent("history.xlsx")
+        let book = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--until", "2025-10-31", "--format", "xlsx",
+                                             "-o", xlsx.path, "--lang", "en"], in: repo)
+        XCTAssertEqual(book.status, 0, book.stderr)
+        let sheets = try Python.workbook(xlsx.path, test: self)
+        let periods = try XCTUnwrap(sheets["Periods"])
+        XCTAssertEqual(periods.dropFirst().map { $0[0] as? String }, ["2025-07", "2025-08", "2025-09", "2025-10"])
+        XCTAssertEqual(periods.dropFirst().map { ($0[10] as? NSNumber)?.intValue }, [1, 1, 1, 0])
+        XCTAssertEqual(periods.dropFirst().map { ($0[12] as? NSNumber)?.doubleValue }, [15.5, 15.5, 15.0, 14.0])
+        XCTAssertEqual(periods.dropFirst().map { $0[2] as? String }, ["2025-07-31", "2025-08-31", "2025-09-30", "2025-10-31"], "dates are dates")
+        let byPeriod = try XCTUnwrap(sheets["Criteria by period"])
+        let tc05 = try XCTUnwrap(byPeriod.first { $0.first as? String == "TC05" })
+        XCTAssertEqual(tc05.dropFirst(2).map { ($0 as? NSNumber)?.intValue }, [2, 2, 2, 0])
+
         let md = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--until", "2025-10-31", "--format", "markdown", "--lang", "en"], in: repo)
         XCTAssertEqual(md.status, 0, md.stderr)
         XCTAssertTrue(md.stdout.contains("| 2025-09 | `"), md.stdout)

@@ -152,24 +152,7 @@ final class SchemaCLITests: XCTestCase {
         return out
     }
 
-    /// Runs python3 from the repository root; python3 with jsonschema and PyYAML is a test dependency (make test-deps).
     private func python(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        process.currentDirectoryURL = WardcheckProcess.repository
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus != 0 {
-            XCTFail("python3 with jsonschema and PyYAML is needed (make test-deps): " + stderr)
-            throw XCTSkip("no python3 jsonschema/yaml")
-        }
-        return String(decoding: stdout, as: UTF8.self)
+        try Python.run(arguments, test: self)
     }
 }

@@ -133,7 +133,7 @@ final class AuditDiffFixtureTests: XCTestCase {
     }
 
     func testCSVHasOneTablePerSectionAndNoNegativeCells() throws {
-        let csv = DiffCSV.render(try diff(), language: .vi)
+        let csv = DiffCSV.render(try diff(), language: .vi, separator: .comma)
         let records = CSVReader.records(csv)
         XCTAssertEqual(records.first, DiffCSV.columns)
         XCTAssertTrue(records.allSatisfy { $0.count == DiffCSV.columns.count })
@@ -146,6 +146,25 @@ final class AuditDiffFixtureTests: XCTestCase {
         XCTAssertEqual(records.filter { $0[0] == "became_ready" }.map { $0[column("code")] }, ["10002", "10004"])
         // No cell had to be neutralised: the figures a spreadsheet adds up stay numbers.
         XCTAssertFalse(records.flatMap { $0 }.contains { $0.hasPrefix("'") })
+        let mean = try XCTUnwrap(records.first { $0[0] == "summary" && $0[column("key")] == "mean_passed" })
+        XCTAssertEqual([mean[column("before")], mean[column("after")]], ["2.00", "2.50"])
+
+        // A Vietnamese report, by default, for Vietnamese Excel: `;` between fields, the decimal comma.
+        let vi = DiffCSV.render(try diff(), language: .vi)
+        let lines = vi.components(separatedBy: "\r\n")
+        XCTAssertTrue(lines[0].hasPrefix("\u{FEFF}section;key;code;name;"), lines[0])
+        // A cell holding a comma is quoted whatever the separator, so a reader that guesses wrong still splits right.
+        XCTAssertTrue(lines.contains { $0.hasPrefix("summary;mean_passed;;;;Bình quân tiêu chí đạt;\"2,00\";\"2,50\";") }, vi)
+        // The before report predates stale facts: no figure rather than a false zero.
+        XCTAssertTrue(lines.contains { $0.hasPrefix("summary;stale;;;;Số liệu quá hạn;;1;") }, vi)
+    }
+
+    func testWorkbookSheets() throws {
+        let book = DiffXLSX.workbook(try diff(), language: .en)
+        XCTAssertEqual(book.sheets.map(\.name), ["Summary", "Ready changes", "Criteria", "Units that changed", "Submissions", "Purchase plan"])
+        let criteria = try XCTUnwrap(book.sheets.first { $0.name == "Criteria" })
+        XCTAssertEqual(criteria.rows.count, 1 + 3)
+        XCTAssertNotNil(try DiffXLSX.render(try diff(), language: .vi).count)
     }
 
     func testAReportOfAnotherSchemaIsRefused() throws {

@@ -70,7 +70,7 @@ final class ProgressHostileTests: XCTestCase {
     }
 
     func testCSVNeutralisesFormulas() {
-        let csv = DiffCSV.render(hostileDiff(), language: .vi)
+        let csv = DiffCSV.render(hostileDiff(), language: .vi, separator: .comma)
         let records = CSVReader.records(csv)
         XCTAssertTrue(records.allSatisfy { $0.count == DiffCSV.columns.count })
         let cells = records.flatMap { $0 }

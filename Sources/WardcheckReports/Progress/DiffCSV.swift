@@ -1,7 +1,8 @@
 import WardcheckCore
 
 /// `diff --format csv`: the comparison for a spreadsheet, written like the audit's CSV (UTF-8 with
-/// BOM, CRLF, RFC 4180, formula cells neutralised by `CSV.cell`). One header, several tables told
+/// BOM, CRLF, RFC 4180, formula cells neutralised by `CSV.cell`, `;` and the decimal comma for a
+/// Vietnamese report unless `--csv-separator` says otherwise). One header, several tables told
 /// apart by the `section` column. There is no change column: `CSV.cell` writes a negative number
 /// as text (a leading `-` starts a formula), so the spreadsheet computes after − before itself.
 ///
@@ -21,14 +22,16 @@ public enum DiffCSV {
         "item", "item_name", "quantity_before", "quantity_after", "cost_before", "cost_after",
     ]
 
-    public static func render(_ diff: AuditDiff, language: Language) -> String {
-        var out = CSV.byteOrderMark + CSV.row(columns)
+    public static func render(_ diff: AuditDiff, language: Language, separator: CSV.Separator? = nil) -> String {
+        let separator = separator ?? .default(for: language)
+        var out = CSV.byteOrderMark + CSV.row(columns, separator: separator)
         func add(_ section: String, _ values: [String: String]) {
-            out += CSV.row(columns.map { $0 == "section" ? section : values[$0] ?? "" })
+            out += CSV.row(columns.map { $0 == "section" ? section : values[$0] ?? "" }, separator: separator)
         }
+        let mark = separator.decimalLanguage
         for row in DiffSummary(diff).rows {
-            add("summary", ["key": row.key, "title": row.label.text(language), "before": DiffSummary.Row.plain(row.before) ?? "",
-                            "after": DiffSummary.Row.plain(row.after) ?? ""])
+            add("summary", ["key": row.key, "title": row.label.text(language), "before": DiffSummary.Row.plain(row.before, decimalMark: mark) ?? "",
+                            "after": DiffSummary.Row.plain(row.after, decimalMark: mark) ?? ""])
         }
         for (section, changes, column) in [("became_ready", diff.becameReady, "gained"), ("stopped_ready", diff.stoppedReady, "lost")] {
             for r in changes {

@@ -53,12 +53,13 @@ struct DiffSummary {
             }
         }
 
-        /// The raw figure for JSON and CSV: whole numbers as integers, the mean with two decimals.
-        static func plain(_ value: Value?) -> String? {
+        /// The raw figure for JSON and CSV: whole numbers as integers, the mean with two decimals
+        /// (a dot, or a comma for a CSV whose separator goes with the decimal comma).
+        static func plain(_ value: Value?, decimalMark language: Language = .en) -> String? {
             switch value {
             case nil: return nil
             case .whole(let n)?: return String(n)
-            case .decimal(let x)?: return String(format: "%.2f", x)
+            case .decimal(let x)?: return NumberText.decimal(x, language, places: 2)
             }
         }
 

@@ -65,7 +65,7 @@ enum ProgressPage {
     .chg.up { color: var(--good); font-weight: 700; } .chg.down { color: var(--bad); font-weight: 700; } .chg.same { color: var(--muted); }
     .codes { font-size: .85rem; overflow-wrap: anywhere; }
     .gain { color: var(--good); } .loss { color: var(--bad); }
-    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(30rem, 1fr)); gap: 1rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(30rem, 100%), 1fr)); gap: 1rem; }
     figure.chart { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: .5rem .75rem; }
     figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
     svg { width: 100%; height: auto; font-family: inherit; }
@@ -78,6 +78,7 @@ enum ProgressPage {
     td.heat { text-align: right; font-variant-numeric: tabular-nums; }
     footer { margin-top: 2rem; border-top: 1px solid var(--line); }
     @page { size: A4 landscape; margin: 12mm; }
+    @media (max-width: 40rem) { body { padding: .75rem; } table.data { display: block; overflow-x: auto; } table.data th, table.data td { white-space: nowrap; } h1 { font-size: 1.3rem; } }
     @media print { body { max-width: none; padding: 0; font-size: 9pt; } tr, figure { break-inside: avoid; } h2 { break-after: avoid; } }
 
     """

@@ -42,7 +42,10 @@ final class VietnameseOutputCLITests: XCTestCase {
     func testInitWritesCommentsInTheChosenLanguage() throws {
         let en = try WardcheckProcess.run(["init", "--code", "20194", "--name", "Phường Hòa Xuân", "--type", "ward", "--lang", "en", "-o", "-"])
         XCTAssertEqual(en.status, 0, en.stderr)
-        XCTAssertTrue(en.stdout.hasPrefix("# Facts for one unit, format 1, written by `wardcheck init`."), en.stdout)
+        // The editor's schema line comes first (docs/editors.md), then the header in the chosen language.
+        let lines = en.stdout.components(separatedBy: "\n")
+        XCTAssertTrue(lines[0].hasPrefix("# yaml-language-server: $schema="), lines[0])
+        XCTAssertTrue(lines[1].hasPrefix("# Facts for one unit, format 1, written by `wardcheck init`."), en.stdout)
         XCTAssertTrue(en.stdout.contains("# Administrative unit code (5 digits) — required\n  code: \"20194\""), en.stdout)
         XCTAssertFalse(en.stdout.contains("bắt buộc"))
         XCTAssertFalse(en.stdout.contains("Tệp dữ kiện"))

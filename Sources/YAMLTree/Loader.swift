@@ -13,16 +13,19 @@ public struct YAMLLoadResult: Sendable {
 /// at the root, no anchors, aliases or tags, no duplicate keys, bounded size and depth.
 public enum YAMLLoader {
     public static func load(path: String, limits: YAMLLimits = .standard) -> YAMLLoadResult {
-        // Check the size before reading, so a huge file costs a stat, not a read.
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-           let size = (attributes[.size] as? NSNumber)?.intValue, size > limits.maxFileBytes {
-            return YAMLLoadResult(root: nil, problems: [YAMLProblem(.fileTooLarge(bytes: size, limit: limits.maxFileBytes), at: .start)], source: "")
+        switch InputFile.read(path, limit: limits.maxFileBytes) {
+        case .success(let bytes):
+            return load(bytes: bytes, limits: limits)
+        case .failure(let failure):
+            let kind: YAMLProblem.Kind
+            switch failure {
+            case .missing: kind = .fileUnreadable(reason: "missing")
+            case .folder: kind = .fileUnreadable(reason: "folder")
+            case .unreadable(let reason): kind = .fileUnreadable(reason: reason)
+            case .tooLarge(let bytes, let limit): kind = .fileTooLarge(bytes: bytes, limit: limit)
+            }
+            return YAMLLoadResult(root: nil, problems: [YAMLProblem(kind, at: .start)], source: "")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "unreadable" : "missing"
-            return YAMLLoadResult(root: nil, problems: [YAMLProblem(.fileUnreadable(reason: reason), at: .start)], source: "")
-        }
-        return load(bytes: [UInt8](data), limits: limits)
     }
 
     public static func load(string: String, limits: YAMLLimits = .standard) -> YAMLLoadResult {
@@ -53,22 +56,57 @@ private struct TreeBuilder {
     /// append copied the whole list, and a wide file took minutes.
     private final class MappingFrame {
         let start: Mark
+        let flow: Bool
         var entries: [YAMLNode.Entry] = []
         var pendingKey: (key: String, start: Mark, end: Mark)?
         var skipValue = false
         var seen: [String: Mark] = [:]
-        init(start: Mark) { self.start = start }
+        /// The column (0-based) of the keys: libyaml's start mark, or the first key when that is
+        /// further left (the start mark sits on a tag or an anchor written after a parent key).
+        var indent: Int?
+        init(start: Mark, flow: Bool) {
+            self.start = start
+            self.flow = flow
+        }
     }
 
     private final class SequenceFrame {
         let start: Mark
+        let flow: Bool
+        /// The column (0-based) of the dashes; unknown when a tag or an anchor comes first.
+        let indent: Int?
         var items: [YAMLNode] = []
-        init(start: Mark) { self.start = start }
+        init(start: Mark, flow: Bool, indent: Int?) {
+            self.start = start
+            self.flow = flow
+            self.indent = indent
+        }
     }
 
     private enum Frame {
         case mapping(MappingFrame)
         case sequence(SequenceFrame)
+
+        var start: Mark {
+            switch self {
+            case .mapping(let frame): return frame.start
+            case .sequence(let frame): return frame.start
+            }
+        }
+
+        var flow: Bool {
+            switch self {
+            case .mapping(let frame): return frame.flow
+            case .sequence(let frame): return frame.flow
+            }
+        }
+
+        var indent: Int? {
+            switch self {
+            case .mapping(let frame): return frame.indent
+            case .sequence(let frame): return frame.indent
+            }
+        }
     }
 
     let limits: YAMLLimits
@@ -77,6 +115,7 @@ private struct TreeBuilder {
     var problems: [YAMLProblem] = []
     private var stack: [Frame] = []
     private var documents = 0
+    private var sourceLines: SourceLines?
 
     init(limits: YAMLLimits, bytes: [UInt8]) {
         self.limits = limits
@@ -134,26 +173,82 @@ private struct TreeBuilder {
                 return attach(YAMLNode(kind: .rejected, start: start, end: end))
             }
             let text = normalised(scalar.value, scalar.length)
-            return attach(YAMLNode(kind: .scalar(text, style(scalar.style)), start: start, end: end))
+            let written = style(scalar.style)
+            if let (rule, at) = yaml12Problem(scalar: written, start: start, end: end) {
+                problems.append(YAMLProblem(.yaml12(rule), at: at))
+                return false
+            }
+            return attach(YAMLNode(kind: .scalar(text, written), start: start, end: end))
         case YAML_ALIAS_EVENT:
             problems.append(YAMLProblem(.alias(name: string(event.data.alias.anchor)), at: start, end: end))
             return attach(YAMLNode(kind: .rejected, start: start, end: end))
         case YAML_MAPPING_START_EVENT:
             note(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: start, end: end)
-            guard push(.mapping(MappingFrame(start: start)), at: start) else { return false }
+            let flow = event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+            guard push(.mapping(MappingFrame(start: start, flow: flow)), at: start) else { return false }
         case YAML_SEQUENCE_START_EVENT:
             note(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: start, end: end)
-            guard push(.sequence(SequenceFrame(start: start)), at: start) else { return false }
+            let flow = event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+            let plain = event.data.sequence_start.anchor == nil && event.data.sequence_start.tag == nil
+            guard push(.sequence(SequenceFrame(start: start, flow: flow, indent: plain ? start.column - 1 : nil)), at: start) else { return false }
         case YAML_MAPPING_END_EVENT:
             guard case .mapping(let frame)? = stack.popLast() else { return false }
+            if frame.flow, let at = underIndentedFlow(start: frame.start, end: end) {
+                problems.append(YAMLProblem(.yaml12(.continuationNotIndented), at: at))
+                return false
+            }
             return attach(YAMLNode(kind: .mapping(frame.entries), start: frame.start, end: end))
         case YAML_SEQUENCE_END_EVENT:
             guard case .sequence(let frame)? = stack.popLast() else { return false }
+            if frame.flow, let at = underIndentedFlow(start: frame.start, end: end) {
+                problems.append(YAMLProblem(.yaml12(.continuationNotIndented), at: at))
+                return false
+            }
             return attach(YAMLNode(kind: .sequence(frame.items), start: frame.start, end: end))
         default:
             break
         }
         return true
+    }
+
+    /// The indentation (0-based column) of the nearest enclosing block mapping or list, -1 at the
+    /// top; and whether the node being read sits inside a flow collection.
+    private var enclosing: (indent: Int, inFlow: Bool) {
+        let inFlow = stack.last?.flow ?? false
+        // An indentation that cannot be known is taken leniently: any line will do.
+        for frame in stack.reversed() where !frame.flow { return (frame.indent ?? -1, inFlow) }
+        return (-1, inFlow)
+    }
+
+    private mutating func lines() -> SourceLines {
+        if let sourceLines { return sourceLines }
+        let built = SourceLines(bytes)
+        sourceLines = built
+        return built
+    }
+
+    /// The YAML 1.2 rule a scalar breaks, if any, and where.
+    private mutating func yaml12Problem(scalar style: ScalarStyle, start: Mark, end: Mark) -> (YAML12Rule, Mark)? {
+        let (indent, inFlow) = enclosing
+        switch style {
+        case .literal, .folded:
+            return lines().blockScalarProblem(header: start, indent: indent)
+        case .singleQuoted, .doubleQuoted:
+            if lines().commentStuckTo(end: end) { return (.commentWithoutSpace, end) }
+            fallthrough
+        case .plain:
+            // Inside a flow collection the collection's own check covers every line.
+            guard !inFlow, end.line > start.line else { return nil }
+            return lines().underIndented(from: start.line, through: end.line, indent: indent).map { (.continuationNotIndented, $0) }
+        }
+    }
+
+    /// A flow collection spread over lines must indent each continued line past its key; checked
+    /// once, at the outermost flow collection, which covers the ones inside it.
+    private mutating func underIndentedFlow(start: Mark, end: Mark) -> Mark? {
+        let (indent, inFlow) = enclosing
+        guard !inFlow, end.line > start.line else { return nil }
+        return lines().underIndented(from: start.line, through: end.line, indent: indent)
     }
 
     private mutating func push(_ frame: Frame, at start: Mark) -> Bool {
@@ -191,6 +286,7 @@ private struct TreeBuilder {
                 frame.pendingKey = nil
                 frame.skipValue = false
             } else if let key = node.scalar {
+                if frame.indent == nil { frame.indent = min(frame.start.column, node.start.column) - 1 }
                 if let first = frame.seen[key] {
                     problems.append(YAMLProblem(.duplicateKey(key: key, first: first), at: node.start, end: node.end))
                     frame.skipValue = true

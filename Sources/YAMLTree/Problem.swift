@@ -3,8 +3,10 @@
 /// so that a file's errors are all reported in one run; `isFatal` ones end the read.
 public struct YAMLProblem: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
+        /// `reason` is "missing", "folder", or the system's words for why the file cannot be read.
         case fileUnreadable(reason: String)
-        case fileTooLarge(bytes: Int, limit: Int)
+        /// `bytes` is nil when the file is not a regular one and reading stopped past the limit.
+        case fileTooLarge(bytes: Int?, limit: Int)
         case invalidUTF8
         case syntax(problem: String, context: String?)
         case tabIndentation
@@ -18,6 +20,8 @@ public struct YAMLProblem: Sendable, Equatable {
         case alias(name: String)
         case tag(String)
         case complexKey
+        /// Text libyaml accepts but YAML 1.2 does not (see `YAML12Rule`).
+        case yaml12(YAML12Rule)
     }
 
     public var kind: Kind

@@ -7,14 +7,24 @@ extension DiagnosticSink {
         let end = problem.end
         switch problem.kind {
         case .fileUnreadable(let reason):
-            error(.fileUnreadable, at: at, reason == "missing"
-                  ? Localized(vi: "không tìm thấy tệp", en: "file not found")
-                  : Localized(vi: "không đọc được tệp", en: "cannot read the file"),
-                  hint: Localized(vi: "kiểm tra đường dẫn và quyền đọc tệp", en: "check the path and that the file is readable"))
+            switch reason {
+            case "missing":
+                error(.fileUnreadable, at: at, Localized(vi: "không tìm thấy tệp", en: "file not found"),
+                      hint: Localized(vi: "kiểm tra đường dẫn", en: "check the path"))
+            case "folder":
+                error(.fileUnreadable, at: at, Localized(vi: "đây là một thư mục, không phải tệp", en: "this is a folder, not a file"),
+                      hint: Localized(vi: "chỉ rõ tệp .yaml, hoặc đưa thư mục vào lệnh như một tham số để đọc mọi tệp trong đó",
+                                      en: "name a .yaml file, or pass the folder itself to read every file in it"))
+            default:
+                error(.fileUnreadable, at: at, Localized(vi: "không đọc được tệp: \(reason)", en: "cannot read the file: \(reason)"),
+                      hint: Localized(vi: "kiểm tra quyền đọc tệp", en: "check that the file is readable"))
+            }
         case .fileTooLarge(let bytes, let limit):
+            let size = bytes.map { Localized(vi: "\($0) byte", en: "\($0) bytes") }
+                ?? Localized(vi: "hơn \(limit) byte", en: "more than \(limit) bytes")
             error(.fileTooLarge, at: at, Localized(
-                vi: "tệp quá lớn: \(bytes) byte, tối đa \(limit) byte",
-                en: "file too large: \(bytes) bytes, the limit is \(limit) bytes"),
+                vi: "tệp quá lớn: \(size.vi), tối đa \(limit) byte",
+                en: "file too large: \(size.en), the limit is \(limit) bytes"),
                   hint: Localized(vi: "một tệp dữ kiện chỉ vài kilobyte; kiểm tra xem có chọn nhầm tệp không",
                                   en: "a facts file is a few kilobytes; check that this is the right file"))
         case .invalidUTF8:
@@ -64,6 +74,25 @@ extension DiagnosticSink {
         case .tag(let tag):
             error(.tag, at: at, end: end, Localized(vi: "không dùng thẻ kiểu YAML (`\(tag)`)", en: "YAML type tags (`\(tag)`) are not allowed"),
                   hint: Localized(vi: "bỏ thẻ; lược đồ đã quy định kiểu của từng trường", en: "remove the tag; the schema decides each field's type"))
+        case .yaml12(let rule):
+            switch rule {
+            case .continuationNotIndented:
+                error(.yamlSyntax, at: at, Localized(
+                    vi: "lỗi cú pháp YAML: dòng tiếp theo của giá trị phải thụt lề sâu hơn khoá của nó",
+                    en: "YAML syntax error: a value continued on another line must be indented more than its key"),
+                      hint: Localized(vi: "thêm dấu cách ở đầu dòng này (không dùng tab), hoặc viết cả giá trị trên một dòng",
+                                      en: "indent this line with spaces (not a tab), or write the whole value on one line"))
+            case .commentWithoutSpace:
+                error(.yamlSyntax, at: at, Localized(
+                    vi: "lỗi cú pháp YAML: cần một dấu cách trước dấu `#` của chú thích",
+                    en: "YAML syntax error: a comment's `#` must follow a space"),
+                      hint: Localized(vi: "viết một dấu cách trước `#`", en: "put a space before the `#`"))
+            case .blockScalarLeadingSpaces:
+                error(.yamlSyntax, at: at, Localized(
+                    vi: "lỗi cú pháp YAML: dòng trống ở đầu khối văn bản có nhiều dấu cách hơn dòng đầu tiên của khối",
+                    en: "YAML syntax error: a blank line at the start of a text block has more spaces than the block's first line"),
+                      hint: Localized(vi: "xoá các dấu cách thừa trên dòng trống", en: "remove the extra spaces from the blank line"))
+            }
         case .complexKey:
             error(.complexKey, at: at, end: end, Localized(vi: "khoá phải là một từ, không phải danh sách hay khối", en: "a key must be a plain word, not a list or a block"),
                   hint: Localized(vi: "viết `khoá: giá trị`", en: "write `key: value`"))

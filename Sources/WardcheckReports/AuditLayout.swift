@@ -127,16 +127,10 @@ struct AuditLayout {
         text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
     }
 
-    /// Ward text for a terminal or a Markdown table: control characters (line breaks, escape
-    /// sequences that could repaint the terminal) become spaces.
+    /// Ward text for a terminal or a Markdown table, on one line: control characters (line breaks,
+    /// escape sequences that could repaint the terminal), bidirectional overrides and zero-width
+    /// characters are shown as `\u{…}`.
     static func plain(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars { out.unicodeScalars.append(isControl(scalar) ? " " : scalar) }
-        return out
-    }
-
-    private static func isControl(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s == "\u{2028}" || s == "\u{2029}"
+        HiddenCharacters.escaped(text)
     }
 }

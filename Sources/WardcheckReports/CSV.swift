@@ -35,7 +35,9 @@ public enum CSV {
 
     /// The cell as it must be written: neutralised, then quoted when it holds the separator, a quote or a line break.
     public static func cell(_ value: String, separator: Separator = .comma) -> String {
-        var text = value
+        // Line breaks are CSV's to quote; other hidden characters (bidirectional overrides,
+        // zero-width ones, terminal escapes) are shown as `\u{202E}` in the sheet.
+        var text = HiddenCharacters.escaped(value, keeping: ["\n", "\r", "\t"])
         if let first = text.unicodeScalars.first, formulaStarts.contains(Character(first)) {
             text = "'" + text
         }

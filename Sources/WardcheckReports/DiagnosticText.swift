@@ -8,8 +8,9 @@ public enum DiagnosticText {
         // A diagnostic may quote what the file says; never let it drive the terminal.
         d.message = d.message.map(Terminal.safe)
         d.hint = d.hint.map { $0.map(Terminal.safe) }
-        d.sourceLine = d.sourceLine.map(Terminal.safe)
         d.file = Terminal.safe(d.file)
+        let original = d.sourceLine ?? ""
+        d.sourceLine = d.sourceLine.map { HiddenCharacters.escaped($0, keeping: ["\t"]) }
         // The severity word stays English in both languages: CI tools and editors match on it.
         let severity = d.severity.rawValue
         let paint = Painter(enabled: colour)
@@ -19,8 +20,10 @@ public enum DiagnosticText {
         if let line = d.sourceLine {
             let number = String(d.start.line)
             let gutter = String(repeating: " ", count: number.count)
-            let prefix = line.unicodeScalars.prefix(max(0, d.start.column - 1))
-                .map { $0 == "\t" ? "\t" : " " }.joined()
+            // Under the original characters, so the caret stays under its place when some are shown escaped.
+            let prefix = original.unicodeScalars.prefix(max(0, d.start.column - 1)).map { scalar in
+                scalar == "\t" ? "\t" : String(repeating: " ", count: HiddenCharacters.escaped(String(scalar)).unicodeScalars.count)
+            }.joined()
             var width = 1
             if let end = d.end, end.line == d.start.line, end.column > d.start.column {
                 width = end.column - d.start.column
@@ -34,19 +37,11 @@ public enum DiagnosticText {
     }
 }
 
-/// Makes text safe to print: control characters (other than tab) shown as `\u{1B}`, never sent.
+/// Makes ward text safe to print on one line: controls (line breaks, tabs, terminal escapes),
+/// bidirectional overrides and zero-width characters are shown as `\u{202E}`, never sent.
 enum Terminal {
     static func safe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control && scalar != "\t" {
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        HiddenCharacters.escaped(text)
     }
 }
 

@@ -7,7 +7,7 @@ public enum ExplainText {
     public static func render(_ r: CriterionResult, card: Scorecard, language: Language, schema: FactsSchema? = nil) -> String {
         let vi = language == .vi
         var out = "\(r.id) \(r.title.text(language)) — \(r.outcome.label.text(language))\n"
-        out += "\(card.name ?? "?") (\(card.code ?? "?")), \(card.file)\n"
+        out += Terminal.safe("\(card.name ?? "?") (\(card.code ?? "?")), \(card.file)") + "\n"
         if let day = card.evaluatedOn {
             out += (vi ? "Ngày đánh giá: \(day)" : "Judged as of: \(day)")
                 + (card.asOf == day ? (vi ? " (ngày của số liệu)\n" : " (the facts' own date)\n") : " (--as-of)\n")
@@ -45,8 +45,8 @@ public enum ExplainText {
                 + (place.isEmpty ? "" : " (\(place))") + (p.facts.isEmpty ? "" : (vi ? "; số liệu liên quan: " : "; facts involved: ") + p.facts.joined(separator: ", ")) + "\n"
         }
         if let w = r.waiver {
-            out += "\n" + (vi ? "Miễn trừ đến \(w.expires) (\(w.approvedBy)): \(w.justification); kết quả gốc: \(r.underlying.label.vi)\n"
-                              : "Waived until \(w.expires) (\(w.approvedBy)): \(w.justification); underlying outcome: \(r.underlying.label.en)\n")
+            out += "\n" + Terminal.safe(vi ? "Miễn trừ đến \(w.expires) (\(w.approvedBy)): \(w.justification); kết quả gốc: \(r.underlying.label.vi)"
+                                            : "Waived until \(w.expires) (\(w.approvedBy)): \(w.justification); underlying outcome: \(r.underlying.label.en)") + "\n"
         }
         if let w = r.expiredWaiver {
             out += "\n" + (vi ? "Miễn trừ đã hết hạn ngày \(w.expires), không áp dụng.\n" : "The waiver expired on \(w.expires) and is ignored.\n")
@@ -60,7 +60,7 @@ public enum ExplainText {
     private static func line(_ c: ComparisonResult, _ language: Language, indent: String, _ schema: FactsSchema?) -> String {
         let vi = language == .vi
         let place = c.at.map { "\($0.line):\($0.column)" } ?? (vi ? "không có trong tệp" : "not in the file")
-        var text = indent + "\(c.fact) [\(place)] = " + Presentation.observed(c).text(language)
+        var text = indent + "\(c.fact) [\(place)] = " + Terminal.safe(Presentation.observed(c).text(language))
         text += "; " + (vi ? "yêu cầu " : "requires ") + c.op.words.text(language) + " " + Presentation.required(c).text(language)
         if let formula = Presentation.formula(c) { text += "  (" + cases(formula.text(language), schema, language) + ")" }
         text += " → " + outcomeWord(c.outcome, language)

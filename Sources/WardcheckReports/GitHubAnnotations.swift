@@ -81,9 +81,11 @@ public enum GitHubAnnotations {
     }
 
     // Scalar by scalar: "\r\n" is one Character in Swift, and must still become %0D%0A.
+    // Other hidden characters (bidirectional overrides, zero-width ones, escapes) are shown as
+    // `\u{202E}` in the log, never raw.
     private static func escape(_ s: String, property: Bool) -> String {
         var out = ""
-        for scalar in s.unicodeScalars {
+        for scalar in HiddenCharacters.escaped(s, keeping: ["\r", "\n"]).unicodeScalars {
             switch scalar {
             case "%": out += "%25"
             case "\r": out += "%0D"

@@ -1,11 +1,16 @@
+import WardcheckCore
+
 /// HTML text helpers. Ward files are written by many hands and are never trusted: every piece
 /// of their text goes through `escape` before it reaches a page, in content and in attributes.
 public enum HTML {
     /// Escapes the five characters that can end a text run or an attribute value: & < > " '.
+    /// Hidden characters (controls, bidirectional overrides, zero-width ones) are shown as
+    /// `\u{202E}`, so a name cannot display as another on the page; line breaks and tabs, which
+    /// HTML shows as spaces, are kept.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for ch in text.unicodeScalars {
+        for ch in HiddenCharacters.escaped(text, keeping: ["\n", "\t"]).unicodeScalars {
             switch ch {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

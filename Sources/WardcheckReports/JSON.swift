@@ -1,4 +1,5 @@
 import Foundation
+import WardcheckCore
 
 /// A JSON value with keys kept in the order written, so reports read top-down the way they are
 /// documented. Serialisation escapes every control character; ward text is never trusted.
@@ -77,6 +78,10 @@ public indirect enum JSON: Sendable {
         }
     }
 
+    /// A JSON string. Controls, DEL, and the hidden characters of `HiddenCharacters` (C1 controls,
+    /// bidirectional overrides, zero-width characters, U+2028/U+2029) are written as `\\uXXXX`:
+    /// the value a program reads is unchanged, and a person who opens the file sees the escape,
+    /// not a line that displays as something else.
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         let utf8 = Array(s.utf8)
@@ -89,18 +94,38 @@ public indirect enum JSON: Sendable {
             case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
             case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            // Keeps JSON embeddable in HTML <script> and safe from line-separator quirks.
-            case UInt8(ascii: "<"): out.append(contentsOf: Array("\\u003c".utf8))
-            case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                out.append(contentsOf: Array((utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
-                i += 2
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            // Keeps JSON embeddable in HTML <script>.
+            case UInt8(ascii: "<"): unicodeEscape(0x3C, into: &out)
+            case 0x00..<0x20, 0x7F: unicodeEscape(UInt32(b), into: &out)
+            case 0x80...:
+                // Swift strings are valid UTF-8: the lead byte gives the width.
+                let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                var value = UInt32(b & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07))
+                for k in 1..<width { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                if let scalar = Unicode.Scalar(value), HiddenCharacters.isHidden(scalar) {
+                    if value > 0xFFFF {
+                        let v = value - 0x10000
+                        unicodeEscape(0xD800 + (v >> 10), into: &out)
+                        unicodeEscape(0xDC00 + (v & 0x3FF), into: &out)
+                    } else {
+                        unicodeEscape(value, into: &out)
+                    }
+                } else {
+                    out.append(contentsOf: utf8[i..<(i + width)])
+                }
+                i += width
+                continue
             default: out.append(b)
             }
             i += 1
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    private static func unicodeEscape(_ value: UInt32, into out: inout [UInt8]) {
+        out.append(contentsOf: [0x5C, UInt8(ascii: "u"),
+                                hex[Int(value >> 12 & 0xF)], hex[Int(value >> 8 & 0xF)], hex[Int(value >> 4 & 0xF)], hex[Int(value & 0xF)]])
     }
 }

@@ -71,6 +71,16 @@ public struct Finding: Sendable {
         outcome = nil
         waiver = nil
         region = Region(line: d.start.line, column: d.start.column, endLine: d.end?.line, endColumn: d.end?.column)
+        showHidden()
+    }
+
+    /// Every text a viewer displays, with hidden characters shown as `\u{202E}` (the file path
+    /// stays as it is: SARIF percent-encodes it, GitHub and JUnit escape it themselves).
+    private mutating func showHidden() {
+        title = Terminal.safe(title)
+        headline = Terminal.safe(headline)
+        reasons = reasons.map { Reason(text: Terminal.safe($0.text), region: $0.region) }
+        details = details.map(Terminal.safe)
     }
 
     /// Nil for a passed criterion: there is nothing to show.
@@ -113,6 +123,7 @@ public struct Finding: Sendable {
             details.append(vi ? "miễn trừ đã hết hạn ngày \(w.expires), không áp dụng (\(w.file):\(w.mark.line))"
                               : "the waiver expired on \(w.expires) and is ignored (\(w.file):\(w.mark.line))")
         }
+        showHidden()
     }
 
     /// "miễn trừ đến 2027-06-30, <người phê duyệt> phê duyệt: <lý do>".

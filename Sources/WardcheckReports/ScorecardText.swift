@@ -19,14 +19,16 @@ public struct ScorecardText {
         guard let card = report.scorecard else {
             var out = ""
             for d in report.diagnostics { out += DiagnosticText.render(d, language: language, colour: colour) + "\n" }
-            out += vi ? "\(report.file): tệp không hợp lệ, chưa đánh giá\n" : "\(report.file): invalid file, not evaluated\n"
+            let file = Terminal.safe(report.file)
+            out += vi ? "\(file): tệp không hợp lệ, chưa đánh giá\n" : "\(file): invalid file, not evaluated\n"
             return out
         }
         let paint = Painter(enabled: colour)
         var out = ""
         for d in report.diagnostics { out += DiagnosticText.render(d, language: language, colour: colour) + "\n" }
-        let name = card.name ?? "?"
-        out += paint(.bold, "\(name) (\(card.code ?? "?"))") + "  —  \(card.file)\n"
+        // Ward text on a terminal: hidden characters shown as \u{…}, never sent (see Terminal.safe).
+        let name = Terminal.safe(card.name ?? "?")
+        out += paint(.bold, "\(name) (\(Terminal.safe(card.code ?? "?")))") + "  —  \(Terminal.safe(card.file))\n"
         if let asOf = card.asOf {
             out += vi ? "Số liệu ngày \(asOf)" : "Facts as of \(asOf)"
             if let day = card.evaluatedOn, day != asOf { out += vi ? ", đánh giá theo ngày \(day)" : ", judged as of \(day)" }
@@ -51,8 +53,8 @@ public struct ScorecardText {
         }
         for waiver in card.expiredWaivers {
             out += "\n" + (vi
-                ? "Lưu ý: miễn trừ \(waiver.criterion) đã hết hạn ngày \(waiver.expires) nên không được áp dụng (\(waiver.file):\(waiver.mark.line))\n"
-                : "Note: the waiver of \(waiver.criterion) expired on \(waiver.expires) and is ignored (\(waiver.file):\(waiver.mark.line))\n")
+                ? "Lưu ý: miễn trừ \(waiver.criterion) đã hết hạn ngày \(waiver.expires) nên không được áp dụng (\(Terminal.safe(waiver.file)):\(waiver.mark.line))\n"
+                : "Note: the waiver of \(waiver.criterion) expired on \(waiver.expires) and is ignored (\(Terminal.safe(waiver.file)):\(waiver.mark.line))\n")
         }
         out += remediation(card)
         return out
@@ -74,13 +76,13 @@ public struct ScorecardText {
         let indent = "          "
         for c in r.decisive {
             let at = c.at.map { vi ? "  (dòng \($0.line))" : "  (line \($0.line))" } ?? ""
-            out += indent + "\(c.fact): " + Presentation.comparison(c).text(language) + at + "\n"
+            out += indent + Terminal.safe("\(c.fact): " + Presentation.comparison(c).text(language)) + at + "\n"
         }
         for m in r.missing {
             let place = m.block.isEmpty
                 ? (vi ? "thêm vào tệp" : "add it to the file")
                 : (vi ? "thêm vào khối \(m.block), dòng \(m.at.line)" : "add it under \(m.block), line \(m.at.line)")
-            out += indent + "\(m.path): " + Outcome.notReported.label.text(language) + " (\(place))\n"
+            out += indent + Terminal.safe("\(m.path): " + Outcome.notReported.label.text(language) + " (\(place))") + "\n"
         }
         if let p = r.problem, r.outcome == .notEvaluable {
             let place = [p.file, p.at.map { "\($0.line):\($0.column)" }].compactMap { $0 }.joined(separator: ":")
@@ -93,9 +95,9 @@ public struct ScorecardText {
                                 : "the verdict is the same whatever \(r.decidedWithout.joined(separator: ", ")) is\n")
         }
         if let w = r.waiver {
-            out += indent + (vi
-                ? "miễn trừ đến \(w.expires), \(w.approvedBy) phê duyệt: \(w.justification)\n"
-                : "waived until \(w.expires), approved by \(w.approvedBy): \(w.justification)\n")
+            out += indent + Terminal.safe(vi
+                ? "miễn trừ đến \(w.expires), \(w.approvedBy) phê duyệt: \(w.justification)"
+                : "waived until \(w.expires), approved by \(w.approvedBy): \(w.justification)") + "\n"
         }
         return out
     }

@@ -1,3 +1,5 @@
+import WardcheckCore
+
 /// A small XML tree, attributes kept in the order written, for the JUnit report. Serialisation
 /// escapes every text and drops what XML 1.0 cannot carry: ward text is never trusted.
 public indirect enum XML: Sendable {
@@ -43,7 +45,9 @@ public indirect enum XML: Sendable {
     }
 
     /// Character data: the five special characters as entities, `\r` kept as a reference so a
-    /// parser does not fold it away, characters XML 1.0 forbids removed.
+    /// parser does not fold it away, characters XML 1.0 forbids and every other hidden character
+    /// (C1 controls, bidirectional overrides, zero-width ones) shown as `\u{…}`, which CI report
+    /// viewers then display instead of obeying.
     public static func escapeText(_ s: String) -> String {
         escape(s, attribute: false)
     }
@@ -57,7 +61,7 @@ public indirect enum XML: Sendable {
     private static func escape(_ s: String, attribute: Bool) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
-        for scalar in s.unicodeScalars {
+        for scalar in HiddenCharacters.escaped(s, keeping: ["\t", "\n", "\r"]).unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

@@ -72,7 +72,11 @@ struct AuditCommand: ParsableCommand {
         try WardFiles.requireSome(files, [folder], common.lang)
         // One small row per unit is all the accumulator keeps, so memory follows the number of units, not their files.
         let accumulator = AuditAccumulator(criteria: session.criteria, roster: loadedRoster, asOf: day, staleAfterDays: staleAfter)
-        Pipeline.stream(files, { UnitReport.check(path: $0, evaluator: evaluator) }, into: accumulator.add)
+        try output.refuseOverwriting(files.map(\.path) + [rosterPath, waiversPath].compactMap { $0 }, criteria: session.criteria.folder, language: common.lang)
+        let skipped = WardInput.skipped(files)
+        Pipeline.stream(files.map(\.path), { path in
+            skipped[path].map(UnitReport.unreadable) ?? UnitReport.check(path: path, evaluator: evaluator)
+        }, into: accumulator.add)
         let audit = accumulator.finish()
 
         let language = common.lang
@@ -87,7 +91,7 @@ struct AuditCommand: ParsableCommand {
         case .markdown: text = AuditMarkdown.render(audit, language: language)
         case .html: text = AuditHTML.render(audit, language: language)
         }
-        try output.emit(text)
+        output.emit(text)
         try finish(audit, language)
     }
 

@@ -15,7 +15,7 @@ struct ChangedSinceOptions: ParsableArguments {
     /// The files to check: the command line expanded as usual, or with `--changed-since` the
     /// changed ward files under it (default `.`). Deleted files are listed on stderr; when
     /// nothing changed, says so. A git failure stops the run with exit 2.
-    func files(_ inputs: [String], language: Language) throws -> [String] {
+    func files(_ inputs: [String], language: Language) throws -> [WardInput] {
         guard let changedSince else {
             let expanded = WardFiles.expand(inputs)
             try WardFiles.requireSome(expanded, inputs, language)
@@ -37,7 +37,10 @@ struct ChangedSinceOptions: ParsableArguments {
             printError(vi ? "wardcheck: không có tệp .yaml/.yml nào được thêm hoặc sửa so với \(changedSince)"
                           : "wardcheck: no .yaml/.yml file added or modified since \(changedSince)")
         }
-        return changes.checked
+        // Git lists what the pull request changed, links included: walked, not named, so not followed.
+        return changes.checked.map { path in
+            FolderWalk.skipped(path).map { WardInput(.skipped(path, $0)) } ?? WardInput(file: path)
+        }
     }
 }
 
@@ -70,7 +73,7 @@ struct ChangedFiles: Equatable {
         var fields = output.split(separator: "\0", omittingEmptySubsequences: true).map(String.init).makeIterator()
         while let status = fields.next(), let name = fields.next() {
             let lowered = name.lowercased()
-            guard lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml"),
+            guard FolderWalk.isYAMLName(lowered),
                   !WardFiles.companions.contains(URL(fileURLWithPath: name).lastPathComponent) else { continue }
             let path = name.hasPrefix(prefix) ? String(name.dropFirst(prefix.count)) : root + "/" + name
             if status.hasPrefix("D") {

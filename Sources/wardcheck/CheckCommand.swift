@@ -39,7 +39,13 @@ struct CheckCommand: ParsableCommand {
         let roster = try session.roster(rosterOption.roster)
         let evaluator = Evaluator(criteria: session.criteria, waivers: try session.waivers(waivers, roster: roster), asOf: asOf?.day,
                                   today: Day.today(), roster: roster)
-        let reports = Pipeline.map(try changes.files(files, language: common.lang)) { UnitReport.check(path: $0, evaluator: evaluator) }
+        let paths = try changes.files(files, language: common.lang)
+        try output.refuseOverwriting(paths.map(\.path) + [waivers, rosterOption.roster].compactMap { $0 }, criteria: session.criteria.folder,
+                                     language: common.lang)
+        let skipped = WardInput.skipped(paths)
+        let reports = Pipeline.map(paths.map(\.path)) { path in
+            skipped[path].map(UnitReport.unreadable) ?? UnitReport.check(path: path, evaluator: evaluator)
+        }
         let text: String
         switch format {
         case .text:
@@ -55,7 +61,7 @@ struct CheckCommand: ParsableCommand {
         case .github:
             text = GitHubAnnotations.check(reports, language: common.lang)
         }
-        try output.emit(text)
+        output.emit(text)
         let code = gate.policy.exitCode(for: reports)
         if code != 0 { throw ExitCode(code) }
     }

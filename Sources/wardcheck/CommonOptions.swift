@@ -29,11 +29,12 @@ struct OutputOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], help: "Ghi kết quả vào tệp / write the output to FILE (atomically).")
     var output: String?
 
-    func emit(_ text: String) throws {
-        if let output {
+    func emit(_ text: String) {
+        guard let output else { return StandardStreams.out(text) }
+        do {
             try AtomicFile.write(text, to: output)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+        } catch {
+            StandardStreams.fail(error.message.map { "wardcheck: " + $0 })
         }
     }
 
@@ -41,7 +42,11 @@ struct OutputOptions: ParsableArguments {
     /// terminal, where the bytes would garble the screen.
     func emit(_ data: Data, language: Language) throws {
         if let output {
-            try AtomicFile.write(data, to: output)
+            do {
+                try AtomicFile.write(data, to: output)
+            } catch {
+                StandardStreams.fail(error.message.map { "wardcheck: " + $0 })
+            }
             return
         }
         guard isatty(1) == 0 else {
@@ -50,17 +55,14 @@ struct OutputOptions: ParsableArguments {
                 : "wardcheck: not writing an Excel workbook to a terminal; use -o FILE.xlsx (or redirect: > FILE.xlsx)")
             throw ExitCode(ExitStatus.invalidInput)
         }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "standard output: " + String(cString: strerror(errno))])
-                }
-                offset += written
-            }
-        }
+        StandardStreams.out(bytes: [UInt8](data))
+    }
+
+    /// Nothing is ever written to an input: `-o` naming a file the run reads (a ward file, the
+    /// waivers, the roster, a criteria file) stops the run before anything is read or written.
+    func refuseOverwriting(_ inputs: [String], criteria: String?, language: Language) throws {
+        guard let output else { return }
+        try InputFiles.refuse(output, among: inputs, criteria: criteria, language: language)
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set.
@@ -69,7 +71,27 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
+/// The files a run reads, so that an output path can be checked against them.
+enum InputFiles {
+    static func refuse(_ output: String, among inputs: [String], criteria: String?, language: Language) throws {
+        var target = stat()
+        guard stat(output, &target) == 0 else { return }
+        var candidates = inputs
+        if let criteria, let names = try? FileManager.default.contentsOfDirectory(atPath: criteria) {
+            candidates += names.map { criteria + "/" + $0 }
+        }
+        for input in candidates {
+            var info = stat()
+            guard stat(input, &info) == 0, info.st_dev == target.st_dev, info.st_ino == target.st_ino else { continue }
+            printError(language == .vi
+                ? "wardcheck: không ghi kết quả vào \(output): đó là tệp đầu vào \(input); chọn tệp khác cho -o"
+                : "wardcheck: not writing the output to \(output): it is the input \(input); choose another file for -o")
+            throw ExitCode.validationFailure
+        }
+    }
+}
+
 /// Prints to standard error: diagnostics about the run itself, not its results.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    StandardStreams.err(text)
 }

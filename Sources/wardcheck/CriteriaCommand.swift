@@ -17,8 +17,8 @@ struct CriteriaCommand: ParsableCommand {
     func run() throws {
         let session = try Session(common)
         switch format {
-        case .text: print(CriteriaText.render(session.criteria, language: common.lang), terminator: "")
-        case .json: print(CriteriaText.json(session.criteria, language: common.lang).serialised(), terminator: "")
+        case .text: StandardStreams.out(CriteriaText.render(session.criteria, language: common.lang))
+        case .json: StandardStreams.out(CriteriaText.json(session.criteria, language: common.lang).serialised())
         }
     }
 }

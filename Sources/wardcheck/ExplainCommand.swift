@@ -35,9 +35,9 @@ struct ExplainCommand: ParsableCommand {
                                   today: Day.today(), roster: roster)
         let report = UnitReport.check(path: file, evaluator: evaluator)
         guard let card = report.scorecard, let result = card.results.first(where: { $0.id == criterion }) else {
-            print(ScorecardText(catalogue: session.criteria.catalogue, language: common.lang).render(report), terminator: "")
+            StandardStreams.out(ScorecardText(catalogue: session.criteria.catalogue, language: common.lang).render(report))
             throw ExitCode(ExitStatus.invalidInput)
         }
-        print(ExplainText.render(result, card: card, language: common.lang, schema: session.criteria.schema), terminator: "")
+        StandardStreams.out(ExplainText.render(result, card: card, language: common.lang, schema: session.criteria.schema))
     }
 }

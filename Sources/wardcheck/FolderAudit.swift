@@ -47,7 +47,11 @@ struct FolderAudit {
         let files = WardFiles.yamlFiles(in: folder, excluding: excluded)
         // The accumulator keeps one small row per unit; each file is dropped once evaluated.
         let accumulator = AuditAccumulator(criteria: criteria, roster: loadedRoster, asOf: day, staleAfterDays: staleAfter)
-        Pipeline.stream(files, { UnitReport.check(path: $0, evaluator: evaluator) }, into: accumulator.add)
+        // What the walk could not read (an unreadable folder, a link) is counted as an invalid file, as in `audit`.
+        let skipped = WardInput.skipped(files)
+        Pipeline.stream(files.map(\.path), { path in
+            skipped[path].map(UnitReport.unreadable) ?? UnitReport.check(path: path, evaluator: evaluator)
+        }, into: accumulator.add)
         return .success(accumulator.finish())
     }
 

@@ -71,20 +71,36 @@ struct InitCommand: ParsableCommand {
         }
         // The editor reads the schema line only among the comments before the first key, so it goes first.
         let text = modeline.text + template.render(values, language: language)
+        // The promise that a new file validates is checked, not assumed: what validate would
+        // report about this very text stops init before anything is written.
+        let problems = template.problems(in: text, path: target, checks: FileChecks(today: Day.today())).filter(\.isError)
+        guard problems.isEmpty else {
+            for d in problems {
+                var line = "wardcheck init: " + d.message.text(language)
+                if let hint = d.hint { line += "\n  = " + (language == .vi ? "gợi ý" : "hint") + ": " + hint.text(language) }
+                printError(line)
+            }
+            throw ExitCode.validationFailure
+        }
 
         if target == "-" {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStreams.out(text)
             return
         }
+        try InputFiles.refuse(target, among: [], criteria: session.criteria.folder, language: language)
         if FileManager.default.fileExists(atPath: target), !force {
             printError(language == .vi
                 ? "wardcheck init: tệp \(target) đã có; không ghi đè. Dùng --force để ghi đè, hoặc -o để chọn tệp khác."
                 : "wardcheck init: \(target) already exists; not overwriting it. Use --force to overwrite, or -o to pick another file.")
             throw ExitCode(ExitStatus.invalidInput)
         }
-        try AtomicFile.write(text, to: target)
-        print(language == .vi
-            ? "Đã tạo \(target). Điền số liệu rồi chạy: wardcheck validate \(target)"
-            : "Wrote \(target). Fill it in, then run: wardcheck validate \(target)")
+        do {
+            try AtomicFile.write(text, to: target)
+        } catch {
+            StandardStreams.fail(error.message.map { "wardcheck: " + $0 })
+        }
+        StandardStreams.out(language == .vi
+            ? "Đã tạo \(target). Điền số liệu rồi chạy: wardcheck validate \(target)\n"
+            : "Wrote \(target). Fill it in, then run: wardcheck validate \(target)\n")
     }
 }

@@ -11,6 +11,7 @@ struct Session {
 
     init(_ options: CommonOptions) throws {
         language = options.lang
+        StandardStreams.language = options.lang
         let folder = try options.criteriaFolder
         let (set, diagnostics) = CriteriaSet.load(folder: folder)
         for d in diagnostics { printError(DiagnosticText.render(d, language: language)) }
@@ -63,42 +64,61 @@ struct AsOf: ExpressibleByArgument {
     static var defaultCompletionKind: CompletionKind { .default }
 }
 
+/// One path a command reads: a facts file, or something met on the way that cannot be read as
+/// one (an unreadable subfolder, a link not followed), which is reported and counted like a file
+/// that cannot be read, never silently skipped.
+struct WardInput: Sendable {
+    var path: String
+    var unreadable: FactsFile?
+
+    init(file: String) {
+        path = file
+    }
+
+    /// The paths that are not read, each with what is reported about it.
+    static func skipped(_ inputs: [WardInput]) -> [String: FactsFile] {
+        Dictionary(inputs.compactMap { input in input.unreadable.map { (input.path, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    init(_ entry: FolderWalk.Entry) {
+        path = entry.path
+        if case .skipped(_, let why) = entry {
+            let (message, hint) = why.message
+            unreadable = .unreadable(path: entry.path, message: message, hint: hint)
+        }
+    }
+}
+
 /// Expands the command line's files and folders into facts files, in a stable order. In a
 /// folder, the audit's own companion files (roster.yaml, waivers.yaml) are not facts files.
 enum WardFiles {
     static let companions: Set<String> = ["roster.yaml", "waivers.yaml"]
 
-    static func expand(_ inputs: [String]) -> [String] {
-        var out: [String] = []
-        let fm = FileManager.default
+    static func expand(_ inputs: [String]) -> [WardInput] {
+        var out: [WardInput] = []
         for input in inputs {
-            var isFolder: ObjCBool = false
-            if fm.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
+            var info = stat()
+            if stat(input, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
                 out += yamlFiles(in: input)
             } else {
-                out.append(input)
+                out.append(WardInput(file: input))
             }
         }
         return out
     }
 
-    static func yamlFiles(in folder: String, excluding: Set<String> = []) -> [String] {
-        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
-        var files: [String] = []
-        while let relative = walker.nextObject() as? String {
-            let lowered = relative.lowercased()
-            guard lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") else { continue }
-            let path = base + "/" + relative
-            if companions.contains(URL(fileURLWithPath: relative).lastPathComponent) { continue }
-            if excluding.contains(URL(fileURLWithPath: path).standardizedFileURL.path) { continue }
-            files.append(path)
+    static func yamlFiles(in folder: String, excluding: Set<String> = []) -> [WardInput] {
+        FolderWalk.yamlFiles(in: folder).compactMap { entry in
+            if case .file(let path) = entry {
+                if companions.contains(URL(fileURLWithPath: path).lastPathComponent) { return nil }
+                if excluding.contains(URL(fileURLWithPath: path).standardizedFileURL.path) { return nil }
+            }
+            return WardInput(entry)
         }
-        return files.sorted()
     }
 
     /// A folder with no facts files is almost always the wrong folder: say so rather than pass.
-    static func requireSome(_ files: [String], _ inputs: [String], _ language: Language) throws {
+    static func requireSome(_ files: [WardInput], _ inputs: [String], _ language: Language) throws {
         guard files.isEmpty else { return }
         printError(language == .vi
             ? "wardcheck: không có tệp dữ kiện .yaml nào trong \(inputs.joined(separator: ", "))"

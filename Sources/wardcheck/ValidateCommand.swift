@@ -32,7 +32,11 @@ struct ValidateCommand: ParsableCommand {
         let session = try Session(common)
         let paths = try changes.files(files, language: common.lang)
         let checks = FileChecks(today: Day.today(), roster: try session.roster(rosterOption.roster))
-        let results = Pipeline.map(paths) { FactsFile.load(path: $0, validator: session.criteria.validator, checks: checks) }
+        try output.refuseOverwriting(paths.map(\.path) + [rosterOption.roster].compactMap { $0 }, criteria: session.criteria.folder, language: common.lang)
+        let skipped = WardInput.skipped(paths)
+        let results = Pipeline.map(paths.map(\.path)) { path in
+            skipped[path] ?? FactsFile.load(path: path, validator: session.criteria.validator, checks: checks)
+        }
         let text: String
         switch format {
         case .text: text = ValidationText.render(results, language: common.lang, colour: output.colour)
@@ -43,7 +47,7 @@ struct ValidateCommand: ParsableCommand {
                             workingDirectory: FileManager.default.currentDirectoryPath).validate(results)
         case .github: text = GitHubAnnotations.validate(results, language: common.lang)
         }
-        try output.emit(text)
+        output.emit(text)
         // Only `invalid` can occur here: validate judges no criterion.
         let code = gate.policy.exitCode(invalidFiles: results.filter { !$0.isValid }.count, failed: 0, notReported: 0)
         if code != 0 { throw ExitCode(code) }

@@ -40,7 +40,7 @@ struct VerifyCommand: ParsableCommand {
         }
         // The closing line stays English in both languages: CI tools read it.
         out += "\(total - failures) passed, \(failures) failed\n"
-        print(out, terminator: "")
+        StandardStreams.out(out)
         if failures > 0 { throw ExitCode(ExitStatus.criteriaNotMet) }
     }
 }

@@ -1,6 +1,13 @@
 import ArgumentParser
 
 @main
+enum Entry {
+    static func main() {
+        StandardStreams.prepare()
+        Wardcheck.main()
+    }
+}
+
 struct Wardcheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wardcheck",

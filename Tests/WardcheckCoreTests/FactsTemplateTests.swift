@@ -77,13 +77,27 @@ final class FactsTemplateTests: XCTestCase {
         XCTAssertFalse(code.contains { $0.contains("{") || $0.contains("[") }, "flow style found")
     }
 
-    func testNamesWithQuotesBackslashesAndLineBreaksReadBackExactly() throws {
+    func testNamesWithQuotesBackslashesAndColonsReadBackExactly() throws {
         let schema = try FactsFixtures.schema()
         let template = FactsTemplate(schema: schema)
-        let awkward = "Phường \"Mới\" \\ số 1: # không phải chú thích\n\tdòng hai \u{2028} hết"
+        let awkward = "Phường \"Mới\" \\ số 1: # không phải chú thích, 'dấu nháy' & <thẻ>"
         let (facts, spots, _) = validate(template.render(try standardValues(template, name: awkward)), schema)
         XCTAssertEqual(spots, [])
         XCTAssertEqual(facts?.name.map { Array($0.unicodeScalars) }, Array(awkward.unicodeScalars))
+    }
+
+    func testNamesThatValidateWouldRefuseAreRefusedBeforeWriting() throws {
+        // A line break, a tab, U+2028, a bidirectional override, a zero-width joiner: a unit name is one
+        // visible line, so init says which character (1-based) is wrong instead of writing a bad file.
+        let template = FactsTemplate(schema: try FactsFixtures.schema())
+        for (name, position, code) in [("A\nB", 2, "U+000A"), ("A\tB", 2, "U+0009"), ("Phường\u{2028}", 7, "U+2028"),
+                                       ("Xã \u{202E}Đông", 4, "U+202E"), ("An\u{200D}Hải", 3, "U+200D")] {
+            let result = template.values(code: "20194", name: name, choices: [("type", "ward")], asOf: asOf)
+            guard case .failure(let rejections) = result else { XCTFail("accepted \(name.debugDescription)"); continue }
+            XCTAssertEqual(rejections.all.count, 1)
+            XCTAssertTrue(rejections.all[0].message.en.contains("\(code)"), rejections.all[0].message.en)
+            XCTAssertTrue(rejections.all[0].message.en.hasSuffix("at character \(position)"), rejections.all[0].message.en)
+        }
     }
 
     func testDecomposedNameIsWrittenComposed() throws {

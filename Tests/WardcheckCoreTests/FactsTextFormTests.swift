@@ -17,8 +17,9 @@ final class FactsTextFormTests: XCTestCase {
     func testCRLFFileHasTheSameFactsAndDiagnosticsAsItsLFTwin() throws {
         let lf = try FactsFixtures.load("lf-twin.yaml")
         let crlf = try FactsFixtures.load("crlf-twin.yaml")
-        // By hand: line 9 `  genrator:` and line 12 `    present: yes`.
-        XCTAssertEqual(lf.spots, [Spot("WC101", 9, 3), Spot("WC103", 12, 14)])
+        // By hand: line 9 `  genrator:`, line 12 `    present: yes`, and line 15 `  name: |`, a contact
+        // name over two lines where one line of text belongs (the `|` at column 9).
+        XCTAssertEqual(lf.spots, [Spot("WC101", 9, 3), Spot("WC103", 12, 14), Spot("WC114", 15, 9)])
         XCTAssertEqual(crlf.spots, lf.spots)
         XCTAssertEqual(crlf.diagnostics.map(\.end), lf.diagnostics.map(\.end))
         XCTAssertEqual(crlf.diagnostics.map(\.message), lf.diagnostics.map(\.message))
@@ -27,7 +28,10 @@ final class FactsTextFormTests: XCTestCase {
         let lfFacts = try XCTUnwrap(try FactsFixtures.facts(path: FactsFixtures.path("lf-twin.yaml")))
         let crlfFacts = try XCTUnwrap(try FactsFixtures.facts(path: FactsFixtures.path("crlf-twin.yaml")))
         XCTAssertEqual(Self.dump(crlfFacts), Self.dump(lfFacts))
-        XCTAssertEqual(crlfFacts["contact.name"]?.value, .text("Võ Hữu Tài\nPhó Chủ tịch UBND\n"))
+        XCTAssertEqual(crlfFacts["contact.phone"]?.value, .text("0236 3002 803"))
+        // CR LF reads as one break: the text breaks after "Võ Hữu Tài", at character 11, in both.
+        XCTAssertTrue(crlf.diagnostics[2].message.en.hasSuffix("breaks onto a new line at character 11; this field holds one line"),
+                      crlf.diagnostics[2].message.en)
     }
 
     func testValidFileConvertedToCRLFStaysValidWithTheSameFacts() throws {

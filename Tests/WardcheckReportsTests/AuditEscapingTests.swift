@@ -42,11 +42,12 @@ final class AuditEscapingTests: XCTestCase {
         XCTAssertEqual(AuditMarkdown.escape("*x* _y_ `z` [l](u) ~s~ !#"), "\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\~s\\~ \\!\\#")
         XCTAssertEqual(AuditMarkdown.escape("<b>&"), "&lt;b&gt;&amp;")
         XCTAssertEqual(AuditMarkdown.escape("a\\b"), "a\\\\b")
-        XCTAssertEqual(AuditMarkdown.escape("one\ntwo"), "one two")
+        XCTAssertEqual(AuditMarkdown.escape("one\ntwo\u{202E}"), "one\\\\u{A}two\\\\u{202E}")
     }
 
-    func testTerminalTextDropsControlCharacters() {
-        XCTAssertEqual(AuditLayout.plain("red \u{1B}[31mtext\u{7}\n"), "red  [31mtext  ")
+    func testTerminalTextShowsHiddenCharactersEscaped() {
+        XCTAssertEqual(AuditLayout.plain("red \u{1B}[31mtext\u{7}\n"), "red \\u{1B}[31mtext\\u{7}\\u{A}")
+        XCTAssertEqual(AuditLayout.plain("A\u{202E}B\u{2066}C\u{200B}D\u{FEFF}\u{85}"), "A\\u{202E}B\\u{2066}C\\u{200B}D\\u{FEFF}\\u{85}")
         XCTAssertEqual(AuditLayout.plain("Phường Hòa Xuân"), "Phường Hòa Xuân")
     }
 

@@ -36,14 +36,22 @@ final class GitHubAnnotationsTests: XCTestCase {
     }
 
     func testWardTextCannotStartAWorkflowCommandOfItsOwn() throws {
-        // A CR is refused in ward text (WC114); a newline is allowed and must not start a command.
-        let trap = "chờ BTS\\n::add-mask::secret\\n::stop-commands::x"
-        let report = try CIReportFixtures.report(CIReportFixtures.failing, waivers: CIReportFixtures.waivers(justification: trap))
-        XCTAssertTrue(report.scorecard?.results.last?.waiver?.justification.contains("\n::add-mask::") ?? false, "the YAML escape reached the text")
+        // Validation refuses line breaks in a waiver's text (WC114). Should one reach the renderer
+        // anyway, in the text or in a file name, it is shown and encoded, never obeyed.
+        var report = try CIReportFixtures.report(CIReportFixtures.failing, waivers: CIReportFixtures.waivers())
+        var card = try XCTUnwrap(report.scorecard)
+        let waived = try XCTUnwrap(card.results.lastIndex { $0.waiver != nil })
+        card.results[waived].waiver?.justification = "chờ BTS\n::add-mask::secret\r\n::stop-commands::x\u{202E}"
+        card.file = "x\n::error::forged.yaml"
+        report.scorecard = card
+        report.file = card.file
         let out = GitHubAnnotations.check([report], language: .vi)
         for line in out.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
             XCTAssertTrue(["::group::", "::endgroup::", "::error ", "::warning ", "::notice ", "wardcheck: "].contains { line.hasPrefix($0) }, String(line))
         }
-        XCTAssertTrue(out.contains("chờ BTS%0A::add-mask::secret%0A::stop-commands::x"), out)
+        XCTAssertTrue(out.contains("chờ BTS\\u{A}::add-mask::secret\\u{D}\\u{A}::stop-commands::x\\u{202E}"), out)
+        XCTAssertTrue(out.contains("::group::x%0A::error::forged.yaml"), out)
+        XCTAssertTrue(out.contains("file=x%0A%3A%3Aerror%3A%3Aforged.yaml,"), out)
+        XCTAssertFalse(out.unicodeScalars.contains("\u{202E}"), "no override reaches the log raw")
     }
 }

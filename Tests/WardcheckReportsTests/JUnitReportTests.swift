@@ -207,7 +207,8 @@ final class JUnitReportTests: XCTestCase {
 
     func testXMLEscapesTheFiveCharactersAndDropsWhatXMLCannotCarry() throws {
         XCTAssertEqual(XML.escapeText("a & b < c > d \" e ' f"), "a &amp; b &lt; c &gt; d &quot; e &apos; f")
-        XCTAssertEqual(XML.escapeText("bell\u{7}nul\u{0}esc\u{1B}\u{FFFE}end"), "bellnulescend")
+        // Controls XML cannot carry, and hidden characters it can, are shown escaped; U+FFFE, not a character, is dropped.
+        XCTAssertEqual(XML.escapeText("bell\u{7}nul\u{0}esc\u{1B}\u{FFFE}rlo\u{202E}end"), "bell\\u{7}nul\\u{0}esc\\u{1B}rlo\\u{202E}end")
         XCTAssertEqual(XML.escapeText("tab\tline\nreturn\r"), "tab\tline\nreturn&#13;")
         XCTAssertEqual(XML.escapeAttribute("tab\tline\n"), "tab&#9;line&#10;")
         XCTAssertEqual(XML.escapeText("Phường 𝔸 ✓"), "Phường 𝔸 ✓")
@@ -218,7 +219,7 @@ final class JUnitReportTests: XCTestCase {
         ]).document()
         let root = try parse(xml)
         let suite = try XCTUnwrap(root.elements(forName: "testsuite").first)
-        let clean = nasty.replacingOccurrences(of: "\u{1}", with: "")
+        let clean = nasty.replacingOccurrences(of: "\u{1}", with: "\\u{1}")
         XCTAssertEqual(suite.attribute(forName: "name")?.stringValue, clean, "newlines survive in attributes")
         XCTAssertEqual(suite.elements(forName: "system-out").first?.stringValue, clean)
     }

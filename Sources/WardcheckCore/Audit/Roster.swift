@@ -43,11 +43,11 @@ public struct Roster: Sendable {
             return path != schema.codeField && path != schema.nameField
         }
         if let root = tree, var reader = MappingReader(root, sink, allowed: ["roster", "province", "units"], what: "roster") {
-            province = reader.string("province", required: false)
+            province = reader.line("province", required: false)
             var seen: [String: Mark] = [:]
             for node in reader.required("units")?.items ?? [] {
                 guard var u = MappingReader(node, sink, allowed: ["code", "name"] + extra, what: "roster unit"),
-                      let code = u.string("code"), let name = u.string("name") else { continue }
+                      let code = u.line("code"), let name = u.line("name") else { continue }
                 if let first = seen[code] {
                     sink.error(.duplicateUnit, at: node.start, Localized(vi: "mã \(code) đã có ở dòng \(first.line)", en: "code \(code) is already listed on line \(first.line)"))
                     continue

@@ -35,8 +35,8 @@ public struct Waivers: Sendable {
             let ids = criteria.criteria.map(\.id)
             for node in reader.required("entries")?.items ?? [] {
                 guard var w = MappingReader(node, sink, allowed: ["criterion", "unit", "justification", "approved_by", "expires"], what: "waiver"),
-                      let criterion = w.string("criterion"), let unit = w.string("unit"), let justification = w.string("justification"),
-                      let approvedBy = w.string("approved_by"), let expires = w.date("expires")
+                      let criterion = w.line("criterion"), let unit = w.line("unit"), let justification = w.line("justification"),
+                      let approvedBy = w.line("approved_by"), let expires = w.date("expires")
                 else { continue }
                 if !ids.contains(criterion) {
                     sink.error(.unknownCriterion, at: w.entry("criterion")!.value.start,

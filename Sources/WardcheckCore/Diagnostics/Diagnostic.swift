@@ -27,32 +27,66 @@ public struct Diagnostic: Sendable {
 }
 
 /// Collects diagnostics for one file and attaches source lines to them at the end.
+///
+/// A file shows at most `shownPerFile` diagnostics, then one note "… and N more": a hostile file
+/// of 100,000 unknown keys must not print 600,000 lines. Beyond `keptPerFile` they are only
+/// counted, so such a file costs a counter, not 100,000 messages.
 public final class DiagnosticSink {
+    public static let shownPerFile = 100
+    static let keptPerFile = 1_000
+
     public let file: String
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Diagnostics counted but not kept, and whether one of them was an error.
+    private var dropped = 0
+    private var droppedError = false
 
     public init(file: String) { self.file = file }
 
     public func error(_ code: DiagnosticCode, at start: Mark, end: Mark? = nil, _ message: Localized, hint: Localized? = nil) {
-        diagnostics.append(Diagnostic(file: file, at: start, end: end, code: code, message: message, hint: hint))
+        append(Diagnostic(file: file, at: start, end: end, code: code, message: message, hint: hint))
     }
 
     public func warning(_ code: DiagnosticCode, at start: Mark, end: Mark? = nil, _ message: Localized, hint: Localized? = nil) {
-        diagnostics.append(Diagnostic(file: file, at: start, end: end, code: code, severity: .warning, message: message, hint: hint))
+        append(Diagnostic(file: file, at: start, end: end, code: code, severity: .warning, message: message, hint: hint))
     }
 
-    public func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    public func append(_ diagnostic: Diagnostic) {
+        guard !isFull else { return count(error: diagnostic.isError) }
+        diagnostics.append(diagnostic)
+    }
 
-    public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+    /// No more diagnostics are kept: a caller may count one instead of composing its message.
+    public var isFull: Bool { diagnostics.count >= Self.keptPerFile }
 
-    /// Sorted by position, each with the line it points at.
+    /// One more diagnostic, counted only.
+    public func count(error: Bool) {
+        dropped += 1
+        if error { droppedError = true }
+    }
+
+    /// Every diagnostic reported, kept or only counted.
+    public var total: Int { diagnostics.count + dropped }
+
+    public var hasErrors: Bool { droppedError || diagnostics.contains(where: \.isError) }
+
+    /// Sorted by position, each with the line it points at; at most `shownPerFile` of them, and
+    /// then a note saying how many more there are.
     public func finished(source: String) -> [Diagnostic] {
         // Most files in an audit have no diagnostics; only split the text when one needs quoting.
         guard !diagnostics.isEmpty else { return [] }
+        let sorted = diagnostics.sorted { ($0.start, $0.code.rawValue) < ($1.start, $1.code.rawValue) }
+        var shown = Array(sorted.prefix(Self.shownPerFile))
+        let more = total - shown.count
+        if more > 0 {
+            shown.append(Diagnostic(file: file, at: sorted[shown.count].start, code: .moreDiagnostics, severity: .note, message: Localized(
+                vi: "… và \(NumberText.grouped(more, .vi)) vấn đề khác không hiển thị (tối đa \(Self.shownPerFile) mỗi tệp)",
+                en: "… and \(NumberText.grouped(more, .en)) more not shown (at most \(Self.shownPerFile) per file)"),
+                hint: Localized(vi: "sửa các lỗi trên rồi kiểm tra lại", en: "fix the errors above and check again")))
+        }
         // Split on every line break libyaml counts: "\r\n" is one Character, never equal to "\n".
         let lines = source.isEmpty ? [] : source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        return diagnostics
-            .sorted { ($0.start, $0.code.rawValue) < ($1.start, $1.code.rawValue) }
+        return shown
             .map { diagnostic in
                 var d = diagnostic
                 let index = d.start.line - 1

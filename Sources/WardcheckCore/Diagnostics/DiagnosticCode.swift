@@ -16,6 +16,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case anchorOrAlias = "WC012"
     case tag = "WC013"
     case complexKey = "WC014"
+    /// Not a problem of its own: the note that ends a file's list when more were found than shown.
+    case moreDiagnostics = "WC015"
 
     // Checking a facts file against the facts schema.
     case unknownKey = "WC101"
@@ -70,6 +72,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
         case .anchorOrAlias: return Localized(vi: "Dùng neo hoặc tham chiếu YAML", en: "YAML anchor or alias")
         case .tag: return Localized(vi: "Dùng thẻ kiểu YAML", en: "YAML type tag")
         case .complexKey: return Localized(vi: "Khoá không phải một từ", en: "Key is not a plain word")
+        case .moreDiagnostics: return Localized(vi: "Còn vấn đề khác không hiển thị", en: "More diagnostics not shown")
         case .unknownKey: return Localized(vi: "Khoá không có trong định dạng", en: "Unknown key")
         case .wrongShape: return Localized(vi: "Sai dạng (khối, danh sách hay giá trị)", en: "Wrong shape (block, list or value)")
         case .notBoolean: return Localized(vi: "Không phải true/false", en: "Not true/false")

@@ -56,6 +56,12 @@ public struct FactsTemplate: Sendable {
         let name = name.precomposedStringWithCanonicalMapping
         if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             problems.append(Rejection(message: Localized(vi: "tên đơn vị trống", en: "the unit name is empty"), hint: nil))
+        } else if let (position, scalar) = HiddenCharacters.first(in: name) {
+            // The same rule `validate` applies to one-line text: what init writes must validate.
+            problems.append(Rejection(
+                message: Localized(vi: "tên đơn vị chứa ký tự điều khiển hoặc ký tự ẩn \(HiddenCharacters.describe(scalar)) ở ký tự thứ \(position)",
+                                   en: "the unit name holds a control or invisible character, \(HiddenCharacters.describe(scalar)), at character \(position)"),
+                hint: Localized(vi: "gõ tên trên một dòng, bằng chữ thường", en: "type the name as plain text on one line")))
         } else {
             values[schema.nameField] = .text(name)
         }
@@ -81,6 +87,12 @@ public struct FactsTemplate: Sendable {
             values[field.path] = .text(value)
         }
         return problems.isEmpty ? .success(values) : .failure(Rejections(all: problems))
+    }
+
+    /// What `validate` would report about `text` once written to `path`: empty for every template
+    /// `init` writes, which is how it keeps its promise that a new file validates.
+    public func problems(in text: String, path: String, checks: FileChecks = FileChecks()) -> [Diagnostic] {
+        FactsFile.load(text: text, path: path, validator: FactsValidator(schema: schema), checks: checks).diagnostics
     }
 
     /// Every rejection at once, so one run names every wrong option.

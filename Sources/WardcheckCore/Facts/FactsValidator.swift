@@ -112,7 +112,8 @@ public struct FactsValidator: Sendable {
         case .count: result = ScalarReading.count(node).map(FactValue.number)
         case .number: result = ScalarReading.number(node).map(FactValue.number)
         case .date: result = ScalarReading.date(node).map(FactValue.date)
-        case .text: result = ScalarReading.text(node).map(FactValue.text)
+        // Every text fact is one line (a name, a contact): see ScalarReading.line.
+        case .text: result = ScalarReading.line(node).map(FactValue.text)
         case .enumeration(let values, let hints):
             result = ScalarReading.text(node).flatMap { text in
                 if values.contains(text) { return .success(.text(text)) }
@@ -151,22 +152,30 @@ public struct FactsValidator: Sendable {
         switch result {
         case .success(let value): return value
         case .failure(let rejection):
-            sink.error(rejection.code, at: node.start, end: node.end,
+            sink.error(rejection.code, at: rejection.at ?? node.start, end: rejection.at == nil ? node.end : nil,
                        rejection.message.map { "\(field.path): \($0)" }, hint: rejection.hint)
             return nil
         }
     }
+
+    /// Did-you-mean searches per file: a file of thousands of unknown keys is not a typo.
+    public static let suggestionsPerFile = 20
 
     /// Reports a key the schema does not have here, with the likeliest fix; returns the path it
     /// was probably meant to be, when that is a near spelling of a valid key.
     @discardableResult
     private func reportUnknown(_ entry: YAMLNode.Entry, previous: YAMLNode.Entry?, in node: YAMLNode, parent: String,
                                facts: Facts, _ sink: DiagnosticSink) -> String? {
+        guard !sink.isFull else {
+            sink.count(error: true)
+            return nil
+        }
         let valid = schema.keys(under: parent)
         let place = parent.isEmpty ? Localized(vi: "ở cấp ngoài cùng", en: "at the top level")
             : Localized(vi: "trong `\(parent)`", en: "in `\(parent)`")
         var hint: Localized
         var meant: String?
+        let searching = sink.total < Self.suggestionsPerFile
         if let previous, entry.key.allSatisfy({ $0.isASCII && $0.isNumber }), entry.value.isNull,
            let number = previous.value.scalar, previous.value.style == .plain, number.allSatisfy({ $0.isASCII && $0.isNumber }),
            previous.keyStart.line == entry.keyStart.line {
@@ -177,10 +186,10 @@ public struct FactsValidator: Sendable {
                             en: "inside { } a comma separates fields; write \(number)\(entry.key) with no separator: `\(previous.key): \(number)\(entry.key)`")
                 : Localized(vi: "trong { }, dấu phẩy ngăn cách các trường; số thập phân viết bằng dấu chấm: `\(previous.key): \(number).\(entry.key)`",
                             en: "inside { } a comma separates fields; write decimals with a dot: `\(previous.key): \(number).\(entry.key)`")
-        } else if let near = Suggestion.nearest(to: entry.key, among: valid) {
+        } else if searching, let near = Suggestion.nearest(to: entry.key, among: valid) {
             hint = Localized(vi: "có phải ý bạn là `\(near)`?", en: "did you mean `\(near)`?")
             meant = parent.isEmpty ? near : parent + "." + near
-        } else if let home = schema.fields.first(where: { $0.key == entry.key && $0.parent != parent }) {
+        } else if searching, let home = schema.fields.first(where: { $0.key == entry.key && $0.parent != parent }) {
             if let (blockKey, line, column) = writtenBlock(home.parent, near: parent, in: node), column > entry.keyStart.column {
                 // The key is right, its indentation is not: it sits one level out from its block.
                 hint = Localized(vi: "`\(entry.key)` thuộc khối `\(home.parent)`: thụt dòng này vào cột \(column) như các trường của `\(blockKey):` (dòng \(line))",
@@ -272,7 +281,23 @@ public struct FactsFile: Sendable {
     public var isValid: Bool { facts != nil }
 
     public static func load(path: String, validator: FactsValidator, checks: FileChecks = FileChecks()) -> FactsFile {
-        let loaded = YAMLLoader.load(path: path)
+        check(YAMLLoader.load(path: path), path: path, validator: validator, checks: checks)
+    }
+
+    /// Text that is not (yet) a file, such as the template `init` is about to write, checked
+    /// exactly as `validate` would check it once written.
+    public static func load(text: String, path: String, validator: FactsValidator, checks: FileChecks = FileChecks()) -> FactsFile {
+        check(YAMLLoader.load(string: text), path: path, validator: validator, checks: checks)
+    }
+
+    /// A path that could not be read as a file at all (a folder that cannot be listed, a link
+    /// not followed), reported like a file that cannot be read so that it is counted, not lost.
+    public static func unreadable(path: String, message: Localized, hint: Localized? = nil) -> FactsFile {
+        FactsFile(path: path, facts: nil,
+                  diagnostics: [Diagnostic(file: path, at: .start, code: .fileUnreadable, message: message, hint: hint)], code: nil)
+    }
+
+    private static func check(_ loaded: YAMLLoadResult, path: String, validator: FactsValidator, checks: FileChecks) -> FactsFile {
         let sink = DiagnosticSink(file: path)
         for problem in loaded.problems { sink.report(problem) }
         var facts: Facts?

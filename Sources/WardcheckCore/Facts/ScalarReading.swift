@@ -6,6 +6,15 @@ public struct ScalarRejection: Error, Sendable {
     public var code: DiagnosticCode
     public var message: Localized
     public var hint: Localized?
+    /// Where inside the value the problem is, when it can be told exactly; else the value's start.
+    public var at: Mark?
+
+    public init(code: DiagnosticCode, message: Localized, hint: Localized? = nil, at: Mark? = nil) {
+        self.code = code
+        self.message = message
+        self.hint = hint
+        self.at = at
+    }
 }
 
 /// Reads a scalar as a type only when the schema asks, and only in the one spelling the format
@@ -85,6 +94,12 @@ public enum ScalarReading {
                 message: Localized(vi: "\"\(text)\" là văn bản, không phải số", en: "\"\(text)\" is text, not a number"),
                 hint: Localized(vi: "bỏ dấu ngoặc kép: viết \(text)", en: "remove the quotes: write \(text)")))
         }
+        if decimalText(text) != nil, let meant = withoutLeadingZeros(text) {
+            // YAML 1.2's core schema has no `007`: it is not a number there, whatever YAML 1.1 made of it.
+            return .failure(ScalarRejection(code: .notNumber,
+                message: Localized(vi: "`\(text)` có số 0 ở đầu", en: "`\(text)` has a leading zero"),
+                hint: Localized(vi: "viết \(meant)", en: "write \(meant)")))
+        }
         if let value = decimalText(text) {
             return value <= largest ? .success(value) : .failure(tooLarge(text))
         }
@@ -112,7 +127,13 @@ public enum ScalarReading {
 
     public static func date(_ node: YAMLNode) -> Result<Day, ScalarRejection> {
         guard let text = node.scalar else { return .failure(shape(node, expected: Localized(vi: "một ngày YYYY-MM-DD", en: "a date YYYY-MM-DD"))) }
-        if let day = Day(iso: text) { return .success(day) }
+        // A quoted scalar is a string in YAML 1.2, as a quoted count is; the date is written bare.
+        if node.style != .plain, Day(iso: text) != nil {
+            return .failure(ScalarRejection(code: .badDate,
+                message: Localized(vi: "\"\(text)\" là văn bản, không phải ngày", en: "\"\(text)\" is text, not a date"),
+                hint: Localized(vi: "bỏ dấu ngoặc kép: viết \(text)", en: "remove the quotes: write \(text)")))
+        }
+        if node.style == .plain, let day = Day(iso: text) { return .success(day) }
         if let impossible = impossibleDate(text) { return .failure(impossible) }
         let hint: Localized
         if let guess = Day.guess(text) {
@@ -124,16 +145,57 @@ public enum ScalarReading {
             message: Localized(vi: "`\(text)` không phải ngày hợp lệ", en: "`\(text)` is not a valid date"), hint: hint))
     }
 
-    /// Any text, but no control characters: ward text reaches terminals, browsers and
-    /// spreadsheets, and an escape sequence in a unit name has no honest use.
+    /// Text that may run over several lines (a criterion's rationale), but holds no other control
+    /// character and nothing hidden: ward text reaches terminals, browsers and spreadsheets, and an
+    /// escape sequence or a bidirectional override in it has no honest use.
     public static func text(_ node: YAMLNode) -> Result<String, ScalarRejection> {
         guard let text = node.scalar else { return .failure(shape(node, expected: Localized(vi: "một đoạn văn bản", en: "text"))) }
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" && $0 != "\n" }) {
-            return .failure(ScalarRejection(code: .badText,
-                message: Localized(vi: "văn bản chứa ký tự điều khiển", en: "the text contains control characters"),
-                hint: Localized(vi: "xoá các chuỗi thoát như \\e, \\x1b, \\u0007 trong ngoặc kép", en: "remove escapes such as \\e, \\x1b, \\u0007 from the quoted text")))
-        }
+        if let rejection = hidden(in: text, node, allowing: ["\n", "\t"]) { return .failure(rejection) }
         return .success(text)
+    }
+
+    /// One line of text: a name, a contact, a waiver's reason. Line breaks, tabs and every hidden
+    /// character are refused, since each is a way to forge a line in a log or a name on a screen.
+    /// Zero-width joiners are refused with the rest: Vietnamese needs none, and a unit name has
+    /// no use for emoji sequences.
+    public static func line(_ node: YAMLNode) -> Result<String, ScalarRejection> {
+        guard let text = node.scalar else { return .failure(shape(node, expected: Localized(vi: "một dòng văn bản", en: "one line of text"))) }
+        if let rejection = hidden(in: text, node, allowing: []) { return .failure(rejection) }
+        return .success(text)
+    }
+
+    private static func hidden(in text: String, _ node: YAMLNode, allowing allowed: Set<Unicode.Scalar>) -> ScalarRejection? {
+        guard let (position, scalar) = HiddenCharacters.first(in: text, allowing: allowed) else { return nil }
+        let at = exactMark(of: position, in: text, node)
+        if scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+            return ScalarRejection(code: .badText,
+                message: Localized(vi: "văn bản xuống dòng ở ký tự thứ \(position); trường này chỉ có một dòng",
+                                   en: "the text breaks onto a new line at character \(position); this field holds one line"),
+                hint: Localized(vi: "viết cả giá trị trên một dòng", en: "write the whole value on one line"), at: at)
+        }
+        let name = HiddenCharacters.describe(scalar)
+        return ScalarRejection(code: .badText,
+            message: Localized(vi: "văn bản chứa ký tự điều khiển hoặc ký tự ẩn \(name) ở ký tự thứ \(position)",
+                               en: "the text holds a control or invisible character, \(name), at character \(position)"),
+            hint: Localized(vi: "xoá ký tự này (hoặc chuỗi thoát như \\e, \\x1b, \\u202E trong ngoặc kép) và viết văn bản thường",
+                            en: "remove it (or an escape such as \\e, \\x1b, \\u202E in quotes) and write plain text"), at: at)
+    }
+
+    /// The column of the `position`th character when the value is written as it reads, on one
+    /// line (plain, or quoted without escapes); nil when an escape or a fold moved things.
+    private static func exactMark(of position: Int, in text: String, _ node: YAMLNode) -> Mark? {
+        guard node.start.line == node.end.line else { return nil }
+        let scalars = text.unicodeScalars.count
+        let width = node.end.column - node.start.column
+        let offset = position - 1
+        switch node.style {
+        case .plain where width == scalars:
+            return Mark(line: node.start.line, column: node.start.column + offset)
+        case .singleQuoted where width == scalars + 2, .doubleQuoted where width == scalars + 2:
+            return Mark(line: node.start.line, column: node.start.column + 1 + offset)
+        default:
+            return nil
+        }
     }
 
     static func shape(_ node: YAMLNode, expected: Localized) -> ScalarRejection {
@@ -190,6 +252,14 @@ public enum ScalarReading {
 
     private static func isDigits(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// `007` → `7`, `007.5` → `7.5`; nil when there is no leading zero to drop (`0`, `0.5`, `10`).
+    private static func withoutLeadingZeros(_ text: String) -> String? {
+        let whole = text.prefix(while: { $0 != "." })
+        guard whole.count > 1, whole.hasPrefix("0") else { return nil }
+        let kept = whole.drop(while: { $0 == "0" })
+        return (kept.isEmpty ? "0" : String(kept)) + text.dropFirst(whole.count)
     }
 
     /// Digits, optionally a dot and more digits. Rejects 1e3, .5, 0x1F, .inf, 1_000.

@@ -23,6 +23,9 @@ public struct Gate: Sendable, Equatable {
     public static let exitOK: Int32 = 0
     public static let exitCriteriaNotMet: Int32 = 1
     public static let exitInvalidInput: Int32 = 2
+    /// The results could not be written (a full disk, `> /dev/full`, a file-size limit): EX_IOERR
+    /// of sysexits.h, so that CI never reads a lost report as "a criterion failed".
+    public static let exitOutputFailed: Int32 = 74
 
     /// What one run found, counted the way the gate weighs it.
     public struct Findings: Sendable {

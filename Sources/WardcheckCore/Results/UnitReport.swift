@@ -8,6 +8,11 @@ public struct UnitReport: Sendable {
 
     public var isValid: Bool { scorecard != nil }
 
+    /// A path that is not a file that can be read (see `FactsFile.unreadable`).
+    public static func unreadable(_ file: FactsFile) -> UnitReport {
+        UnitReport(file: file.path, diagnostics: file.diagnostics, scorecard: nil, code: nil)
+    }
+
     /// Loads, validates and evaluates one facts file.
     public static func check(path: String, evaluator: Evaluator) -> UnitReport {
         let checks = FileChecks(today: evaluator.today, judgedOn: evaluator.asOf, roster: evaluator.roster)

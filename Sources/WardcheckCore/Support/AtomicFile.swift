@@ -1,33 +1,127 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
-/// Writes a report so that a reader never sees half a file: a temporary file in the same
-/// folder, then a rename over the target, which is atomic on one file system.
+/// Writes a report so that a reader never sees half a file and a failed run leaves nothing behind:
+/// a temporary file created next to the target (O_EXCL, so never someone else's file), written in
+/// full and flushed to disk, then renamed over the target, which is atomic on one file system.
+///
+/// - A symbolic link is followed: the file it points to is replaced, atomically, in its own
+///   folder, and the link stays a link. A link to nothing is refused.
+/// - A report that is replaced keeps its permissions.
+/// - The temporary file is removed on every error and on SIGINT, SIGTERM, SIGHUP (`TemporaryFiles`).
+/// - A device, a pipe or a FIFO (`/dev/stdout`, `/dev/null`, `-o >(gzip > x)`) is written to
+///   directly, never renamed over: as root, a rename would replace /dev/null with a regular file.
 public enum AtomicFile {
-    public static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
+    public struct Failure: Error, Sendable {
+        public var message: Localized
     }
 
-    public static func write(_ data: Data, to path: String) throws {
-        // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written to, never renamed over:
-        // as root, a rename would replace /dev/null with a regular file.
+    public static func write(_ text: String, to path: String) throws(Failure) {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// Bytes that are not text (a workbook), written the same way.
+    public static func write(_ data: Data, to path: String) throws(Failure) {
+        try write([UInt8](data), to: path)
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
         var info = stat()
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "cannot write \(path)"])
-            }
-            try handle.write(contentsOf: data)
-            try handle.close()
+        let exists = stat(path, &info) == 0
+        if path.hasPrefix("/dev/") || path.hasPrefix("/proc/") || (exists && (info.st_mode & S_IFMT) != S_IFREG && (info.st_mode & S_IFMT) != S_IFDIR) {
+            try writeDirectly(bytes, to: path)
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try data.write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write \(path): \(reason)"])
+        if exists, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw Failure(message: Localized(vi: "không ghi được \(path): đây là một thư mục", en: "cannot write \(path): it is a folder"))
         }
+        var link = stat()
+        if !exists, lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+            throw Failure(message: Localized(vi: "không ghi \(path): đây là liên kết tượng trưng tới một tệp không tồn tại; không thay thế liên kết",
+                                             en: "not writing \(path): it is a symbolic link to a file that does not exist; the link is not replaced"))
+        }
+        // The file the path names after every link: replaced where it lives, the link left alone.
+        let target = exists ? (resolved(path) ?? path) : path
+        try replace(target, with: bytes, mode: exists ? info.st_mode & 0o7777 : nil)
     }
+
+    private static func resolved(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    private static func failure(_ path: String, _ code: Int32) -> Failure {
+        let reason = Descriptor.describe(code)
+        return Failure(message: Localized(vi: "không ghi được \(path): \(reason)", en: "cannot write \(path): \(reason)"))
+    }
+
+    private static func writeDirectly(_ bytes: [UInt8], to path: String) throws(Failure) {
+        var descriptor: Int32
+        repeat {
+            // Appending: `-o /dev/stdout` under `>> log` must not overwrite what the log holds.
+            descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOCTTY)
+        } while descriptor < 0 && errno == EINTR
+        guard descriptor >= 0 else { throw failure(path, errno) }
+        if let code = Descriptor.writeAll(descriptor, bytes) {
+            close(descriptor)
+            throw failure(path, code)
+        }
+        if close(descriptor) != 0, errno != EINTR { throw failure(path, errno) }
+    }
+
+    private static func replace(_ target: String, with bytes: [UInt8], mode: mode_t?) throws(Failure) {
+        let url = URL(fileURLWithPath: target)
+        let folder = url.deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(message: Localized(vi: "không tạo được thư mục \(folder)", en: "cannot create the folder \(folder)"))
+        }
+        var temporary = ""
+        var descriptor: Int32 = -1
+        var slot: Int?
+        for _ in 0..<16 {
+            temporary = folder + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+            // Registered before it exists, so that no moment passes when a signal could orphan it.
+            slot = TemporaryFiles.register(temporary)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, 0o666)
+            if descriptor >= 0 { break }
+            let code = errno
+            TemporaryFiles.unregister(slot)
+            if code != EEXIST && code != EINTR { throw failure(target, code) }
+        }
+        guard descriptor >= 0 else { throw failure(target, EEXIST) }
+
+        func abandon(_ code: Int32) -> Failure {
+            if descriptor >= 0 { close(descriptor) }
+            unlink(temporary)
+            TemporaryFiles.unregister(slot)
+            return failure(target, code)
+        }
+        if let mode, fchmod(descriptor, mode) != 0 { throw abandon(errno) }
+        if let code = Descriptor.writeAll(descriptor, bytes) { throw abandon(code) }
+        if fsync(descriptor) != 0, errno != EINVAL { throw abandon(errno) }
+        let closed = close(descriptor)
+        descriptor = -1
+        if closed != 0 { throw abandon(errno) }
+        #if DEBUG
+        holdForTests()
+        #endif
+        if rename(temporary, target) != 0 { throw abandon(errno) }
+        TemporaryFiles.unregister(slot)
+    }
+
+    #if DEBUG
+    /// Tests of the signal handler need the temporary file to exist for a moment they can see;
+    /// debug builds only wait here when WARDCHECK_TEST_HOLD_BEFORE_RENAME names seconds.
+    private static func holdForTests() {
+        guard let text = getenv("WARDCHECK_TEST_HOLD_BEFORE_RENAME"), let seconds = UInt32(String(cString: text)) else { return }
+        sleep(seconds)
+    }
+    #endif
 }

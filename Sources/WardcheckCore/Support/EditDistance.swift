@@ -3,7 +3,12 @@ public enum Suggestion {
     public static func nearest(to word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         var best: (String, Int)?
+        let length = lowered.unicodeScalars.count
         for candidate in candidates {
+            // A length difference beyond what is allowed already rules the candidate out, so the
+            // edit distance (quadratic) is only computed for words that could be a typo.
+            let candidateLength = candidate.unicodeScalars.count
+            if abs(candidateLength - length) > max(1, min(length, candidateLength) / 3) { continue }
             let distance = levenshtein(lowered, candidate.lowercased())
             if best == nil || distance < best!.1 { best = (candidate, distance) }
         }

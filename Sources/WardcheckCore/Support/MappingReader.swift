@@ -47,6 +47,12 @@ struct MappingReader {
         return read(value, ScalarReading.text)
     }
 
+    /// One line of text (a name, a reason, an approver): no line breaks, nothing hidden.
+    mutating func line(_ key: String, required isRequired: Bool = true) -> String? {
+        guard let value = isRequired ? required(key) : optional(key) else { return nil }
+        return read(value, ScalarReading.line)
+    }
+
     mutating func localized(_ key: String, required isRequired: Bool = true) -> Localized? {
         guard let value = isRequired ? required(key) : optional(key) else { return nil }
         return Self.localized(value, sink)
@@ -91,7 +97,7 @@ struct MappingReader {
         switch reading(node) {
         case .success(let value): return value
         case .failure(let rejection):
-            sink.error(rejection.code, at: node.start, end: node.end, rejection.message, hint: rejection.hint)
+            sink.error(rejection.code, at: rejection.at ?? node.start, end: rejection.at == nil ? node.end : nil, rejection.message, hint: rejection.hint)
             return nil
         }
     }

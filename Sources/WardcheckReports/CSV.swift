@@ -35,8 +35,9 @@ public enum CSV {
 
     /// The cell as it must be written: neutralised, then quoted when it holds the separator, a quote or a line break.
     public static func cell(_ value: String, separator: Separator = .comma) -> String {
-        // Line breaks are CSV's to quote; other hidden characters (bidirectional overrides,
-        // zero-width ones, terminal escapes) are shown as `\u{202E}` in the sheet.
+        // Line breaks and tabs are CSV's to quote and neutralise (RFC 4180, below); any other hidden
+        // character (a bidirectional override, a zero-width one, a terminal escape) is shown as
+        // `\u{202E}` in the sheet, never obeyed.
         var text = HiddenCharacters.escaped(value, keeping: ["\n", "\r", "\t"])
         if let first = text.unicodeScalars.first, formulaStarts.contains(Character(first)) {
             text = "'" + text

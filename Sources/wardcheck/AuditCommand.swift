@@ -51,8 +51,8 @@ struct AuditCommand: ParsableCommand {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw ValidationError(common.lang == .vi
-                ? "không có thư mục \(folder); ví dụ: wardcheck audit wards"
-                : "no folder \(folder); e.g. wardcheck audit wards")
+                ? "không có thư mục \(shown(folder)); ví dụ: wardcheck audit wards"
+                : "no folder \(shown(folder)); e.g. wardcheck audit wards")
         }
     }
 

@@ -26,16 +26,16 @@ struct ChangedSinceOptions: ParsableArguments {
         do {
             changes = try ChangedFiles.since(changedSince, under: inputs.isEmpty ? ["."] : inputs)
         } catch let failure as ChangedFiles.Failure {
-            printError("wardcheck: --changed-since \(changedSince): "
+            printError("wardcheck: --changed-since \(shown(changedSince)): "
                 + failure.message.text(language))
             throw ExitCode(ExitStatus.invalidInput)
         }
         for path in changes.deleted {
-            printError(vi ? "đã xoá, không kiểm tra: \(path)" : "deleted, not checked: \(path)")
+            printError(vi ? "đã xoá, không kiểm tra: \(shown(path))" : "deleted, not checked: \(shown(path))")
         }
         if changes.checked.isEmpty {
-            printError(vi ? "wardcheck: không có tệp .yaml/.yml nào được thêm hoặc sửa so với \(changedSince)"
-                          : "wardcheck: no .yaml/.yml file added or modified since \(changedSince)")
+            printError(vi ? "wardcheck: không có tệp .yaml/.yml nào được thêm hoặc sửa so với \(shown(changedSince))"
+                          : "wardcheck: no .yaml/.yml file added or modified since \(shown(changedSince))")
         }
         // Git lists what the pull request changed, links included: walked, not named, so not followed.
         return changes.checked.map { path in
@@ -55,7 +55,7 @@ struct ChangedFiles: Equatable {
     }
 
     static func since(_ revision: String, under paths: [String], git: String = "git") throws -> ChangedFiles {
-        guard !revision.hasPrefix("-") else { throw Failure(message: Localized(vi: "`\(revision)` không phải một phiên bản (revision)", en: "`\(revision)` is not a revision")) }
+        guard !revision.hasPrefix("-") else { throw Failure(message: Localized(vi: "`\(shown(revision))` không phải một phiên bản (revision)", en: "`\(shown(revision))` is not a revision")) }
         // Paths come back relative to the repository root; the prefix turns them back into
         // paths relative to where wardcheck runs, as the user typed them.
         let prefix = try run(git, ["rev-parse", "--show-prefix"]).trimmingCharacters(in: .newlines)
@@ -64,8 +64,8 @@ struct ChangedFiles: Equatable {
             _ = try run(git, ["rev-parse", "--verify", "--quiet", revision + "^{commit}"])
         } catch {
             throw Failure(message: Localized(
-                vi: "không có commit `\(revision)` trong kho này (lấy về trước, ví dụ git fetch origin; trong CI dùng checkout với fetch-depth: 0)",
-                en: "`\(revision)` is not a commit in this repository (fetch it first, e.g. git fetch origin; in CI check out with fetch-depth: 0)"))
+                vi: "không có commit `\(shown(revision))` trong kho này (lấy về trước, ví dụ git fetch origin; trong CI dùng checkout với fetch-depth: 0)",
+                en: "`\(shown(revision))` is not a commit in this repository (fetch it first, e.g. git fetch origin; in CI check out with fetch-depth: 0)"))
         }
         let output = try run(git, ["-c", "core.quotepath=off", "--literal-pathspecs", "diff", "--name-status", "--no-renames", "-z",
                                    revision, "--"] + paths)

@@ -84,8 +84,8 @@ enum InputFiles {
             var info = stat()
             guard stat(input, &info) == 0, info.st_dev == target.st_dev, info.st_ino == target.st_ino else { continue }
             printError(language == .vi
-                ? "wardcheck: không ghi kết quả vào \(output): đó là tệp đầu vào \(input); chọn tệp khác cho -o"
-                : "wardcheck: not writing the output to \(output): it is the input \(input); choose another file for -o")
+                ? "wardcheck: không ghi kết quả vào \(shown(output)): đó là tệp đầu vào \(shown(input)); chọn tệp khác cho -o"
+                : "wardcheck: not writing the output to \(shown(output)): it is the input \(shown(input)); choose another file for -o")
             throw ExitCode.validationFailure
         }
     }

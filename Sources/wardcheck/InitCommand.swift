@@ -90,8 +90,8 @@ struct InitCommand: ParsableCommand {
         try InputFiles.refuse(target, among: [], criteria: session.criteria.folder, language: language)
         if FileManager.default.fileExists(atPath: target), !force {
             printError(language == .vi
-                ? "wardcheck init: tệp \(target) đã có; không ghi đè. Dùng --force để ghi đè, hoặc -o để chọn tệp khác."
-                : "wardcheck init: \(target) already exists; not overwriting it. Use --force to overwrite, or -o to pick another file.")
+                ? "wardcheck init: tệp \(shown(target)) đã có; không ghi đè. Dùng --force để ghi đè, hoặc -o để chọn tệp khác."
+                : "wardcheck init: \(shown(target)) already exists; not overwriting it. Use --force to overwrite, or -o to pick another file.")
             throw ExitCode(ExitStatus.invalidInput)
         }
         do {
@@ -100,7 +100,7 @@ struct InitCommand: ParsableCommand {
             StandardStreams.fail(error.message.map { "wardcheck: " + $0 })
         }
         StandardStreams.out(language == .vi
-            ? "Đã tạo \(target). Điền số liệu rồi chạy: wardcheck validate \(target)\n"
-            : "Wrote \(target). Fill it in, then run: wardcheck validate \(target)\n")
+            ? "Đã tạo \(shown(target)). Điền số liệu rồi chạy: wardcheck validate \(shown(target))\n"
+            : "Wrote \(shown(target)). Fill it in, then run: wardcheck validate \(shown(target))\n")
     }
 }

@@ -16,7 +16,7 @@ struct Session {
         let (set, diagnostics) = CriteriaSet.load(folder: folder)
         for d in diagnostics { printError(DiagnosticText.render(d, language: language)) }
         guard let set else {
-            printError(language == .vi ? "wardcheck: không nạp được tiêu chí từ \(folder)" : "wardcheck: cannot load the criteria in \(folder)")
+            printError(language == .vi ? "wardcheck: không nạp được tiêu chí từ \(shown(folder))" : "wardcheck: cannot load the criteria in \(shown(folder))")
             throw ExitCode(ExitStatus.invalidInput)
         }
         criteria = set
@@ -39,7 +39,7 @@ extension Session {
         let (loaded, diagnostics) = Roster.load(path: path, schema: criteria.schema)
         for d in diagnostics { printError(DiagnosticText.render(d, language: language)) }
         guard let loaded else {
-            printError(language == .vi ? "wardcheck: không nạp được danh sách đơn vị \(path)" : "wardcheck: cannot load the roster \(path)")
+            printError(language == .vi ? "wardcheck: không nạp được danh sách đơn vị \(shown(path))" : "wardcheck: cannot load the roster \(shown(path))")
             throw ExitCode(ExitStatus.invalidInput)
         }
         return loaded
@@ -121,8 +121,8 @@ enum WardFiles {
     static func requireSome(_ files: [WardInput], _ inputs: [String], _ language: Language) throws {
         guard files.isEmpty else { return }
         printError(language == .vi
-            ? "wardcheck: không có tệp dữ kiện .yaml nào trong \(inputs.joined(separator: ", "))"
-            : "wardcheck: no .yaml facts files in \(inputs.joined(separator: ", "))")
+            ? "wardcheck: không có tệp dữ kiện .yaml nào trong \(inputs.map(shown).joined(separator: ", "))"
+            : "wardcheck: no .yaml facts files in \(inputs.map(shown).joined(separator: ", "))")
         throw ExitCode(ExitStatus.invalidInput)
     }
 }

@@ -5,6 +5,12 @@ import Darwin
 #endif
 import WardcheckCore
 
+/// A path or a name typed elsewhere (git, a pull request, a script) in a message: hidden
+/// characters, line breaks included, shown as `\u{…}` so it stays on its line.
+func shown(_ text: String) -> String {
+    HiddenCharacters.escaped(text)
+}
+
 /// Standard output and standard error, written with write(2): a closed pipe (`| head`) ends the
 /// output quietly, and any other write error (a full disk, `> /dev/full`) is one line on standard
 /// error and exit code 74, never a crash and never a silent loss.

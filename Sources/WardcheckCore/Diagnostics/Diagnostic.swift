@@ -29,8 +29,10 @@ public struct Diagnostic: Sendable {
 /// Collects diagnostics for one file and attaches source lines to them at the end.
 ///
 /// A file shows at most `shownPerFile` diagnostics, then one note "… and N more": a hostile file
-/// of 100,000 unknown keys must not print 600,000 lines. Beyond `keptPerFile` they are only
-/// counted, so such a file costs a counter, not 100,000 messages.
+/// of 100,000 unknown keys must not print 600,000 lines. The kinds that can repeat without bound
+/// (unknown keys, duplicate keys, anchors, tags) are only counted once `isFull`, so such a file
+/// costs a counter, not 100,000 messages; the others (a missing required field, a wrong value of
+/// a known field) are bounded by the schema and always kept, so they are never crowded out.
 public final class DiagnosticSink {
     public static let shownPerFile = 100
     static let keptPerFile = 1_000
@@ -52,11 +54,10 @@ public final class DiagnosticSink {
     }
 
     public func append(_ diagnostic: Diagnostic) {
-        guard !isFull else { return count(error: diagnostic.isError) }
         diagnostics.append(diagnostic)
     }
 
-    /// No more diagnostics are kept: a caller may count one instead of composing its message.
+    /// Enough are kept: a caller reporting a kind that can repeat without bound counts it instead.
     public var isFull: Bool { diagnostics.count >= Self.keptPerFile }
 
     /// One more diagnostic, counted only.

@@ -3,6 +3,8 @@ import YAMLTree
 /// Explains libyaml-level problems to a person who is not a programmer.
 extension DiagnosticSink {
     func report(_ problem: YAMLProblem) {
+        // Duplicates, anchors and tags can repeat thousands of times; past the cap, count them.
+        guard problem.isFatal || !isFull else { return count(error: true) }
         let at = problem.mark
         let end = problem.end
         switch problem.kind {

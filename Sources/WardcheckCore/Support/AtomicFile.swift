@@ -30,6 +30,7 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let shown = HiddenCharacters.escaped(path)
         var info = stat()
         let exists = stat(path, &info) == 0
         if path.hasPrefix("/dev/") || path.hasPrefix("/proc/") || (exists && (info.st_mode & S_IFMT) != S_IFREG && (info.st_mode & S_IFMT) != S_IFDIR) {
@@ -37,12 +38,12 @@ public enum AtomicFile {
             return
         }
         if exists, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw Failure(message: Localized(vi: "không ghi được \(path): đây là một thư mục", en: "cannot write \(path): it is a folder"))
+            throw Failure(message: Localized(vi: "không ghi được \(shown): đây là một thư mục", en: "cannot write \(shown): it is a folder"))
         }
         var link = stat()
         if !exists, lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
-            throw Failure(message: Localized(vi: "không ghi \(path): đây là liên kết tượng trưng tới một tệp không tồn tại; không thay thế liên kết",
-                                             en: "not writing \(path): it is a symbolic link to a file that does not exist; the link is not replaced"))
+            throw Failure(message: Localized(vi: "không ghi \(shown): đây là liên kết tượng trưng tới một tệp không tồn tại; không thay thế liên kết",
+                                             en: "not writing \(shown): it is a symbolic link to a file that does not exist; the link is not replaced"))
         }
         // The file the path names after every link: replaced where it lives, the link left alone.
         let target = exists ? (resolved(path) ?? path) : path
@@ -57,7 +58,8 @@ public enum AtomicFile {
 
     private static func failure(_ path: String, _ code: Int32) -> Failure {
         let reason = Descriptor.describe(code)
-        return Failure(message: Localized(vi: "không ghi được \(path): \(reason)", en: "cannot write \(path): \(reason)"))
+        let shown = HiddenCharacters.escaped(path)
+        return Failure(message: Localized(vi: "không ghi được \(shown): \(reason)", en: "cannot write \(shown): \(reason)"))
     }
 
     private static func writeDirectly(_ bytes: [UInt8], to path: String) throws(Failure) {
@@ -80,7 +82,8 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw Failure(message: Localized(vi: "không tạo được thư mục \(folder)", en: "cannot create the folder \(folder)"))
+            let shown = HiddenCharacters.escaped(folder)
+            throw Failure(message: Localized(vi: "không tạo được thư mục \(shown)", en: "cannot create the folder \(shown)"))
         }
         var temporary = ""
         var descriptor: Int32 = -1

@@ -5,8 +5,13 @@ PREFIX  ?= /usr/local
 BIN     := .build/debug/wardcheck
 REPORTS := reports
 UNITS   ?= 3321
+# `make fuzz`: libFuzzer over load → validate → evaluate → reports, in its own build folder.
+FUZZ_SECONDS ?= 30
+FUZZ_CONFIG  ?= debug
+FUZZ_BUILD   := .build-fuzz
+FUZZ_SEEDS   := Tests/Fixtures/facts Tests/Fixtures/yaml-test-suite/invalid Tests/Fixtures/yaml-test-suite/valid Tests/Fixtures/fuzz/regressions
 
-.PHONY: all deps test-deps browser-deps build release test browser-test workbook-test screenshots verify audit bench mutate schema install clean
+.PHONY: all deps test-deps browser-deps build release test browser-test workbook-test screenshots verify audit bench mutate schema fuzz install clean
 
 all: build
 
@@ -123,10 +128,23 @@ schema: build
 bench: release
 	.build/release/wardcheck-bench --units $(UNITS) --binary .build/release/wardcheck --templates wards/submissions
 
+# Seeds are the fixtures; what the fuzzer learns goes to $(FUZZ_BUILD)/corpus, never into Tests/.
+# A crash stops the run with its input in $(FUZZ_BUILD)/crashes/: copy it into
+# Tests/Fixtures/fuzz/regressions/ (FuzzRegressionCLITests replays that folder on every test run).
+fuzz: deps
+	$(SWIFT) build -c $(FUZZ_CONFIG) --product wardcheck-fuzz --scratch-path $(FUZZ_BUILD) \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -parse-as-library
+	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/crashes
+	@{ grep -o 'path: [a-z0-9_.]*' criteria/facts.yaml | sed 's/path: //' | tr '.' '\n' | sort -u | sed 's/.*/"&: "/'; \
+	   cat Tests/Fixtures/fuzz/yaml.dict; } > $(FUZZ_BUILD)/fuzz.dict
+	WARDCHECK_CRITERIA=criteria $(FUZZ_BUILD)/$(FUZZ_CONFIG)/wardcheck-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	  -dict=$(FUZZ_BUILD)/fuzz.dict -artifact_prefix=$(FUZZ_BUILD)/crashes/ -print_final_stats=1 \
+	  $(FUZZ_BUILD)/corpus $(FUZZ_SEEDS)
+
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/wardcheck/criteria
 	install -m 755 .build/release/wardcheck $(DESTDIR)$(PREFIX)/bin/wardcheck
 	install -m 644 criteria/*.yaml criteria/facts.schema.json $(DESTDIR)$(PREFIX)/share/wardcheck/criteria/
 
 clean:
-	rm -rf .build $(REPORTS)
+	rm -rf .build $(FUZZ_BUILD) $(REPORTS)

@@ -36,6 +36,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "wardcheck-bench", dependencies: ["WardcheckCore"]),
+        // The fuzz target: replays files in a normal build; `make fuzz` builds it with libFuzzer.
+        .executableTarget(name: "wardcheck-fuzz", dependencies: ["WardcheckCore", "WardcheckReports"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "WardcheckCoreTests", dependencies: ["WardcheckCore"]),
         .testTarget(name: "WardcheckReportsTests", dependencies: [

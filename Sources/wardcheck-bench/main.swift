@@ -231,6 +231,6 @@ func run() throws {
 do {
     try run()
 } catch {
-    FileHandle.standardError.write(Data("wardcheck-bench: \(error)\n".utf8))
+    _ = Descriptor.writeAll(2, Array("wardcheck-bench: \(error)\n".utf8))
     exit(2)
 }

@@ -290,6 +290,11 @@ public struct FactsFile: Sendable {
         check(YAMLLoader.load(string: text), path: path, validator: validator, checks: checks)
     }
 
+    /// Bytes as they would be read from a file (the fuzz target's input).
+    public static func load(bytes: [UInt8], path: String, validator: FactsValidator, checks: FileChecks = FileChecks()) -> FactsFile {
+        check(YAMLLoader.load(bytes: bytes), path: path, validator: validator, checks: checks)
+    }
+
     /// A path that could not be read as a file at all (a folder that cannot be listed, a link
     /// not followed), reported like a file that cannot be read so that it is counted, not lost.
     public static func unreadable(path: String, message: Localized, hint: Localized? = nil) -> FactsFile {

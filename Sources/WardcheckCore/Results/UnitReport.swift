@@ -15,8 +15,16 @@ public struct UnitReport: Sendable {
 
     /// Loads, validates and evaluates one facts file.
     public static func check(path: String, evaluator: Evaluator) -> UnitReport {
-        let checks = FileChecks(today: evaluator.today, judgedOn: evaluator.asOf, roster: evaluator.roster)
-        let loaded = FactsFile.load(path: path, validator: evaluator.criteria.validator, checks: checks)
-        return UnitReport(file: path, diagnostics: loaded.diagnostics, scorecard: loaded.facts.map(evaluator.scorecard(for:)), code: loaded.code)
+        check(FactsFile.load(path: path, validator: evaluator.criteria.validator, checks: checks(evaluator)), evaluator: evaluator)
+    }
+
+    /// The checks of a file that need the evaluation's day and roster.
+    public static func checks(_ evaluator: Evaluator) -> FileChecks {
+        FileChecks(today: evaluator.today, judgedOn: evaluator.asOf, roster: evaluator.roster)
+    }
+
+    /// Evaluates a file already loaded and validated (with `checks(evaluator)`).
+    public static func check(_ loaded: FactsFile, evaluator: Evaluator) -> UnitReport {
+        UnitReport(file: loaded.path, diagnostics: loaded.diagnostics, scorecard: loaded.facts.map(evaluator.scorecard(for:)), code: loaded.code)
     }
 }

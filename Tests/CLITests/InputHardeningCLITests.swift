@@ -141,4 +141,32 @@ final class InputHardeningCLITests: XCTestCase {
         XCTAssertEqual(out.status, 2)
         XCTAssertTrue(out.stdout.contains("wards/pipe.yaml:1:1: error[WC001]: not a regular file (a pipe, a device or a socket), not read"), out.stdout)
     }
+
+    func testALinkAPullRequestAddsIsNotFollowedByChangedSince() throws {
+        let env = ["GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null"]
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-c", "user.email=ci@example.org", "-c", "user.name=CI", "-c", "commit.gpgsign=false"] + arguments
+            process.currentDirectoryURL = folder
+            process.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
+        }
+        try git("init", "-q")
+        try CIWard.write(CIWard.ready, "wards/a.yaml", in: folder)
+        try git("add", ".")
+        try git("commit", "-q", "-m", "base")
+        try CIWard.write("secret_token: s3cr3t\n", "secrets.yaml", in: folder)
+        try link("wards/b.yaml", to: "../secrets.yaml")
+        try git("add", "wards/b.yaml")
+        let out = try WardcheckProcess.run(["validate", "--changed-since", "HEAD", "wards", "--criteria", CIWard.criteria, "--lang", "en"],
+                                           in: folder, environment: env)
+        XCTAssertEqual(out.status, 2, out.stderr)
+        XCTAssertFalse(out.stdout.contains("s3cr3t"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("wards/b.yaml:1:1: error[WC001]: a symbolic link, not followed while walking a folder"), out.stdout)
+    }
 }

@@ -80,7 +80,9 @@ public final class DiagnosticSink {
         var shown = Array(sorted.prefix(Self.shownPerFile))
         let more = total - shown.count
         if more > 0 {
-            shown.append(Diagnostic(file: file, at: sorted[shown.count].start, code: .moreDiagnostics, severity: .note, message: Localized(
+            // At the first one not shown (past those kept, only counted: after the last one kept).
+            let at = shown.count < sorted.count ? sorted[shown.count].start : sorted.last?.start ?? .start
+            shown.append(Diagnostic(file: file, at: at, code: .moreDiagnostics, severity: .note, message: Localized(
                 vi: "… và \(NumberText.grouped(more, .vi)) vấn đề khác không hiển thị (tối đa \(Self.shownPerFile) mỗi tệp)",
                 en: "… and \(NumberText.grouped(more, .en)) more not shown (at most \(Self.shownPerFile) per file)"),
                 hint: Localized(vi: "sửa các lỗi trên rồi kiểm tra lại", en: "fix the errors above and check again")))

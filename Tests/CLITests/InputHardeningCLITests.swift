@@ -103,7 +103,7 @@ final class InputHardeningCLITests: XCTestCase {
         let validate = try run(["validate", "wards"], asNobody: asNobody)
         XCTAssertEqual(validate.status, 2, validate.stdout + validate.stderr)
         XCTAssertTrue(validate.stdout.contains("wards/locked:1:1: error[WC001]: cannot read the folder: Permission denied; the files in it are not checked"), validate.stdout)
-        XCTAssertTrue(validate.stdout.hasSuffix("2 files: 1 valid, 1 invalid (1 errors)\n"), validate.stdout)
+        XCTAssertTrue(validate.stdout.hasSuffix("2 files: 1 valid, 1 invalid (1 error)\n"), validate.stdout)
 
         let check = try run(["check", "--format", "json", "wards"], asNobody: asNobody)
         XCTAssertEqual(check.status, 2)

@@ -131,7 +131,7 @@ final class OutputHardeningCLITests: XCTestCase {
         // Under `>>`, `-o /dev/stdout` appends instead of overwriting the log.
         try "earlier line\n".write(to: folder.appendingPathComponent("log.txt"), atomically: true, encoding: .utf8)
         XCTAssertEqual(try shell("\"$W\" validate ready.yaml --criteria \"$C\" --lang en -o /dev/stdout >> log.txt").status, 0)
-        XCTAssertEqual(try text("log.txt"), "earlier line\n1 files: 1 valid, 0 invalid (0 errors)\n")
+        XCTAssertEqual(try text("log.txt"), "earlier line\n1 file: 1 valid, 0 invalid (0 errors)\n")
     }
 
     // MARK: 3. no temporary file survives an error or a signal

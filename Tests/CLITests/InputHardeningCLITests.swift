@@ -12,9 +12,10 @@ final class InputHardeningCLITests: XCTestCase {
     }
 
     /// Runs the binary, killed after `seconds` so that a read with no end fails the test instead of hanging it.
-    private func run(_ arguments: [String], seconds: Double = 20, asNobody: Bool = false) throws -> WardcheckProcess.Output {
+    private func run(_ arguments: [String], seconds: Double = 20, asNobody: Bool = false,
+                     criteria: String = CIWard.criteria) throws -> WardcheckProcess.Output {
         let process = Process()
-        var command = [WardcheckProcess.binary.path] + arguments + ["--criteria", CIWard.criteria, "--lang", "en"]
+        var command = [WardcheckProcess.binary.path] + arguments + ["--criteria", criteria, "--lang", "en"]
         if asNobody { command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + command }
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = command
@@ -95,21 +96,25 @@ final class InputHardeningCLITests: XCTestCase {
         addTeardownBlock { chmod(locked, 0o755) }
         // Root reads any folder; the run then drops to `nobody`, as a CI runner's user would be.
         let asNobody = getuid() == 0
+        var criteria = CIWard.criteria
         if asNobody {
             guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { throw XCTSkip("root without setpriv") }
             XCTAssertEqual(chmod(folder.path, 0o755), 0)
+            // `nobody` reads the criteria from here, whatever the permissions of the checkout.
+            criteria = folder.appendingPathComponent("criteria").path
+            try FileManager.default.copyItem(atPath: CIWard.criteria, toPath: criteria)
         }
 
-        let validate = try run(["validate", "wards"], asNobody: asNobody)
+        let validate = try run(["validate", "wards"], asNobody: asNobody, criteria: criteria)
         XCTAssertEqual(validate.status, 2, validate.stdout + validate.stderr)
         XCTAssertTrue(validate.stdout.contains("wards/locked:1:1: error[WC001]: cannot read the folder: Permission denied; the files in it are not checked"), validate.stdout)
         XCTAssertTrue(validate.stdout.hasSuffix("2 files: 1 valid, 1 invalid (1 error)\n"), validate.stdout)
 
-        let check = try run(["check", "--format", "json", "wards"], asNobody: asNobody)
+        let check = try run(["check", "--format", "json", "wards"], asNobody: asNobody, criteria: criteria)
         XCTAssertEqual(check.status, 2)
         XCTAssertTrue(check.stdout.contains("\"file\": \"wards/locked\""), check.stdout)
 
-        let audit = try run(["audit", "wards"], asNobody: asNobody)
+        let audit = try run(["audit", "wards"], asNobody: asNobody, criteria: criteria)
         XCTAssertEqual(audit.status, 2, audit.stdout + audit.stderr)
         let summary = audit.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         XCTAssertTrue(summary.contains("Files submitted: 2"), audit.stdout)

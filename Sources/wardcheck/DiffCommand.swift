@@ -71,6 +71,11 @@ struct DiffCommand: ParsableCommand {
         // Two saved reports compare without criteria; when criteria are at hand they give titles in the chosen language.
         let criteria: CriteriaSet? = needsCriteria || (try? common.criteriaFolder) != nil ? try Session(common).criteria : nil
         let repository: WardsRepository? = try git ? gitRepository() : nil
+        // Nothing is written to an input: not to a saved report compared, nor to a file of a folder audited.
+        if !git {
+            let inputs = [old, new].flatMap { isFolder($0) ? WardFiles.yamlFiles(in: $0).map(\.path) : [$0] } + [roster, waivers].compactMap { $0 }
+            try output.refuseOverwriting(inputs, criteria: criteria?.folder, language: language)
+        }
 
         let before = try snapshot(old, criteria: criteria, repository: repository)
         let after = try snapshot(new, criteria: criteria, repository: repository)
@@ -87,7 +92,7 @@ struct DiffCommand: ParsableCommand {
         case .markdown: text = DiffMarkdown.render(diff, language: language)
         case .html: text = DiffHTML.render(diff, language: language)
         }
-        if format != .xlsx { try output.emit(text) }
+        if format != .xlsx { output.emit(text) }
 
         if failOnRegression, diff.losses > 0 || !diff.stoppedReady.isEmpty || !diff.departed.isEmpty {
             throw ExitCode(ExitStatus.criteriaNotMet)

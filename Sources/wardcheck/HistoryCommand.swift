@@ -142,7 +142,7 @@ struct HistoryCommand: ParsableCommand {
         case .markdown: text = HistoryMarkdown.render(history, language: language)
         case .html: text = HistoryHTML.render(history, language: language)
         }
-        if format != .xlsx { try output.emit(text) }
+        if format != .xlsx { output.emit(text) }
     }
 }
 

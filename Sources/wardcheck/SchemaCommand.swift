@@ -33,7 +33,7 @@ struct SchemaCommand: ParsableCommand {
         let session = try Session(common)
         let text = FactsJSONSchema.render(session.criteria.schema)
         guard let check else {
-            try output.emit(text)
+            output.emit(text)
             return
         }
         let vi = common.lang == .vi
@@ -46,6 +46,6 @@ struct SchemaCommand: ParsableCommand {
                       : "wardcheck schema: \(check) is out of date with \(source); run: wardcheck schema -o \(check)"))
             throw ExitCode(ExitStatus.criteriaNotMet)
         }
-        print(vi ? "\(check) khớp với \(session.criteria.schema.file)" : "\(check) matches \(session.criteria.schema.file)")
+        StandardStreams.out(vi ? "\(shown(check)) khớp với \(session.criteria.schema.file)\n" : "\(shown(check)) matches \(session.criteria.schema.file)\n")
     }
 }

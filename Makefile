@@ -11,7 +11,7 @@ FUZZ_CONFIG  ?= debug
 FUZZ_BUILD   := .build-fuzz
 FUZZ_SEEDS   := Tests/Fixtures/facts Tests/Fixtures/yaml-test-suite/invalid Tests/Fixtures/yaml-test-suite/valid Tests/Fixtures/fuzz/regressions
 
-.PHONY: all deps test-deps browser-deps build release test browser-test workbook-test screenshots verify audit bench mutate schema fuzz install clean
+.PHONY: all deps test-deps browser-deps build release test browser-test workbook-test screenshots verify audit bench bench-serve mutate schema fuzz install clean
 
 all: build
 
@@ -90,13 +90,17 @@ test: deps test-deps browser-deps
 workbook-test: test-deps
 	python3 Tests/Workbook/audit_workbook.py --binary $(BIN)
 
-# The audit page in headless Chromium at phone and desktop widths (Tests/Browser/audit_page.py).
+# The audit page in headless Chromium at phone and desktop widths (Tests/Browser/audit_page.py),
+# and the self-assessment page against `wardcheck serve` (Tests/Browser/assessment_test.py).
 browser-test: browser-deps
 	python3 Tests/Browser/audit_page.py --binary $(BIN)
+	python3 Tests/Browser/assessment_test.py --bin $(BIN)
 
-# The first screen of the audit page at phone and desktop width, for the README.
+# The first screen of the audit page, and the self-assessment form and scorecard, at phone and
+# desktop widths, for the README.
 screenshots: build browser-deps
 	python3 Tests/Browser/audit_page.py --binary $(BIN) --screenshots docs
+	python3 Tests/Browser/assessment_test.py --bin $(BIN) --screenshots docs
 
 verify: build
 	$(BIN) verify
@@ -127,6 +131,24 @@ schema: build
 
 bench: release
 	.build/release/wardcheck-bench --units $(UNITS) --binary .build/release/wardcheck --templates wards/submissions
+	@$(MAKE) --no-print-directory bench-serve
+
+# The web server under load: 50 concurrent clients posting one unit's answers to /api/evaluate
+# for 10 seconds, with wrk (Debian's package, installed when missing); requests/s and p99 latency.
+bench-serve: release
+	@if ! command -v wrk >/dev/null 2>&1; then \
+	  echo "wardcheck: installing wrk with apt-get"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 -qq install -y wrk >/dev/null 2>&1 \
+	    || { $$SUDO apt-get -qq update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 -qq install -y wrk >/dev/null; } \
+	    || { echo "wardcheck: SKIPPED the server bench: wrk cannot be installed (sudo apt-get install -y wrk)"; exit 0; }; \
+	fi; \
+	log=$$(mktemp); .build/release/wardcheck-serve --port 0 --wards wards >$$log 2>&1 & pid=$$!; \
+	for i in $$(seq 50); do grep -q 'http://' $$log && break; sleep 0.1; done; \
+	url=$$(grep -o 'http://[^ ]*' $$log | head -1); \
+	echo "wardcheck serve at $$url: POST /api/evaluate, 50 connections, 2 threads, 10 s"; \
+	wrk -t2 -c50 -d10s --latency -s Tests/Bench/evaluate.lua "$${url}api/evaluate"; status=$$?; \
+	kill $$pid; rm -f $$log; exit $$status
 
 # Seeds are the fixtures; what the fuzzer learns goes to $(FUZZ_BUILD)/corpus, never into Tests/.
 # A crash stops the run with its input in $(FUZZ_BUILD)/crashes/: copy it into
@@ -144,6 +166,7 @@ fuzz: deps
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/wardcheck/criteria
 	install -m 755 .build/release/wardcheck $(DESTDIR)$(PREFIX)/bin/wardcheck
+	install -m 755 .build/release/wardcheck-serve $(DESTDIR)$(PREFIX)/bin/wardcheck-serve
 	install -m 644 criteria/*.yaml criteria/facts.schema.json $(DESTDIR)$(PREFIX)/share/wardcheck/criteria/
 
 clean:

@@ -2,19 +2,28 @@
 // The pipeline, one target a stage, each depending only on the stages before it:
 //   CYAML (system libyaml) → YAMLTree (nodes with positions) → WardcheckCore (facts, criteria,
 //   evaluation, results, audit) → WardcheckReports (renderers; ZIPFoundation for XLSX) → wardcheck (CLI).
+// The web server is its own stage and its own executable: WardcheckServer (Hummingbird routes,
+// pages, submissions) → wardcheck-serve, which `wardcheck serve` starts, so the command-line tool
+// never links the HTTP stack and `check` starts as fast as before.
 import PackageDescription
 
 let package = Package(
     name: "wardcheck",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "wardcheck", targets: ["wardcheck"]),
+        .executable(name: "wardcheck-serve", targets: ["wardcheck-serve"]),
         .library(name: "WardcheckCore", targets: ["WardcheckCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // The zip container of the audit's Excel workbook (XLSX); needs zlib (Debian's zlib1g-dev).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -35,6 +44,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "WardcheckServer",
+            dependencies: [
+                "YAMLTree", "WardcheckCore", "WardcheckReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "wardcheck-serve",
+            dependencies: [
+                "WardcheckCore", "WardcheckReports", "WardcheckServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(name: "wardcheck-bench", dependencies: ["WardcheckCore"]),
         // The fuzz target: replays files in a normal build; `make fuzz` builds it with libFuzzer.
         .executableTarget(name: "wardcheck-fuzz", dependencies: ["WardcheckCore", "WardcheckReports"]),
@@ -45,5 +72,14 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(
+            name: "WardcheckServerTests",
+            dependencies: [
+                "WardcheckCore", "WardcheckReports", "WardcheckServer", "YAMLTree",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
     ]
 )

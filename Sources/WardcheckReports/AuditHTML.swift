@@ -5,8 +5,10 @@ import WardcheckCore
 /// fonts or images from elsewhere: it must open the same offline, in a mail client, on paper.
 /// Every piece of ward text (names, files, diagnostics) goes through `HTML.escape`.
 public enum AuditHTML {
-    public static func render(_ audit: Audit, language: Language) -> String {
-        Page(audit: audit, language: language).render()
+    /// `unitLink` gives the address of a unit's own page from its code, when the page is served
+    /// with one (the web server's drill-down); the written report links nowhere.
+    public static func render(_ audit: Audit, language: Language, unitLink: ((String) -> String)? = nil) -> String {
+        Page(audit: audit, language: language, unitLink: unitLink).render()
     }
 }
 
@@ -14,11 +16,19 @@ private struct Page {
     let audit: Audit
     let language: Language
     let layout: AuditLayout
+    let unitLink: ((String) -> String)?
 
-    init(audit: Audit, language: Language) {
+    init(audit: Audit, language: Language, unitLink: ((String) -> String)?) {
         self.audit = audit
         self.language = language
         self.layout = AuditLayout(audit)
+        self.unitLink = unitLink
+    }
+
+    /// A unit's name, linked to its page when there is one.
+    private func unitName(_ name: String, code: String?) -> String {
+        guard let code, let unitLink else { return h(name) }
+        return "<a href=\"\(h(unitLink(code)))\">\(h(name))</a>"
     }
 
     private var vi: Bool { language == .vi }
@@ -202,7 +212,9 @@ private struct Page {
         guard !audit.invalid.isEmpty else { return "" }
         var out = "<section id=\"invalid\">\n<h2>\(h(t("Tệp không hợp lệ — chưa được đánh giá", "Invalid files — not evaluated"))) (\(audit.invalid.count))</h2>\n<ul class=\"files\">\n"
         for file in audit.invalid {
-            out += "<li><code>\(h(file.file))</code> — \(h(NumberText.counted(file.errorCount, vi: "lỗi", en: "error", language)))\n<ul>\n"
+            let name = "<code>\(h(file.file))</code>"
+            let linked = file.code.flatMap { code in unitLink.map { "<a href=\"\(h($0(code)))\">\(name)</a>" } } ?? name
+            out += "<li>\(linked) — \(h(NumberText.counted(file.errorCount, vi: "lỗi", en: "error", language)))\n<ul>\n"
             for d in file.firstErrors { out += "<li>\(diagnostic(d))</li>\n" }
             let more = file.errorCount - file.firstErrors.count
             if more > 0 { out += "<li>\(h(t("… và \(more) lỗi khác", "… and \(more) more")))</li>\n" }
@@ -269,7 +281,7 @@ private struct Page {
         out += "</tr>\n</thead>\n<tbody>\n"
         let ranks = AuditLayout.ranks(audit.rows)
         for (row, rank) in zip(audit.rows, ranks) {
-            out += "<tr\(row.ready ? " class=\"ready\"" : "")><td class=\"num\">\(rank)</td><td>\(h(row.code))</td><td class=\"name\" title=\"\(h(row.file + (row.contact.map { " — " + $0 } ?? "")))\">\(h(row.name))</td>"
+            out += "<tr\(row.ready ? " class=\"ready\"" : "")><td class=\"num\">\(rank)</td><td>\(h(row.code))</td><td class=\"name\" title=\"\(h(row.file + (row.contact.map { " — " + $0 } ?? "")))\">\(unitName(row.name, code: row.code))</td>"
             for (group, passed) in zip(layout.groups, layout.subtotals(row)) {
                 for column in group.columns {
                     let outcome = layout.outcome(row, column)

@@ -1,4 +1,5 @@
 import Foundation
+import YAMLTree
 
 /// A blank facts file written from the schema, for an office to fill in: every field in schema
 /// order, nested blocks in block style, each under a one-line comment in the user's language. Values are left
@@ -102,6 +103,58 @@ public struct FactsTemplate: Sendable {
 
     /// The template text, its comments in `language`. Fields not in `values` are written with an empty value.
     public func render(_ values: [String: FactValue], language: Language = .vi) -> String {
+        var scalars: [String: String] = [:]
+        for (path, value) in values {
+            if let field = schema.field(path), field.type != .block { scalars[path] = scalar(value, for: field) }
+        }
+        return render(scalars: scalars, language: language)
+    }
+
+    /// The template filled with answers as typed into a form, by path. An answer that reads as
+    /// its field's type is written exactly as `init` writes that value, so a form's file and
+    /// `init`'s are the same text. One that does not read is still written, as typed, so that
+    /// `validate` reports it like any mistake in a file: plain when it cannot change the YAML's
+    /// shape (`4,5`, `yes`, `05/07/2025` get their usual hints), quoted otherwise. Empty answers,
+    /// blocks and paths the schema does not have are left out.
+    public func render(answers: [String: String], language: Language = .vi) -> String {
+        var scalars: [String: String] = [:]
+        for (path, answer) in answers {
+            guard let field = schema.field(path), field.type != .block else { continue }
+            let text = answer.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { continue }
+            if let value = read(text, as: field) {
+                scalars[path] = scalar(value, for: field)
+            } else if case .text = field.type {
+                scalars[path] = YAMLText.doubleQuoted(text)
+            } else if case .code = field.type {
+                scalars[path] = YAMLText.doubleQuoted(text)
+            } else if case .enumeration = field.type {
+                scalars[path] = scalar(.text(text), for: field)
+            } else {
+                scalars[path] = YAMLText.isSafePlain(text) ? text : YAMLText.doubleQuoted(text)
+            }
+        }
+        return render(scalars: scalars, language: language)
+    }
+
+    /// Reads an answer with the same strict readers a file's values go through.
+    private func read(_ text: String, as field: FactsSchema.Field) -> FactValue? {
+        let node = YAMLNode(kind: .scalar(text, .plain), start: .start, end: .start)
+        switch field.type {
+        case .block: return nil
+        case .boolean: return try? ScalarReading.boolean(node).map(FactValue.boolean).get()
+        case .count: return try? ScalarReading.count(node).map(FactValue.number).get()
+        case .number: return try? ScalarReading.number(node).map(FactValue.number).get()
+        case .date: return try? ScalarReading.date(node).map(FactValue.date).get()
+        case .text: return try? ScalarReading.text(node).map(FactValue.text).get()
+        case .enumeration(let values, _): return values.contains(text) ? .text(text) : nil
+        case .code(let pattern, _):
+            guard (try? Regex(pattern).wholeMatch(in: text)) != nil else { return nil }
+            return .text(text)
+        }
+    }
+
+    private func render(scalars: [String: String], language: Language) -> String {
         let version = schema.formats.last.map(String.init) ?? "?"
         var out = language == .vi ? """
         # Tệp dữ kiện của một đơn vị, định dạng \(version), lập bằng `wardcheck init`.
@@ -112,13 +165,13 @@ public struct FactsTemplate: Sendable {
         # Fill in each value after its colon; a field left empty means "not reported".
 
         """
-        write(under: "", depth: 0, values, language, into: &out)
+        write(under: "", depth: 0, scalars, language, into: &out)
         return out
     }
 
     /// Children in schema order under their parent, so a block's fields stay together even when
     /// the schema declares one of them further down.
-    private func write(under parent: String, depth: Int, _ values: [String: FactValue], _ language: Language, into out: inout String) {
+    private func write(under parent: String, depth: Int, _ scalars: [String: String], _ language: Language, into out: inout String) {
         let indent = String(repeating: "  ", count: depth)
         for key in schema.keys(under: parent) {
             let path = parent.isEmpty ? key : parent + "." + key
@@ -126,12 +179,12 @@ public struct FactsTemplate: Sendable {
             if depth == 0 { out += "\n" }
             out += indent + "# " + comment(field, language) + "\n"
             out += indent + YAMLText.key(key) + ":"
-            if field.type != .block, let value = values[path] {
-                out += " " + scalar(value, for: field)
+            if field.type != .block, let scalar = scalars[path] {
+                out += " " + scalar
             }
             out += "\n"
             if field.type == .block {
-                write(under: path, depth: depth + 1, values, language, into: &out)
+                write(under: path, depth: depth + 1, scalars, language, into: &out)
             }
         }
     }
@@ -184,6 +237,20 @@ public enum YAMLText {
     public static func isPlainWord(_ text: String) -> Bool {
         !text.isEmpty && !["null", "Null", "NULL"].contains(text)
             && text.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" }
+    }
+
+    /// Text that reads back as the same plain scalar and cannot change the shape of the YAML
+    /// around it: letters, digits, spaces inside, and `. , - + / _`, starting with a letter or
+    /// digit (or a sign before a digit). No `:`, `#`, quotes, brackets or line breaks.
+    public static func isSafePlain(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.first, let last = scalars.last, last != " " else { return false }
+        let wordLike = { (s: Unicode.Scalar) in s.properties.isAlphabetic || s.properties.numericType != nil }
+        if !wordLike(first) {
+            guard first == "-" || first == "+", scalars.count > 1, ("0"..."9").contains(scalars[1]) else { return false }
+        }
+        if ["null", "Null", "NULL", "~"].contains(text) { return false }
+        return scalars.allSatisfy { wordLike($0) || ".,-+/_ ".unicodeScalars.contains($0) }
     }
 
     /// A mapping key, quoted only when it must be.

@@ -278,6 +278,9 @@ public struct FactsFile: Sendable {
     /// The unit code as written, when it could be read, even if the file is invalid.
     public var code: String?
 
+    /// The YAML as read, when it got that far: where each key and value of the file is written.
+    public var tree: YAMLNode?
+
     public var isValid: Bool { facts != nil }
 
     public static func load(path: String, validator: FactsValidator, checks: FileChecks = FileChecks()) -> FactsFile {
@@ -314,6 +317,6 @@ public struct FactsFile: Sendable {
             }
         }
         let diagnostics = sink.finished(source: loaded.source)
-        return FactsFile(path: path, facts: sink.hasErrors ? nil : facts, diagnostics: diagnostics, code: facts?.code)
+        return FactsFile(path: path, facts: sink.hasErrors ? nil : facts, diagnostics: diagnostics, code: facts?.code, tree: loaded.root)
     }
 }

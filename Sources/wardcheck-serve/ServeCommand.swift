@@ -1,0 +1,174 @@
+import ArgumentParser
+import Foundation
+import WardcheckCore
+import WardcheckReports
+import WardcheckServer
+
+/// `wardcheck serve`: the self-assessment form, the live scorecard and the city page, on loopback
+/// unless told otherwise. Its own executable, so the command-line tool never links the HTTP stack.
+@main
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wardcheck serve",
+        abstract: "Trang tự đánh giá, chấm điểm trực tiếp và trang toàn thành phố / the self-assessment page, live scorecard and city page.",
+        discussion: """
+        Mặc định chỉ nghe trên 127.0.0.1 (máy này). Không có --accept-submissions thì máy chủ không ghi tệp nào.
+        Listens on 127.0.0.1 (this machine only) by default. Without --accept-submissions the server writes no file.
+
+        Trang / pages: /  (tự đánh giá / self-assessment), /city (với / with --wards), ?lang=en for English.
+
+        Tạo dòng cho tệp mã bí mật / make a tokens-file line:
+          openssl rand -hex 16 | tee secret-20194.txt | wardcheck serve --hash-token 20194 >> tokens.txt
+        """,
+        version: "0.1.0"
+    )
+
+    @Option(name: .long, help: "Ngôn ngữ thông báo khi chạy / language of the start-up messages: vi | en.")
+    var lang: String = "vi"
+
+    @Option(name: .long, help: "Thư mục tiêu chí / criteria folder (default: $WARDCHECK_CRITERIA, ./criteria, or the installed copy).")
+    var criteria: String?
+
+    @Option(name: .long, help: ArgumentHelp("Thư mục hồ sơ các đơn vị, cho trang toàn thành phố / the city's folder of ward files, for the city page.", valueName: "dir"))
+    var wards: String?
+
+    @Option(name: .long, help: "Danh sách đơn vị / roster file (default: DIR/roster.yaml when present).")
+    var roster: String?
+
+    @Option(name: .long, help: "Tệp miễn trừ / waivers file (default: DIR/waivers.yaml when present).")
+    var waivers: String?
+
+    @Option(name: .long, help: "Địa chỉ nghe / address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "Cổng / port (0: any free port, printed at start).")
+    var port: Int = 8080
+
+    @Option(name: .customLong("accept-submissions"), help: ArgumentHelp("Nhận tệp nộp từ các đơn vị, với tệp mã bí mật đã băm / accept units' submissions, checked against this file of hashed secrets.", valueName: "tokens-file"))
+    var tokensFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Thư mục lưu tệp nộp / where submissions are saved (default: DIR/submissions).", valueName: "dir"))
+    var submissions: String?
+
+    @Option(name: .long, help: ArgumentHelp("Ghi thêm nhật ký nộp tệp vào tệp này / also append the submissions log to this file.", valueName: "file"))
+    var log: String?
+
+    @Option(name: .customLong("hash-token"), help: ArgumentHelp("Đọc mã bí mật từ đầu vào chuẩn, in dòng cho tệp mã bí mật rồi thoát / read a secret on standard input, print its tokens-file line and exit.", valueName: "code"))
+    var hashToken: String?
+
+    var language: Language { Language(rawValue: lang) ?? .vi }
+    private func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+    func validate() throws {
+        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang: vi | en") }
+        guard (0...65535).contains(port) else { throw ValidationError(t("--port phải từ 0 đến 65535", "--port must be between 0 and 65535")) }
+        if let wards {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: wards, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError(t("không có thư mục \(wards)", "no folder \(wards)"))
+            }
+        }
+        if tokensFile == nil, submissions != nil || log != nil {
+            throw ValidationError(t("--submissions và --log chỉ dùng cùng --accept-submissions", "--submissions and --log go with --accept-submissions"))
+        }
+        if tokensFile != nil, submissions == nil, wards == nil {
+            throw ValidationError(t("cần --submissions THƯ_MỤC (hoặc --wards THƯ_MỤC) để biết lưu tệp nộp ở đâu",
+                                    "name --submissions DIR (or --wards DIR) to say where submissions are saved"))
+        }
+    }
+
+    func run() async throws {
+        let set = try loadCriteria()
+        if let code = hashToken { return try printTokenLine(code, schema: set.schema) }
+
+        let city = CityFiles(criteria: set, folder: wards, roster: roster, waivers: waivers)
+        let companions = await city.companions()
+        report(companions.diagnostics)
+        guard companions.usable else { throw ExitCode(2) }
+
+        var desk: SubmissionDesk?
+        if let tokensFile {
+            let (tokens, diagnostics) = SubmissionTokens.load(path: tokensFile, schema: set.schema)
+            report(diagnostics)
+            guard let tokens else { throw ExitCode(2) }
+            let folder = submissions ?? ((wards!.hasSuffix("/") ? wards! : wards! + "/") + "submissions")
+            desk = SubmissionDesk(folder: folder, tokens: tokens, log: SubmissionLog(file: log), schema: set.schema)
+        }
+
+        let settings = ServerSettings(criteria: set, city: city, submissions: desk, host: host, port: port)
+        let host = self.host
+        let lines = startLines(desk: desk)
+        let app = buildApplication(settings) { port in
+            let shown = host.contains(":") ? "[\(host)]" : host
+            // The first line is the address, for people and for scripts that start the server on port 0.
+            say("wardcheck serve: http://\(shown):\(port)/", to: standardOutput)
+            for line in lines { say(line, to: standardError) }
+        }
+        try await app.runService()
+    }
+
+    private func startLines(desk: SubmissionDesk?) -> [String] {
+        var lines: [String] = []
+        if wards != nil { lines.append(t("  trang toàn thành phố: /city", "  city page: /city")) }
+        if let desk {
+            lines.append(t("  nhận tệp nộp vào \(desk.folder) (\(desk.tokens.codes.count) đơn vị có mã bí mật)",
+                           "  accepting submissions into \(desk.folder) (\(desk.tokens.codes.count) units hold a secret)"))
+        } else {
+            lines.append(t("  không nhận tệp nộp: máy chủ không ghi tệp nào", "  submissions off: the server writes no file"))
+        }
+        let loopback = host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if !loopback {
+            lines.append(t("  cảnh báo: nghe trên \(host), máy khác trong mạng truy cập được; không có TLS, hãy đặt sau một proxy HTTPS",
+                           "  warning: listening on \(host), reachable from other machines; there is no TLS, put it behind an HTTPS proxy"))
+        }
+        return lines
+    }
+
+    private func loadCriteria() throws -> CriteriaSet {
+        guard let folder = CriteriaLocation.resolve(flag: criteria) else {
+            say(t("wardcheck serve: không tìm thấy thư mục tiêu chí; chỉ rõ bằng --criteria THƯ_MỤC",
+                  "wardcheck serve: no criteria folder found; name one with --criteria DIR"), to: standardError)
+            throw ExitCode(2)
+        }
+        let (set, diagnostics) = CriteriaSet.load(folder: folder)
+        report(diagnostics)
+        guard let set else { throw ExitCode(2) }
+        return set
+    }
+
+    private func report(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics { say(DiagnosticText.render(d, language: language), to: standardError) }
+    }
+
+    /// `--hash-token CODE`: the secret is read from standard input, never from the command line,
+    /// where other users of the machine could read it in the process list.
+    private func printTokenLine(_ code: String, schema: FactsSchema) throws {
+        if case .code(let pattern, _)? = schema.field(schema.codeField)?.type,
+           (try? Regex(pattern).wholeMatch(in: code)) == nil {
+            say(t("wardcheck serve: `\(code)` không phải mã đơn vị hợp lệ", "wardcheck serve: `\(code)` is not a valid unit code"), to: standardError)
+            throw ExitCode(2)
+        }
+        let secret = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces)
+        guard secret.count >= 16 else {
+            say(t("wardcheck serve: mã bí mật phải dài ít nhất 16 ký tự; tạo bằng: openssl rand -hex 16",
+                  "wardcheck serve: the secret must be at least 16 characters; make one with: openssl rand -hex 16"), to: standardError)
+            throw ExitCode(2)
+        }
+        say(SubmissionTokens.line(code: code, secret: secret), to: standardOutput)
+    }
+}
+
+let standardOutput: Int32 = 1
+let standardError: Int32 = 2
+
+/// A line to standard output or error with write(2): unbuffered, so a script reading the address
+/// sees it at once, and never a trap on a closed pipe.
+func say(_ text: String, to descriptor: Int32) {
+    let bytes = Array((text.hasSuffix("\n") ? text : text + "\n").utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if written <= 0 { return }
+        offset += written
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import XCTest
+
+/// `wardcheck serve` runs the separate `wardcheck-serve` executable with its own arguments, and
+/// says so clearly when that program is missing.
+final class ServeCLITests: XCTestCase {
+    func testServeHandsEveryArgumentToTheServer() throws {
+        let help = try WardcheckProcess.run(["serve", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("--accept-submissions <tokens-file>"), "the server's own help: \(help.stdout)")
+        let bad = try WardcheckProcess.run(["serve", "--port", "70000"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.contains("--port"), bad.stderr)
+        let loose = try WardcheckProcess.run(["serve", "--log", "x.log"])
+        XCTAssertEqual(loose.status, 64, "--log without --accept-submissions")
+    }
+
+    /// The secret is read on standard input and never printed; the line verifies against it.
+    func testHashTokenPrintsATokensFileLine() throws {
+        let out = try Self.run(["serve", "--hash-token", "20194"], input: "0123456789abcdef0123456789abcdef\n")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let line = out.stdout.trimmingCharacters(in: .newlines)
+        XCTAssertNotNil(line.range(of: "^20194 sha256:[0-9a-f]{32}:[0-9a-f]{64}$", options: .regularExpression), line)
+        XCTAssertFalse(out.stdout.contains("0123456789abcdef0123456789abcdef"))
+        let short = try Self.run(["serve", "--hash-token", "20194"], input: "short\n")
+        XCTAssertEqual(short.status, 2)
+        XCTAssertTrue(short.stderr.contains("16"), short.stderr)
+        let badCode = try Self.run(["serve", "--hash-token", "../x"], input: "0123456789abcdef0123456789abcdef\n")
+        XCTAssertEqual(badCode.status, 2)
+    }
+
+    func testABrokenTokensFileStopsTheServerWithItsPlace() throws {
+        let folder = try WardcheckProcess.temporaryFolder(self)
+        try "20194 sha256:00:11\n".write(to: folder.appendingPathComponent("tokens.txt"), atomically: true, encoding: .utf8)
+        let out = try WardcheckProcess.run(["serve", "--port", "0", "--wards", WardcheckProcess.repository.appendingPathComponent("wards").path,
+                                            "--accept-submissions", folder.appendingPathComponent("tokens.txt").path])
+        XCTAssertEqual(out.status, 2)
+        XCTAssertTrue(out.stderr.contains("tokens.txt:1:7: error[WC201]"), out.stderr)
+    }
+
+    func testWithoutTheServerProgramServeSaysWhatToDo() throws {
+        let folder = try WardcheckProcess.temporaryFolder(self)
+        let lone = folder.appendingPathComponent("wardcheck")
+        try FileManager.default.copyItem(at: WardcheckProcess.binary, to: lone)
+        let process = Process()
+        process.executableURL = lone
+        process.arguments = ["serve"]
+        process.environment = ["PATH": "/nonexistent"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 2)
+        XCTAssertTrue(text.contains("wardcheck-serve"), text)
+        XCTAssertTrue(text.contains("make install"), text)
+    }
+
+    static func run(_ arguments: [String], input: String) throws -> WardcheckProcess.Output {
+        let process = Process()
+        process.executableURL = WardcheckProcess.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = WardcheckProcess.repository
+        let stdin = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return WardcheckProcess.Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}

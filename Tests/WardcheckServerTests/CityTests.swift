@@ -1,0 +1,130 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import WardcheckCore
+import WardcheckServer
+import XCTest
+
+/// `GET /city` and `GET /city/unit/CODE`: the audit report of the city's folder with a page per
+/// unit, read from the files as they are at the time of the request.
+final class CityTests: XCTestCase {
+    func testTheCityPageIsTheAuditReportWithALinkPerUnit() async throws {
+        try await ServerFixture.app(try ServerFixture.settings(wards: ServerFixture.wards)).test(.router) { client in
+            let response = try await client.get("/city")
+            XCTAssertEqual(response.status, .ok)
+            let page = response.text
+            // wards/README.md: 93 units in the roster, 88 files submitted, 5 not submitted, one invalid file.
+            XCTAssertTrue(page.contains("<div class=\"value\">93</div><div class=\"label\">đơn vị trong danh sách</div>"))
+            XCTAssertTrue(page.contains("<div class=\"value\">88</div><div class=\"label\">tệp đã nộp</div>"))
+            XCTAssertTrue(page.contains("Chưa nộp số liệu (5)"))
+            XCTAssertTrue(page.contains("<a href=\"/city/unit/20194\">Phường Hòa Xuân</a>"))
+            XCTAssertTrue(page.contains("<a href=\"/city/unit/20473\"><code>"), "the invalid file links to its unit too")
+            // The report's own style sheet is inline, so this page alone allows inline styles; never scripts.
+            let policy = try XCTUnwrap(response.header("Content-Security-Policy"))
+            XCTAssertTrue(policy.contains("style-src 'self' 'unsafe-inline'"))
+            XCTAssertTrue(policy.contains("script-src 'self';"))
+            XCTAssertFalse(page.contains("<script"))
+            let english = try await client.get("/city?lang=en").text
+            XCTAssertTrue(english.contains("<a href=\"/city/unit/20194?lang=en\">Phường Hòa Xuân</a>"))
+            XCTAssertTrue(english.contains("units in the roster"))
+        }
+    }
+
+    func testAUnitPageShowsItsScorecard() async throws {
+        try await ServerFixture.app(try ServerFixture.settings(wards: ServerFixture.wards)).test(.router) { client in
+            // 20705 Xã Trà Leng: TC04 waived until 2027-06-30, the other 15 met (wards/README.md).
+            let waived = try await client.get("/city/unit/20705")
+            XCTAssertEqual(waived.status, .ok)
+            XCTAssertTrue(waived.text.contains("<span class=\"score\">15/16</span>"))
+            XCTAssertTrue(waived.text.contains("data-criterion=\"TC04\" data-outcome=\"waived\""))
+            // The invalid file: its errors, no score.
+            let invalid = try await client.get("/city/unit/20473").text
+            XCTAssertTrue(invalid.contains("Chưa chấm được"))
+            XCTAssertTrue(invalid.contains("genrator"))
+            // In the roster, no file.
+            let missing = try await client.get("/city/unit/20441")
+            XCTAssertEqual(missing.status, .ok)
+            XCTAssertTrue(missing.text.contains("Chưa nộp số liệu"))
+            XCTAssertTrue(missing.text.contains("Xã Thăng Trường (20441)"))
+        }
+    }
+
+    func testUnitCodesAreCheckedBeforeAnyFileIsLookedFor() async throws {
+        try await ServerFixture.app(try ServerFixture.settings(wards: ServerFixture.wards)).test(.router) { client in
+            let reply1 = try await client.get("/city/unit/99999")
+            XCTAssertEqual(reply1.status, .notFound, "well formed, but no such unit")
+            for code in ["2019", "201944", "abcde", "..%2F..%2Fetc%2Fpasswd", "%2E%2E", "20194%00", "20194.yaml"] {
+                let reply2 = try await client.get("/city/unit/\(code)")
+                XCTAssertEqual(reply2.status, .badRequest, code)
+            }
+            let reply3 = try await client.get("/city/unit/../../etc/passwd")
+            XCTAssertEqual(reply3.status, .notFound)
+            let reply4 = try await client.get("/city?lang=de")
+            XCTAssertEqual(reply4.status, .badRequest)
+        }
+    }
+
+    func testPagesFollowTheFilesAsTheyChange() async throws {
+        let city = try ServerFixture.cityCopy(self)
+        let file = city.appendingPathComponent("submissions/20194-hoa-xuan.yaml")
+        try await ServerFixture.app(try ServerFixture.settings(wards: city)).test(.router) { client in
+            let before = try await client.get("/city/unit/20194").text
+            XCTAssertTrue(before.contains("<span class=\"score\">16/16</span>"), before)
+            let cityBefore = try await client.get("/city").text
+
+            // The office turns its firewall off: TC16 fails at once, on both pages.
+            let text = try String(contentsOf: file, encoding: .utf8)
+            XCTAssertTrue(text.contains("firewall: true"))
+            try text.replacingOccurrences(of: "firewall: true", with: "firewall: false").write(to: file, atomically: true, encoding: .utf8)
+            let after = try await client.get("/city/unit/20194").text
+            XCTAssertTrue(after.contains("<span class=\"score\">15/16</span>"))
+            XCTAssertTrue(after.contains("data-criterion=\"TC16\" data-outcome=\"failed\""))
+            let cityAfter = try await client.get("/city").text
+            XCTAssertNotEqual(cityBefore, cityAfter)
+
+            // A file removed: the unit is no longer submitted.
+            try FileManager.default.removeItem(at: file)
+            let gone = try await client.get("/city").text
+            XCTAssertTrue(gone.contains("Chưa nộp số liệu (6)"))
+        }
+    }
+
+    func testWithoutAFolderThereIsNoCityPage() async throws {
+        try await ServerFixture.app(try ServerFixture.settings()).test(.router) { client in
+            let response = try await client.get("/city")
+            XCTAssertEqual(response.status, .notFound)
+            XCTAssertNotNil(response.header("Content-Security-Policy"), "even a 404 carries the policy")
+            let reply5 = try await client.get("/city/unit/20194")
+            XCTAssertEqual(reply5.status, .notFound)
+            let reply6 = try await client.get("/")
+            XCTAssertFalse(reply6.text.contains("href=\"/city\""))
+        }
+    }
+
+    func testABrokenRosterIsReportedNotGuessed() async throws {
+        let city = try ServerFixture.cityCopy(self)
+        try await ServerFixture.app(try ServerFixture.settings(wards: city)).test(.router) { client in
+            let reply7 = try await client.get("/city")
+            XCTAssertEqual(reply7.status, .ok)
+            try "roster: 1\nunits:\n  - { code: \"20194\" }\n".write(to: city.appendingPathComponent("roster.yaml"), atomically: true, encoding: .utf8)
+            let broken = try await client.get("/city")
+            XCTAssertEqual(broken.status, .serviceUnavailable)
+            XCTAssertTrue(broken.text.contains("roster.yaml:3"), broken.text)
+        }
+    }
+
+    func testHostileWardTextIsEscapedOnTheUnitPage() async throws {
+        let city = try ServerFixture.temporaryFolder(self)
+        var text = try String(contentsOf: ServerFixture.root.appendingPathComponent("Tests/Fixtures/facts/ready-ward.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "name: \"Phường Thử Nghiệm\"", with: "name: \"<script>alert('x')</script>\"")
+        try text.write(to: city.appendingPathComponent("99001.yaml"), atomically: true, encoding: .utf8)
+        try await ServerFixture.app(try ServerFixture.settings(wards: city)).test(.router) { client in
+            let unit = try await client.get("/city/unit/99001").text
+            XCTAssertFalse(unit.contains("<script>alert"))
+            XCTAssertTrue(unit.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+            let page = try await client.get("/city").text
+            XCTAssertFalse(page.contains("<script>alert"))
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import WardcheckCore
+import WardcheckServer
+import XCTest
+
+/// `POST /api/yaml` gives the file `init` would write, filled with the answers, and `validate`
+/// accepts it; `POST /api/upload` reads a file back into the form, diagnostics at their fields.
+final class DownloadUploadTests: XCTestCase {
+    func testTheDownloadIsWhatInitWritesForTheSameAnswers() async throws {
+        let folder = try ServerFixture.temporaryFolder(self)
+        let initialised = try Wardcheck.run(["init", "--code", "20194", "--name", "Phường Hòa Xuân", "--type", "ward",
+                                             "--terrain", "lowland", "--as-of", "2025-07-05", "-o", "-"], in: folder)
+        XCTAssertEqual(initialised.status, 0, initialised.stderr)
+        XCTAssertTrue(initialised.stdout.hasPrefix("# Tệp dữ kiện"))
+        let answers = ["format": "1", "unit.code": "20194", "unit.name": "Phường Hòa Xuân", "unit.type": "ward",
+                       "unit.terrain": "lowland", "as_of": "2025-07-05"]
+        try await ServerFixture.app(try ServerFixture.settings()).test(.router) { client in
+            let response = try await client.post("/api/yaml", answers: answers)
+            XCTAssertEqual(response.status, .ok)
+            XCTAssertEqual(response.header("Content-Type"), "application/yaml; charset=utf-8")
+            XCTAssertEqual(response.header("Content-Disposition"), "attachment; filename=\"20194.yaml\"")
+            XCTAssertEqual(response.text, initialised.stdout)
+        }
+    }
+
+    /// With every answer given, the file is the template holding exactly the typed values a
+    /// hand-written file with those facts holds, and `validate` and `check` accept it.
+    func testAFullDownloadValidatesAndHoldsTheAnswers() async throws {
+        let folder = try ServerFixture.temporaryFolder(self)
+        let set = try ServerFixture.criteria()
+        try await ServerFixture.app(try ServerFixture.settings()).test(.router) { client in
+            let text = try await client.post("/api/yaml", answers: Answers16.ready).text
+            let file = folder.appendingPathComponent("99001.yaml")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let validated = try Wardcheck.run(["validate", "99001.yaml"], in: folder)
+            XCTAssertEqual(validated.status, 0, validated.stdout + validated.stderr)
+            let checked = try Wardcheck.run(["check", "99001.yaml"], in: folder)
+            XCTAssertEqual(checked.status, 0, checked.stdout)
+            XCTAssertTrue(checked.stdout.contains("16/16 tiêu chí đạt"))
+
+            // The same facts, read from the shared fixture written by hand: every value equal.
+            let fromForm = FactsFile.load(path: file.path, validator: set.validator).facts?.values.mapValues(\.value)
+            let fixture = ServerFixture.root.appendingPathComponent("Tests/Fixtures/facts/ready-ward.yaml").path
+            let byHand = FactsFile.load(path: fixture, validator: set.validator).facts?.values.mapValues(\.value)
+            XCTAssertNotNil(fromForm)
+            XCTAssertEqual(fromForm, byHand)
+            // Every field of the template is there, with its comment, as `init` writes it.
+            XCTAssertTrue(text.contains("  # Máy phát điện dự phòng\n  generator:\n    # Có máy phát điện (true/false)\n    present: true\n"))
+        }
+    }
+
+    /// What the page shows beside the scorecard is what `wardcheck check` prints for the file downloaded.
+    func testTheCheckTextIsWhatCheckPrintsForTheDownloadedFile() async throws {
+        let folder = try ServerFixture.temporaryFolder(self)
+        let answers = Answers16.with(["equipment.printers.working": nil, "power.generator.capacity_kva": "3", "contact.name": "Lê Thị Hoa"])
+        try await ServerFixture.app(try ServerFixture.settings()).test(.router) { client in
+            let yaml = try await client.post("/api/yaml", answers: answers).text
+            try yaml.write(to: folder.appendingPathComponent("99001.yaml"), atomically: true, encoding: .utf8)
+            let shown = try await client.post("/api/evaluate", answers: answers).json()
+            let checked = try Wardcheck.run(["check", "99001.yaml"], in: folder)
+            XCTAssertEqual(checked.status, 1)
+            XCTAssertEqual(shown["check_text"] as? String, checked.stdout)
+        }
+    }
+
+    func testTheDownloadNameIsNeverTakenFromAnUncheckedCode() async throws {
+        try await ServerFixture.app(try ServerFixture.settings()).test(.router) { client in
+            let response = try await client.post("/api/yaml", answers: ["unit.code": "../../etc/passwd"])
+            XCTAssertEqual(response.header("Content-Disposition"), "attachment; filename=\"tu-danh-gia.yaml\"")
+            let english = try await client.post("/api/yaml?lang=en", answers: ["unit.code": "20194\"; x=\""])
+            XCTAssertEqual(english.header("Content-Disposition"), "attachment; filename=\"self-assessment.yaml\"")
+        }
+    }
+
+    /// The sample city's one invalid file (wards/README.md): a misspelt `genrator` block, `firewall: yes`
+    /// and `working: 4.5`. Its values fill the form, as written, and each error lands on its field.
+    func testAnUploadedFileFillsTheFormAndItsDiagnosticsLandOnTheirFields() async throws {
+        let file = ServerFixture.wards.appendingPathComponent("submissions/20473-que-son.yaml")
+        let bytes = try Data(contentsOf: file)
+        try await ServerFixture.app(try ServerFixture.settings()).test(.router) { client in
+            let response = try await client.execute(uri: "/api/upload", method: .post, headers: [.contentType: "application/yaml"],
+                                                    body: ByteBuffer(bytes: bytes))
+            XCTAssertEqual(response.status, .ok)
+            let json = try response.json()
+            XCTAssertEqual(json["valid"] as? Bool, false)
+            XCTAssertEqual(json["file"] as? String, "20473.yaml")
+            let found = diagnostics(json).map { "\($0.field) \($0.code)" }.sorted()
+            XCTAssertEqual(found, ["equipment.printers.working WC104", "power WC101", "security.firewall WC103"])
+            let answers = try XCTUnwrap(json["answers"] as? [String: String])
+            XCTAssertEqual(answers["unit.code"], "20473")
+            XCTAssertEqual(answers["unit.name"], "Xã Quế Sơn")
+            XCTAssertEqual(answers["security.firewall"], "yes", "the value as written, beside its error")
+            XCTAssertEqual(answers["equipment.printers.working"], "4.5")
+            XCTAssertEqual(answers["staffing.officials"], "30")
+            XCTAssertNil(answers["power.generator.present"], "under the misspelt key, so not a field of the form")
+            XCTAssertEqual(answers.count, 37, "every value the file writes under a known key, counted by hand")
+        }
+    }
+
+    func testAnUploadedValidFileIsScored() async throws {
+        let file = ServerFixture.wards.appendingPathComponent("submissions/20352-ba-na.yaml")
+        try await ServerFixture.app(try ServerFixture.settings(wards: ServerFixture.wards)).test(.router) { client in
+            let json = try await client.execute(uri: "/api/upload", method: .post, headers: [.contentType: "text/yaml"],
+                                                body: ByteBuffer(bytes: try Data(contentsOf: file))).json()
+            XCTAssertEqual(json["valid"] as? Bool, true)
+            XCTAssertEqual((json["unit"] as? [String: Any])?["name"] as? String, "Xã Bà Nà")
+            XCTAssertEqual((json["answers"] as? [String: String])?["network.backup_link"], "none")
+        }
+    }
+
+    func testAnUploadThatIsNotUTF8OrNotYAMLIsReportedNotCrashed() async throws {
+        try await ServerFixture.app(try ServerFixture.settings()).test(.router) { client in
+            let legacy = try await client.execute(uri: "/api/upload", method: .post, headers: [.contentType: "application/yaml"],
+                                                  body: ByteBuffer(bytes: Array("unit:\n  name: \"Ph".utf8) + [0xFF, 0x22, 0x0A]))
+            XCTAssertEqual(diagnostics(try legacy.json()).map(\.code), ["WC003"])
+            let broken = try await client.execute(uri: "/api/upload", method: .post, headers: [.contentType: "application/yaml"],
+                                                  body: ByteBuffer(string: "unit: [\n"))
+            let found = diagnostics(try broken.json())
+            XCTAssertEqual(found.map(\.code), ["WC004"])
+            XCTAssertEqual(found.map(\.field), [""])
+        }
+    }
+
+    func testUploadRefusesOtherTypesAndOversizedFiles() async throws {
+        try await ServerFixture.app(try ServerFixture.settings(bodyLimit: 1000)).test(.router) { client in
+            let plain = try await client.execute(uri: "/api/upload", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "format: 1\n"))
+            XCTAssertEqual(plain.status, .unsupportedMediaType)
+            let big = try await client.execute(uri: "/api/upload", method: .post, headers: [.contentType: "application/yaml"],
+                                               body: ByteBuffer(string: "# " + String(repeating: "x", count: 2000) + "\n"))
+            XCTAssertEqual(big.status, .contentTooLarge)
+        }
+    }
+}
+
+/// Runs the `wardcheck` binary built beside the tests, as a user would.
+enum Wardcheck {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        var folder = Bundle.main.bundleURL
+        if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
+        return folder.appendingPathComponent("wardcheck")
+    }
+
+    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:], executable: URL = binary) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env["WARDCHECK_CRITERIA"] = ServerFixture.criteriaFolder
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}

@@ -3,7 +3,8 @@ import WardcheckReports
 
 /// Checks and scores one unit's facts text with the command line's own pipeline (`FactsFile`,
 /// `Evaluator`) and answers in the shape the page reads: the scorecard as HTML and as `check`
-/// prints it, the diagnostics each placed at its field, and the full `check --format json` unit.
+/// prints it, the diagnostics each placed at its field, the outcomes and remedies as
+/// `check --format json` gives them.
 struct Assessment {
     let criteria: CriteriaSet
     let evaluator: Evaluator
@@ -50,10 +51,17 @@ struct Assessment {
             ("schema", .string("wardcheck.assessment/1")),
             ("file", .string(report.file)),
             ("valid", .bool(report.isValid)),
+            ("code", .optional(card?.code)),
+            ("name", .optional(card?.name)),
             ("passed", card.map { .int($0.passed) } ?? .null),
             ("total", card.map { .int($0.total) } ?? .null),
             ("ready", card.map { .bool($0.ready) } ?? .null),
+            ("total_cost", card.map { .int($0.totalCost) } ?? .null),
             ("summary", .string(summary)),
+            // Each criterion's outcome and the remedies as `check --format json` gives them; the
+            // full trace of every comparison stays out, as a phone on a weak signal pays for each byte.
+            ("criteria", .array((card?.results ?? []).map { .object([("id", .string($0.id)), ("outcome", .string($0.outcome.rawValue))]) })),
+            ("remedies", .array((card?.remedies ?? []).map { ScorecardJSON.remedy($0, language) })),
             ("diagnostics", .array(report.diagnostics.map { d in
                 .object([
                     ("field", .string(places.field(at: d.start, in: outcome.file.tree))),
@@ -67,7 +75,6 @@ struct Assessment {
             })),
             ("scorecard_html", .string(ScorecardHTML(criteria: criteria, language: language, fieldLink: link).render(report))),
             ("check_text", .string(ScorecardText(catalogue: criteria.catalogue, language: language).render(report))),
-            ("unit", ScorecardJSON.unit(report, language)),
         ]
         if let answers {
             members.append(("answers", .object(answers.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))

@@ -106,7 +106,7 @@ final class DownloadUploadTests: XCTestCase {
             let json = try await client.execute(uri: "/api/upload", method: .post, headers: [.contentType: "text/yaml"],
                                                 body: ByteBuffer(bytes: try Data(contentsOf: file))).json()
             XCTAssertEqual(json["valid"] as? Bool, true)
-            XCTAssertEqual((json["unit"] as? [String: Any])?["name"] as? String, "Xã Bà Nà")
+            XCTAssertEqual(json["name"] as? String, "Xã Bà Nà")
             XCTAssertEqual((json["answers"] as? [String: String])?["network.backup_link"], "none")
         }
     }

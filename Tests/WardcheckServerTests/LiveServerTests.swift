@@ -26,6 +26,22 @@ final class LiveServerTests: XCTestCase {
         }
     }
 
+    /// A body sent in chunks declares no length: the limit is kept while reading.
+    func testAChunkedBodyOverTheLimitIsRefusedWhileRead() async throws {
+        var settings = try ServerFixture.settings(bodyLimit: 4096)
+        settings.port = 0
+        try await ServerFixture.app(settings).test(.live) { client in
+            let port = try XCTUnwrap(client.port)
+            let chunk = String(repeating: "x", count: 3000)
+            let head = "POST /api/upload HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/yaml\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+            let chunked = head + "bb8\r\n\(chunk)\r\nbb8\r\n\(chunk)\r\n0\r\n\r\n"
+            XCTAssertEqual(try RawHTTP.send(chunked, port: port).status, 413)
+            let small = head + "a\r\nformat: 1\n\r\n0\r\n\r\n"
+            XCTAssertEqual(try RawHTTP.send(small, port: port).status, 200)
+        }
+    }
+
     func testAnAcceptedSubmissionIsLoggedWithTheRemoteAddress() async throws {
         let city = try ServerFixture.cityCopy(self)
         let schema = try ServerFixture.criteria().schema

@@ -130,15 +130,14 @@ enum Answers16 {
 
 /// The outcome of each criterion in an assessment answer, by id.
 func outcomes(_ json: [String: Any]) -> [String: String] {
-    let unit = json["unit"] as? [String: Any]
-    let criteria = unit?["criteria"] as? [[String: Any]] ?? []
+    let criteria = json["criteria"] as? [[String: Any]] ?? []
     return Dictionary(uniqueKeysWithValues: criteria.compactMap { c in
         (c["id"] as? String).map { ($0, c["outcome"] as? String ?? "?") }
     })
 }
 
 func remedies(_ json: [String: Any]) -> [[String: Any]] {
-    (json["unit"] as? [String: Any])?["remedies"] as? [[String: Any]] ?? []
+    json["remedies"] as? [[String: Any]] ?? []
 }
 
 func diagnostics(_ json: [String: Any]) -> [(field: String, code: String, message: String, hint: String?)] {

@@ -38,6 +38,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Tệp miễn trừ / waivers file (default: DIR/waivers.yaml when present).")
     var waivers: String?
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Ngày đánh giá trang toàn thành phố YYYY-MM-DD (mặc định: hôm nay) / the day the city page judges every unit on (default: today).", valueName: "day"))
+    var asOf: String?
+
     @Option(name: .long, help: "Địa chỉ nghe / address to listen on.")
     var host: String = "127.0.0.1"
 
@@ -61,6 +64,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang: vi | en") }
+        if let asOf, Day(iso: asOf) == nil {
+            throw ValidationError(t("--as-of: viết ngày dạng YYYY-MM-DD", "--as-of: write the day as YYYY-MM-DD"))
+        }
         guard (0...65535).contains(port) else { throw ValidationError(t("--port phải từ 0 đến 65535", "--port must be between 0 and 65535")) }
         if let wards {
             var isFolder: ObjCBool = false
@@ -81,7 +87,7 @@ struct ServeCommand: AsyncParsableCommand {
         let set = try loadCriteria()
         if let code = hashToken { return try printTokenLine(code, schema: set.schema) }
 
-        let city = CityFiles(criteria: set, folder: wards, roster: roster, waivers: waivers)
+        let city = CityFiles(criteria: set, folder: wards, roster: roster, waivers: waivers, asOf: asOf.flatMap(Day.init(iso:)))
         let companions = await city.companions()
         report(companions.diagnostics)
         guard companions.usable else { throw ExitCode(2) }

@@ -37,12 +37,13 @@ final class AssessmentPageTests: XCTestCase {
             XCTAssertTrue(page.contains(#"<label><input type="radio" name="security.firewall" value="" checked> Chưa báo cáo</label>"#))
             // Its label loses the "(true/false)" note meant for people writing YAML.
             XCTAssertTrue(page.contains("<legend class=\"label\">Có tường lửa</legend>"))
-            // An enum: every value, with the Vietnamese word the schema's hints give for it.
+            // An enum: every value, as the schema's labels say it reads, with the value the file holds.
             XCTAssertTrue(page.contains(#"<option value="ward">phường (ward)</option>"#))
             XCTAssertTrue(page.contains(#"<option value="special_zone">đặc khu (special_zone)</option>"#))
             XCTAssertTrue(page.contains(#"<option value="mountain">miền núi (mountain)</option>"#))
             XCTAssertTrue(page.contains(#"<option value="island">hải đảo (island)</option>"#))
-            XCTAssertTrue(page.contains(#"<option value="second_isp">second_isp</option>"#), "no hint: the value alone")
+            XCTAssertTrue(page.contains(#"<option value="second_isp">nhà mạng thứ hai (second_isp)</option>"#))
+            XCTAssertTrue(page.contains(#"<option value="4g">4G</option>"#), "the value alone when it reads the same")
             // A number with its unit, a count with a number keypad, a date as a date.
             XCTAssertTrue(page.contains(#"name="power.generator.capacity_kva" type="text" inputmode="decimal" spellcheck="false"><span class="unit">kVA</span>"#))
             XCTAssertTrue(page.contains(#"name="staffing.officials" type="text" inputmode="numeric""#))
@@ -63,7 +64,9 @@ final class AssessmentPageTests: XCTestCase {
             let page = response.text
             XCTAssertTrue(page.contains("<html lang=\"en\">"))
             XCTAssertTrue(page.contains("<legend>Backup generator"))
-            XCTAssertTrue(page.contains(#"<option value="ward">ward (phường)</option>"#))
+            XCTAssertTrue(page.contains(#"<option value="ward">ward</option>"#))
+            XCTAssertTrue(page.contains(#"<option value="second_isp">a second ISP (second_isp)</option>"#))
+            XCTAssertTrue(page.contains(#"<option value="special_zone">special zone</option>"#))
             XCTAssertTrue(page.contains(#"value="" checked> Not reported</label>"#))
             XCTAssertFalse(page.contains("Máy phát điện dự phòng"))
         }

@@ -15,8 +15,8 @@ final class CityTests: XCTestCase {
             XCTAssertEqual(response.status, .ok)
             let page = response.text
             // wards/README.md: 93 units in the roster, 88 files submitted, 5 not submitted, one invalid file.
-            XCTAssertTrue(page.contains("<div class=\"value\">93</div><div class=\"label\">đơn vị trong danh sách</div>"))
-            XCTAssertTrue(page.contains("<div class=\"value\">88</div><div class=\"label\">tệp đã nộp</div>"))
+            XCTAssertTrue(page.contains("<div class=\"value\">93</div><div class=\"label\">Đơn vị trong danh sách"))
+            XCTAssertTrue(page.contains("<div class=\"value\">88</div><div class=\"label\">Tệp đã nộp"))
             XCTAssertTrue(page.contains("Chưa nộp số liệu (5)"))
             XCTAssertTrue(page.contains("<a href=\"/city/unit/20194\">Phường Hòa Xuân</a>"))
             XCTAssertTrue(page.contains("<a href=\"/city/unit/20473\"><code>"), "the invalid file links to its unit too")
@@ -27,17 +27,20 @@ final class CityTests: XCTestCase {
             XCTAssertFalse(page.contains("<script"))
             let english = try await client.get("/city?lang=en").text
             XCTAssertTrue(english.contains("<a href=\"/city/unit/20194?lang=en\">Phường Hòa Xuân</a>"))
-            XCTAssertTrue(english.contains("units in the roster"))
+            XCTAssertTrue(english.contains("Units in the roster"))
         }
     }
 
     func testAUnitPageShowsItsScorecard() async throws {
         try await ServerFixture.app(try ServerFixture.settings(wards: ServerFixture.wards)).test(.router) { client in
-            // 20705 Xã Trà Leng: TC04 waived until 2027-06-30, the other 15 met (wards/README.md).
+            // 20705 Xã Trà Leng: TC04 waived until 2027-06-30 (wards/README.md); judged on the city's
+            // day, 2026-11-15, its video-conference test of 2026-10-09 is 37 days old, over 30: TC05 fails.
             let waived = try await client.get("/city/unit/20705")
             XCTAssertEqual(waived.status, .ok)
-            XCTAssertTrue(waived.text.contains("<span class=\"score\">15/16</span>"))
+            XCTAssertTrue(waived.text.contains("<span class=\"score\">14/16</span>"))
             XCTAssertTrue(waived.text.contains("data-criterion=\"TC04\" data-outcome=\"waived\""))
+            XCTAssertTrue(waived.text.contains("data-criterion=\"TC05\" data-outcome=\"failed\""))
+            XCTAssertTrue(waived.text.contains("đánh giá theo ngày 2026-11-15"))
             // The invalid file: its errors, no score.
             let invalid = try await client.get("/city/unit/20473").text
             XCTAssertTrue(invalid.contains("Chưa chấm được"))
@@ -69,8 +72,9 @@ final class CityTests: XCTestCase {
         let city = try ServerFixture.cityCopy(self)
         let file = city.appendingPathComponent("submissions/20194-hoa-xuan.yaml")
         try await ServerFixture.app(try ServerFixture.settings(wards: city)).test(.router) { client in
+            // 16/16 on its own date, 2026-11-01; on the city's day its video-conference test is 37 days old.
             let before = try await client.get("/city/unit/20194").text
-            XCTAssertTrue(before.contains("<span class=\"score\">16/16</span>"), before)
+            XCTAssertTrue(before.contains("<span class=\"score\">15/16</span>"), before)
             let cityBefore = try await client.get("/city").text
 
             // The office turns its firewall off: TC16 fails at once, on both pages.
@@ -78,7 +82,7 @@ final class CityTests: XCTestCase {
             XCTAssertTrue(text.contains("firewall: true"))
             try text.replacingOccurrences(of: "firewall: true", with: "firewall: false").write(to: file, atomically: true, encoding: .utf8)
             let after = try await client.get("/city/unit/20194").text
-            XCTAssertTrue(after.contains("<span class=\"score\">15/16</span>"))
+            XCTAssertTrue(after.contains("<span class=\"score\">14/16</span>"))
             XCTAssertTrue(after.contains("data-criterion=\"TC16\" data-outcome=\"failed\""))
             let cityAfter = try await client.get("/city").text
             XCTAssertNotEqual(cityBefore, cityAfter)

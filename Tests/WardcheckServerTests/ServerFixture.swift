@@ -50,9 +50,12 @@ enum ServerFixture {
         return out
     }
 
-    static func settings(wards: URL? = nil, submissions: SubmissionDesk? = nil, bodyLimit: Int = 1 << 20) throws -> ServerSettings {
+    /// The day the sample city is judged on in tests: its latest facts date, so figures do not drift with the calendar.
+    static let cityDay = Day(iso: "2026-11-15")!
+
+    static func settings(wards: URL? = nil, submissions: SubmissionDesk? = nil, bodyLimit: Int = 1 << 20, asOf: Day? = cityDay) throws -> ServerSettings {
         let set = try criteria()
-        return ServerSettings(criteria: set, city: CityFiles(criteria: set, folder: wards?.path), submissions: submissions, bodyLimit: bodyLimit)
+        return ServerSettings(criteria: set, city: CityFiles(criteria: set, folder: wards?.path, asOf: asOf), submissions: submissions, bodyLimit: bodyLimit)
     }
 
     static func app(_ settings: ServerSettings) -> some ApplicationProtocol {

@@ -23,6 +23,8 @@ enum Assets {
     main.assessment { padding-bottom: 4.5rem; }
     .layout { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr); }
     code, pre { overflow-wrap: anywhere; white-space: pre-wrap; font-size: .85em; }
+    /* Fact paths and file names are long unbroken words: they wrap anywhere rather than widen a phone's page. */
+    .scorecard, .errors, .hint, .status { overflow-wrap: anywhere; }
     .tools .intro { margin: 0 0 .6rem; color: var(--muted); }
     .buttons { display: flex; flex-wrap: wrap; gap: .5rem; margin-bottom: 1rem; }
     button, .button { font: inherit; min-height: 2.75rem; padding: .5rem 1rem; border-radius: 6px; border: 1px solid var(--accent);
@@ -70,6 +72,7 @@ enum Assets {
     ol.criteria > li.o-failed { border-left-color: var(--failed); background: #fff8f7; }
     ol.criteria > li.o-not_reported { border-left-color: #d4a72c; background: #fffbea; }
     ol.criteria > li.o-waived { border-left-color: var(--waived); }
+    ol.criteria > li.o-not_evaluable { border-left-color: #6e7781; }
     .badge { display: inline-block; font-size: .8rem; font-weight: 600; padding: 0 .45rem; border-radius: 999px; background: #eaeef2; }
     .badge.o-passed { color: var(--passed); background: var(--passed-bg); }
     .badge.o-failed { color: var(--failed); background: var(--failed-bg); }

@@ -9,6 +9,8 @@ public actor CityFiles {
     public nonisolated let folder: String?
     public nonisolated let rosterPath: String?
     public nonisolated let waiversPath: String?
+    /// The day the city is judged on (`--as-of`); today when nil, a new reading each new day.
+    public nonisolated let asOf: Day?
     private let criteria: CriteriaSet
 
     /// The roster and the waivers, or why they cannot be used.
@@ -31,9 +33,10 @@ public actor CityFiles {
     private var readingCache: (day: Day, stamps: [FileStamp?], files: [FileStamp?], value: Reading)?
 
     /// `folder` is the city's folder; the roster and waivers default to the files of those names in it.
-    public init(criteria: CriteriaSet, folder: String?, roster: String? = nil, waivers: String? = nil) {
+    public init(criteria: CriteriaSet, folder: String?, roster: String? = nil, waivers: String? = nil, asOf: Day? = nil) {
         self.criteria = criteria
         self.folder = folder
+        self.asOf = asOf
         func inFolder(_ name: String) -> String? {
             guard let folder else { return nil }
             let path = (folder.hasSuffix("/") ? folder : folder + "/") + name
@@ -71,10 +74,14 @@ public actor CityFiles {
         return Evaluator(criteria: criteria, waivers: companions.waivers, today: Day.today(), roster: companions.roster)
     }
 
-    /// The city's evaluator, as `audit` has it: every unit judged on one day, today.
-    func cityEvaluator(on day: Day) -> Evaluator {
+    /// The day the city pages judge every unit on.
+    nonisolated var judgingDay: Day { asOf ?? Day.today() }
+
+    /// The city's evaluator, as `audit` has it: every unit judged on one day.
+    func cityEvaluator() -> Evaluator {
         let companions = companions()
-        return Evaluator(criteria: criteria, waivers: companions.waivers, asOf: day, today: day, roster: companions.roster)
+        let today = Day.today()
+        return Evaluator(criteria: criteria, waivers: companions.waivers, asOf: asOf ?? today, today: today, roster: companions.roster)
     }
 
     /// The audit of the folder, as `wardcheck audit DIR` would print it now; nil without a folder.
@@ -82,14 +89,14 @@ public actor CityFiles {
     func reading() -> Reading? {
         guard let folder else { return nil }
         let companions = companions()
-        let day = Day.today()
+        let day = judgingDay
         let stamps = [rosterPath, waiversPath].map { $0.flatMap(FileStamp.of) }
         let excluded = Set([rosterPath, waiversPath].compactMap { $0.map(WardFolder.standardised) })
         let paths = WardFolder.facts(in: folder, excluding: excluded)
         let files = paths.map(FileStamp.of)
         if let cached = readingCache, cached.day == day, cached.stamps == stamps, cached.files == files { return cached.value }
 
-        let evaluator = cityEvaluator(on: day)
+        let evaluator = cityEvaluator()
         let accumulator = AuditAccumulator(criteria: criteria, roster: companions.roster, asOf: day)
         var byCode: [String: [String]] = [:]
         Pipeline.stream(paths, { UnitReport.check(path: $0, evaluator: evaluator) }, into: { report in

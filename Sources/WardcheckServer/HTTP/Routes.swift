@@ -117,7 +117,7 @@ struct Routes: Sendable {
         case .failure(let refused): return refused.response
         }
         let assessment = await assessment(language)
-        let text = FactsTemplate(schema: schema).render(answers: form.answers)
+        let text = FactsTemplate(schema: schema).render(answers: form.answers, language: language)
         let checked = assessment.check(text, file: assessment.fileName(code: form.answers[schema.codeField]))
         return Reply.json(assessment.json(checked))
     }
@@ -129,7 +129,7 @@ struct Routes: Sendable {
         case .success(let read): form = read
         case .failure(let refused): return refused.response
         }
-        let text = FactsTemplate(schema: schema).render(answers: form.answers)
+        let text = FactsTemplate(schema: schema).render(answers: form.answers, language: language)
         let name = Assessment(criteria: criteria, evaluator: Evaluator(criteria: criteria), language: language)
             .fileName(code: form.answers[schema.codeField]?.trimmingCharacters(in: .whitespacesAndNewlines))
         return Reply.download(text, name: name)
@@ -177,7 +177,7 @@ struct Routes: Sendable {
         let rostered = companions.roster?.unit(code)
         guard !files.isEmpty || rostered != nil else { return Reply.failure(.notFound, Refusal.unknownUnit, language, api: false) }
         // Judged as the city page judges it: on today, with the roster and the waivers.
-        let evaluator = await settings.city.cityEvaluator(on: Day.today())
+        let evaluator = await settings.city.cityEvaluator()
         let page = UnitPage(criteria: criteria, language: language, code: code, rosterName: rostered?.name, files: files,
                             report: files.first.map { UnitReport.check(path: $0, evaluator: evaluator) })
         return Reply.html(page.render())
@@ -217,7 +217,7 @@ struct Routes: Sendable {
         guard desk.checkToken(token, code: code, remote: remote) else { return Reply.failure(.forbidden, Refusal.token, language, api: true) }
 
         let assessment = await assessment(language)
-        let text = FactsTemplate(schema: schema).render(answers: form.answers)
+        let text = FactsTemplate(schema: schema).render(answers: form.answers, language: language)
         let checked = assessment.check(text, file: assessment.fileName(code: code))
         guard checked.report.isValid else {
             return Reply.failure(.unprocessableContent, Refusal.invalidFacts, language, api: true, extra: [("assessment", assessment.json(checked))])

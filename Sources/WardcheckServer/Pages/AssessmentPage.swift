@@ -115,7 +115,7 @@ struct AssessmentPage {
             out += "<label for=\"\(id)\">\(labelText)</label>\n<select id=\"\(id)\" name=\"\(name)\">\n"
             out += "<option value=\"\">\(h(t("— chưa báo cáo —", "— not reported —")))</option>\n"
             for value in values {
-                out += "<option value=\"\(h(value))\">\(h(choiceLabel(value, hints: hints)))</option>\n"
+                out += "<option value=\"\(h(value))\">\(h(choiceLabel(value, field: field, hints: hints)))</option>\n"
             }
             out += "</select>\n"
         case .date:
@@ -127,7 +127,7 @@ struct AssessmentPage {
             let mode = field.type == .count ? "numeric" : "decimal"
             out += "<label for=\"\(id)\">\(labelText)</label>\n"
             let input = "<input id=\"\(id)\" name=\"\(name)\" type=\"text\" inputmode=\"\(mode)\" spellcheck=\"false\">"
-            out += field.unit.map { "<div class=\"with-unit\">\(input)<span class=\"unit\">\(h($0))</span></div>\n" } ?? input + "\n"
+            out += field.unit.map { "<div class=\"with-unit\">\(input)<span class=\"unit\">\(h($0.text(language)))</span></div>\n" } ?? input + "\n"
         case .code(_, let hint):
             let roster = field.path == schema.codeField && self.roster != nil ? " list=\"roster\" data-roster=\"code\"" : ""
             out += "<label for=\"\(id)\">\(labelText)</label>\n<input id=\"\(id)\" name=\"\(name)\" type=\"text\" spellcheck=\"false\"\(roster)>\n"
@@ -150,9 +150,14 @@ struct AssessmentPage {
         return String(text.dropLast(" (true/false)".count))
     }
 
-    /// "phường (ward)": the Vietnamese word the schema's hints give for the value, with the value
-    /// the file holds. Of several words for one value, one with Vietnamese letters, then the longest.
-    private func choiceLabel(_ value: String, hints: [String: String]) -> String {
+    /// "phường (ward)": how the schema says the value reads (its `labels`), with the value the file
+    /// holds when the two differ. A schema without labels gives the Vietnamese word its hints map
+    /// to the value: of several, one with Vietnamese letters, then the longest.
+    private func choiceLabel(_ value: String, field: FactsSchema.Field, hints: [String: String]) -> String {
+        if let label = field.labels[value]?.text(language) {
+            let same = label.lowercased() == value.replacingOccurrences(of: "_", with: " ").lowercased()
+            return same ? label : "\(label) (\(value))"
+        }
         let words = hints.filter { $0.value == value }.map(\.key).sorted { a, b in
             let (va, vb) = (a.unicodeScalars.contains { !$0.isASCII }, b.unicodeScalars.contains { !$0.isASCII })
             if va != vb { return va }

@@ -26,6 +26,20 @@ final class DownloadUploadTests: XCTestCase {
         }
     }
 
+    /// In English, the comments are English, as `init --lang en` writes them.
+    func testTheEnglishDownloadIsWhatInitWritesInEnglish() async throws {
+        let folder = try ServerFixture.temporaryFolder(self)
+        let initialised = try Wardcheck.run(["init", "--lang", "en", "--code", "20352", "--name", "Xã Bà Nà", "--type", "commune",
+                                             "--as-of", "2025-07-05", "-o", "-"], in: folder)
+        XCTAssertEqual(initialised.status, 0, initialised.stderr)
+        XCTAssertTrue(initialised.stdout.hasPrefix("# Facts for one unit"))
+        let answers = ["format": "1", "unit.code": "20352", "unit.name": "Xã Bà Nà", "unit.type": "commune", "as_of": "2025-07-05"]
+        try await ServerFixture.app(try ServerFixture.settings()).test(.router) { client in
+            let response = try await client.post("/api/yaml?lang=en", answers: answers)
+            XCTAssertEqual(response.text, initialised.stdout)
+        }
+    }
+
     /// With every answer given, the file is the template holding exactly the typed values a
     /// hand-written file with those facts holds, and `validate` and `check` accept it.
     func testAFullDownloadValidatesAndHoldsTheAnswers() async throws {

@@ -141,6 +141,27 @@ final class SubmissionTests: XCTestCase {
         XCTAssertEqual(try ServerFixture.snapshot(setup.city), before)
     }
 
+    /// Every POST route, not only the one that writes: cross-site requests and other media types are refused.
+    func testEveryPostRouteRefusesCrossSiteRequestsAndOtherMediaTypes() async throws {
+        let setup = try setup()
+        let before = try ServerFixture.snapshot(setup.city)
+        let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
+        try await ServerFixture.app(setup.settings).test(.router) { client in
+            for route in ["/api/evaluate", "/api/yaml", "/api/upload", "/api/submit"] {
+                let crossSite = try await client.post(route, answers: Self.hoaXuan, token: Self.secret, headers: [fetchSite: "cross-site"])
+                XCTAssertEqual(crossSite.status, .forbidden, route)
+                let otherOrigin = try await client.post(route, answers: Self.hoaXuan, token: Self.secret, headers: [.origin: "http://evil.example"])
+                XCTAssertEqual(otherOrigin.status, .forbidden, route)
+                let form = try await client.post(route, answers: Self.hoaXuan, token: Self.secret, headers: [.contentType: "application/x-www-form-urlencoded"])
+                XCTAssertEqual(form.status, .unsupportedMediaType, route)
+                let plain = try await client.post(route, answers: Self.hoaXuan, token: Self.secret, headers: [.contentType: "text/plain"])
+                XCTAssertEqual(plain.status, .unsupportedMediaType, route)
+                XCTAssertEqual(plain.header("X-Content-Type-Options"), "nosniff", route)
+            }
+        }
+        XCTAssertEqual(try ServerFixture.snapshot(setup.city), before)
+    }
+
     func testBadRequestsToSubmitAreRefused() async throws {
         let setup = try setup()
         let before = try ServerFixture.snapshot(setup.city)

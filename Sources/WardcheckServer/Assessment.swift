@@ -17,7 +17,12 @@ struct Assessment {
 
     /// The name the text is checked under: the unit's own file name when its code is well formed.
     func fileName(code: String?) -> String {
-        if let code, case .code(let pattern, _)? = criteria.schema.field(criteria.schema.codeField)?.type,
+        Self.fileName(code: code, schema: criteria.schema, language: language)
+    }
+
+    static func fileName(code: String?, schema: FactsSchema, language: Language) -> String {
+        let code = code?.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let code, case .code(let pattern, _)? = schema.field(schema.codeField)?.type,
            (try? Regex(pattern).wholeMatch(in: code)) != nil {
             return code + ".yaml"
         }

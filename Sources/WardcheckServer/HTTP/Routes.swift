@@ -130,8 +130,7 @@ struct Routes: Sendable {
         case .failure(let refused): return refused.response
         }
         let text = FactsTemplate(schema: schema).render(answers: form.answers, language: language)
-        let name = Assessment(criteria: criteria, evaluator: Evaluator(criteria: criteria), language: language)
-            .fileName(code: form.answers[schema.codeField]?.trimmingCharacters(in: .whitespacesAndNewlines))
+        let name = Assessment.fileName(code: form.answers[schema.codeField], schema: schema, language: language)
         return Reply.download(text, name: name)
     }
 

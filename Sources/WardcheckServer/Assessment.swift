@@ -34,7 +34,7 @@ struct Assessment {
     }
 
     func check(bytes: [UInt8], file: String) -> Checked {
-        let loaded = FactsFile.load(bytes: bytes, path: file, validator: criteria.validator, checks: UnitReport.fileChecks(evaluator))
+        let loaded = FactsFile.load(bytes: bytes, path: file, validator: criteria.validator, checks: UnitReport.checks(evaluator))
         return Checked(file: loaded, report: UnitReport.check(loaded, evaluator: evaluator))
     }
 

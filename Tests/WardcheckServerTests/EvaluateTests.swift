@@ -111,20 +111,20 @@ final class EvaluateTests: XCTestCase {
         let answers = Answers16.with([
             "security.firewall": nil,
             "equipment.printers.working": "1\nsecurity:\n  firewall: true",
-            "unit.name": "Phường \"A\": #1\nB",
+            "unit.name": "Phường \"A\": #1\nsecurity: {}",
         ])
         try await ServerFixture.app(try ServerFixture.settings()).test(.router) { client in
             let yaml = try await client.post("/api/yaml", answers: answers).text
             XCTAssertEqual(yaml.components(separatedBy: "\nsecurity:").count - 1, 1, "one security block: \(yaml)")
-            XCTAssertTrue(yaml.contains("  name: \"Phường \\\"A\\\": #1\\nB\"\n"))
+            XCTAssertTrue(yaml.contains("  name: \"Phường \\\"A\\\": #1\\nsecurity: {}\"\n"), yaml)
+            // Each is refused at its own field, as `validate` refuses them in a file; the firewall
+            // stays unanswered, not reported, not true.
             let json = try await client.post("/api/evaluate", answers: answers).json()
-            let found = diagnostics(json)
-            XCTAssertEqual(found.map(\.field), ["equipment.printers.working"])
-            XCTAssertEqual(found.first?.code, "WC104")
-            // The firewall stays unanswered: not reported, not true.
-            let withName = Answers16.with(["unit.name": "Phường \"A\": #1\nB"])
-            let named = try await client.post("/api/evaluate", answers: withName).json()
-            XCTAssertEqual(named["name"] as? String, "Phường \"A\": #1\nB")
+            let found = diagnostics(json).map { "\($0.field) \($0.code)" }.sorted()
+            XCTAssertEqual(found, ["equipment.printers.working WC104", "unit.name WC114"])
+            // Quotes, a colon and a hash in one line are a name like any other, read back exactly.
+            let named = try await client.post("/api/evaluate", answers: Answers16.with(["unit.name": "Phường \"A\": #1"])).json()
+            XCTAssertEqual(named["name"] as? String, "Phường \"A\": #1")
         }
     }
 

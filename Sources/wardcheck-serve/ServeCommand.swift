@@ -84,6 +84,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // A closed standard error or a client gone mid-answer is an error to handle, not a signal that ends the server.
+        signal(SIGPIPE, SIG_IGN)
         let set = try loadCriteria()
         if let code = hashToken { return try printTokenLine(code, schema: set.schema) }
 
@@ -97,7 +99,8 @@ struct ServeCommand: AsyncParsableCommand {
             let (tokens, diagnostics) = SubmissionTokens.load(path: tokensFile, schema: set.schema)
             report(diagnostics)
             guard let tokens else { throw ExitCode(2) }
-            let folder = submissions ?? ((wards!.hasSuffix("/") ? wards! : wards! + "/") + "submissions")
+            // validate() made sure one of the two is given.
+            guard let folder = submissions ?? wards.map({ ($0.hasSuffix("/") ? $0 : $0 + "/") + "submissions" }) else { throw ExitCode(64) }
             desk = SubmissionDesk(folder: folder, tokens: tokens, log: SubmissionLog(file: log), schema: set.schema)
         }
 

@@ -25,6 +25,10 @@ final class VietnameseOutputCLITests: XCTestCase {
         let readyEn = try WardcheckProcess.run(["check", mot, "--as-of", "2025-07-10", "--lang", "en"]).stdout
         XCTAssertTrue(readyEn.contains("power.generator.fuel_hours: 24 h ≥ 8 h"), readyEn)
         XCTAssertTrue(en.contains("2025-03-25 (107 days before) > 30 days"), en)
+        // The requirement already carries its unit: a remedy text must not add it again.
+        XCTAssertTrue(out.contains("quá 30 ngày)"), out)
+        XCTAssertFalse(out.contains("ngày ngày"), out)
+        XCTAssertFalse(en.contains("days days"), en)
     }
 
     func testExplainSaysOperatorsInWordsAndFormulasWithVietnameseNumbers() throws {

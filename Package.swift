@@ -62,7 +62,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "wardcheck-bench", dependencies: ["WardcheckCore"]),
+        .executableTarget(name: "wardcheck-bench", dependencies: ["WardcheckCore", "YAMLTree", "CYAML"]),
         // The fuzz target: replays files in a normal build; `make fuzz` builds it with libFuzzer.
         .executableTarget(name: "wardcheck-fuzz", dependencies: ["WardcheckCore", "WardcheckReports"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),

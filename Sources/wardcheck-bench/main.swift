@@ -1,8 +1,11 @@
-// wardcheck-bench: how long `validate`, `check` and `audit` take on a country-sized set of units,
-// and how much memory each needs. It writes N synthetic ward files built from the valid sample
-// files, runs the built binary on them, and prints one row per command.
+// wardcheck-bench: how long wardcheck takes, and how much memory it needs, against the least any
+// libyaml-based tool must spend on the same files. For each size it writes N synthetic units
+// (distinct five-digit codes, a matching roster), measures libyaml alone parsing them on every
+// core (the floor), `audit --format json`, `check --format json` over the folder and `check` of
+// one file, and prints one table. With --reference it also checks that the build measured prints
+// the same figures as a reference build, byte for byte.
 //
-//   wardcheck-bench [--units N] [--binary PATH] [--templates DIR] [--criteria DIR] [--keep]
+//   wardcheck-bench [--sizes 93,3321,100000] [--binary PATH] [--reference PATH] [--repeat N] ...
 
 #if canImport(Glibc)
 import Glibc
@@ -11,22 +14,34 @@ import Darwin
 #endif
 import Foundation
 import WardcheckCore
-import YAMLTree
 
 struct Options {
-    var units = 3321
+    var sizes = [93, 3321, 100_000]
     var binary = ".build/release/wardcheck"
+    var reference: String?
     var templates = "wards/submissions"
     var criteria = "criteria"
+    var workdir = ".build-bench"
+    var repeats = 3
+    var singleRuns = 21
+    var compareOnly = false
     var keep = false
+    /// Internal: the child that measures the floor on one folder.
+    var parseFloor: String?
 
     static let usage = """
-    usage: wardcheck-bench [--units N] [--binary PATH] [--templates DIR] [--criteria DIR] [--keep]
-      --units N        synthetic units to generate (default 3321, the whole country; at most 100000)
-      --binary PATH    the wardcheck to measure (default .build/release/wardcheck)
-      --templates DIR  valid facts files to copy round-robin (default wards/submissions)
-      --criteria DIR   criteria folder whose facts schema names the unit-code field (default criteria)
-      --keep           keep the generated folder instead of deleting it
+    usage: wardcheck-bench [--sizes N,N,…] [--binary PATH] [--reference PATH] [--repeat N] [--templates DIR]
+                           [--criteria DIR] [--workdir DIR] [--compare-only] [--keep]
+      --sizes N,N,…     synthetic unit counts to measure (default 93,3321,100000; each at most 100000)
+      --binary PATH     the wardcheck to measure (default .build/release/wardcheck)
+      --reference PATH  another wardcheck build (e.g. main's): check that both print the same figures
+                        for the sample wards and a synthetic set, byte for byte; exit 1 if not
+      --repeat N        runs per measurement, the median is shown (default 3); `check` of one file runs 21 times
+      --templates DIR   valid facts files to copy round-robin (default wards/submissions)
+      --criteria DIR    criteria folder (default criteria)
+      --workdir DIR     where the synthetic units and reports go (default .build-bench, kept out of git)
+      --compare-only    with --reference: only compare, measure nothing
+      --keep            keep the generated units instead of deleting them
     """
 
     init(_ arguments: [String]) throws {
@@ -35,16 +50,25 @@ struct Options {
             guard let v = rest.popFirst() else { throw BenchError("\(flag) needs a value\n\(Options.usage)") }
             return v
         }
+        func number(_ flag: String, _ text: String, _ range: ClosedRange<Int>) throws -> Int {
+            guard let n = Int(text), range.contains(n) else { throw BenchError("\(flag): `\(text)` is not a number from \(range.lowerBound) to \(range.upperBound)") }
+            return n
+        }
         while let flag = rest.popFirst() {
             switch flag {
-            case "--units":
-                let text = try value(flag)
-                guard let n = Int(text), n > 0, n <= 100_000 else { throw BenchError("--units: `\(text)` is not a number from 1 to 100000") }
-                units = n
+            case "--sizes":
+                sizes = try value(flag).split(separator: ",").map { try number(flag, String($0), 1...SyntheticUnits.largest) }
+                guard !sizes.isEmpty else { throw BenchError("--sizes: name at least one size") }
+            case "--units": sizes = [try number(flag, try value(flag), 1...SyntheticUnits.largest)]
             case "--binary": binary = try value(flag)
+            case "--reference": reference = try value(flag)
+            case "--repeat": repeats = try number(flag, try value(flag), 1...99)
             case "--templates": templates = try value(flag)
             case "--criteria": criteria = try value(flag)
+            case "--workdir": workdir = try value(flag)
+            case "--compare-only": compareOnly = true
             case "--keep": keep = true
+            case "--parse-floor": parseFloor = try value(flag)
             case "-h", "--help":
                 print(Options.usage)
                 exit(0)
@@ -59,99 +83,10 @@ struct BenchError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// A valid facts file split into lines, with the place of its unit code.
-struct Template {
-    var path: String
-    var lines: [String]
-    var line: Int
-    /// Zero-based Unicode-scalar offsets of the code scalar, quotes included, on `line`.
-    var start: Int
-    var end: Int
-
-    /// The file with its unit code replaced. Marks count columns in Unicode scalars, so the line is cut by scalars too.
-    func with(code: String) -> String {
-        var copy = lines
-        let scalars = Array(copy[line].unicodeScalars)
-        var edited = String.UnicodeScalarView()
-        edited.append(contentsOf: scalars[..<start])
-        edited.append(contentsOf: "\"\(code)\"".unicodeScalars)
-        edited.append(contentsOf: scalars[end...])
-        copy[line] = String(edited)
-        return copy.joined(separator: "\n")
-    }
-}
-
-/// Loads the valid templates and finds each one's unit code through the schema's `identity.code`
-/// path, so the bench knows no fact by name.
-func loadTemplates(folder: String, criteria set: CriteriaSet) throws -> [Template] {
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-    let codePath = set.schema.codeField.split(separator: ".").map(String.init)
-    var templates: [Template] = []
-    for name in names {
-        let path = folder + "/" + name
-        guard FactsFile.load(path: path, validator: set.validator).isValid else { continue }
-        let loaded = YAMLLoader.load(path: path)
-        var node = loaded.root
-        for key in codePath { node = node?[key] }
-        guard let node, node.scalar != nil, node.start.line == node.end.line else { continue }
-        templates.append(Template(path: path, lines: loaded.source.components(separatedBy: "\n"),
-                                  line: node.start.line - 1, start: node.start.column - 1, end: node.end.column - 1))
-    }
-    return templates
-}
-
-struct Measurement {
-    var command: String
-    var files: Int
-    var seconds: Double
-    var peakKiB: Int
-    var status: Int32
-}
-
-/// Runs one command in a fresh child and measures that child alone.
-///
-/// Peak memory comes from `wait4`, which returns the rusage of exactly the child it reaps. That is
-/// what `getrusage(RUSAGE_CHILDREN)` cannot give: its `ru_maxrss` is the maximum over every child
-/// reaped so far, so a small run measured after a big one would report the big one's peak.
-/// wardcheck starts no processes of its own, so the child's figure is the whole run's.
-func measure(_ label: String, files: Int, _ arguments: [String], binary: String) throws -> Measurement {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    // Reports go to files; whatever reaches standard output or error is not part of the measurement.
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv = ([binary] + arguments).map { strdup($0) } + [nil]
-    defer { for p in argv { free(p) } }
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
-    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { for p in envp { free(p) } }
-
-    var pid = pid_t()
-    let clock = ContinuousClock()
-    let started = clock.now
-    let spawned = posix_spawn(&pid, binary, &actions, nil, argv, envp)
-    guard spawned == 0 else { throw BenchError("cannot run \(binary): \(String(cString: strerror(spawned)))") }
-    var status: Int32 = 0
-    var usage = rusage()
-    while wait4(pid, &status, 0, &usage) == -1 {
-        guard errno == EINTR else { throw BenchError("wait4: \(String(cString: strerror(errno)))") }
-    }
-    let elapsed = seconds(clock.now - started)
-    // Linux reports ru_maxrss in KiB (macOS in bytes).
-    #if os(macOS)
-    let peak = Int(usage.ru_maxrss) / 1024
-    #else
-    let peak = Int(usage.ru_maxrss)
-    #endif
-    // A shell-style status: the exit code, or 128 + the signal that ended it.
-    let code: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    return Measurement(command: label, files: files, seconds: elapsed, peakKiB: peak, status: code)
-}
-
-func seconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+/// The facts files of a generated folder, as wardcheck would read them (the roster is not one).
+func unitFiles(_ folder: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder)
+        .filter { $0.hasSuffix(".yaml") && $0 != "roster.yaml" }.sorted().map { folder + "/" + $0 }
 }
 
 func machine() -> String {
@@ -162,8 +97,12 @@ func machine() -> String {
        let colon = line.firstIndex(of: ":") {
         model = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
-    let memory = ProcessInfo.processInfo.physicalMemory / (1024 * 1024 * 1024)
-    return "\(cores) cores (nproc), \(model), \(memory) GiB RAM"
+    let memory = Double(ProcessInfo.processInfo.physicalMemory) / Double(1 << 30)
+    return "\(cores) cores (nproc), \(model), " + String(format: "%.0f GiB RAM", memory)
+}
+
+func loadAverage() -> String {
+    ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(separator: " ")
 }
 
 func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
@@ -171,8 +110,103 @@ func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
     return right ? fill + text : text + fill
 }
 
+func table(_ headers: [String], _ rows: [[String]]) {
+    let widths = headers.indices.map { i in max(headers[i].count, rows.map { $0[i].count }.max() ?? 0) }
+    print(headers.indices.map { pad(headers[$0], widths[$0], right: $0 > 0) }.joined(separator: "  "))
+    print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+    for row in rows { print(row.indices.map { pad(row[$0], widths[$0], right: $0 > 0) }.joined(separator: "  ")) }
+}
+
+/// The child that measures the floor: parses every unit of one folder, prints seconds and counts.
+func parseFloorChild(_ folder: String) throws {
+    let files = try unitFiles(folder)
+    let run = ParseFloor.run(files: files, threads: ProcessInfo.processInfo.activeProcessorCount)
+    print("\(run.seconds) \(run.files) \(run.bytes) \(run.events) \(run.failures)")
+}
+
+struct SizeFigures {
+    var units: Int
+    var bytes: Int
+    var floor: Double
+    var floorPeakKiB: Int
+    var audit: Double
+    var auditPeakKiB: Int
+    var check: Double
+    var checkPeakKiB: Int
+}
+
+func measure(size: Int, folder: String, options: Options) throws -> SizeFigures {
+    let self_ = CriteriaLocation.runningExecutable
+    let out = options.workdir + "/out"
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+
+    var floorTimes: [Double] = []
+    var floorPeak = 0
+    var bytes = 0
+    for _ in 0..<options.repeats {
+        let printed = out + "/floor.txt"
+        let run = try ChildRun.run(self_, ["--parse-floor", folder], stdout: printed, stderr: out + "/floor.err")
+        let fields = try String(contentsOfFile: printed, encoding: .utf8).split(whereSeparator: \.isWhitespace)
+        guard run.status == 0, fields.count == 5, let s = Double(fields[0]), Int(fields[1]) == size, fields[4] == "0" else {
+            throw BenchError("the floor run failed on \(folder): status \(run.status), printed `\(fields.joined(separator: " "))`")
+        }
+        floorTimes.append(s)
+        floorPeak = max(floorPeak, run.peakKiB)
+        bytes = Int(fields[2]) ?? 0
+    }
+
+    func timed(_ arguments: [String]) throws -> (Double, Int) {
+        var times: [Double] = []
+        var peak = 0
+        for _ in 0..<options.repeats {
+            let run = try ChildRun.run(options.binary, arguments + ["--criteria", options.criteria])
+            // 0, 1 and 2 are verdicts; anything else (a crash, a usage error) means the figure is not a run.
+            if run.status > 2 { throw BenchError("`wardcheck \(arguments.joined(separator: " "))` ended with status \(run.status)") }
+            times.append(run.seconds)
+            peak = max(peak, run.peakKiB)
+        }
+        return (median(times), peak)
+    }
+    // Reports go to regular files. Never `-o /dev/null`: the report is written atomically (a
+    // temporary file beside the target, then a rename), which as root would replace /dev/null.
+    let (audit, auditPeak) = try timed(["audit", folder, "--as-of", "2026-11-15", "--format", "json", "-o", out + "/audit.json"])
+    let (check, checkPeak) = try timed(["check", folder, "--format", "json", "-o", out + "/check.json"])
+    return SizeFigures(units: size, bytes: bytes, floor: median(floorTimes), floorPeakKiB: floorPeak,
+                       audit: audit, auditPeakKiB: auditPeak, check: check, checkPeakKiB: checkPeak)
+}
+
+/// `check` of one file, start to exit: what a ward office waits for.
+func singleCheck(file: String, options: Options) throws -> (median: Double, low: Double, high: Double, peakKiB: Int) {
+    var times: [Double] = []
+    var peak = 0
+    for _ in 0..<options.singleRuns {
+        let run = try ChildRun.run(options.binary, ["check", file, "--criteria", options.criteria])
+        if run.status > 2 { throw BenchError("`wardcheck check \(file)` ended with status \(run.status)") }
+        times.append(run.seconds)
+        peak = max(peak, run.peakKiB)
+    }
+    return (median(times), times.min() ?? 0, times.max() ?? 0, peak)
+}
+
+func compareFigures(_ options: Options, reference: String, synthetic: String?) throws -> Bool {
+    let same = SameFigures(reference: reference, measured: options.binary, scratch: options.workdir + "/compare")
+    var differences: [SameFigures.Difference] = []
+    let criteria = ["--criteria", options.criteria]
+    differences += try same.compare("audit of the sample wards, JSON", ["audit", "wards", "--as-of", "2026-11-15", "--format", "json"] + criteria, report: true)
+    differences += try same.compare("audit of the sample wards, text", ["audit", "wards", "--as-of", "2026-11-15"] + criteria, report: false)
+    differences += try same.compare("check of the sample wards, JSON", ["check", "wards/submissions", "--format", "json"] + criteria, report: true)
+    differences += try same.compare("check of the sample wards, text", ["check", "wards/submissions"] + criteria, report: false)
+    if let synthetic {
+        differences += try same.compare("audit of \(synthetic), JSON", ["audit", synthetic, "--as-of", "2026-11-15", "--format", "json"] + criteria, report: true)
+        differences += try same.compare("check of \(synthetic), JSON", ["check", synthetic, "--format", "json"] + criteria, report: true)
+    }
+    for d in differences { print("  \(d)") }
+    return differences.isEmpty
+}
+
 func run() throws {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
+    if let folder = options.parseFloor { return try parseFloorChild(folder) }
     guard FileManager.default.isExecutableFile(atPath: options.binary) else {
         throw BenchError("no wardcheck at \(options.binary); build it first (swift build -c release) or name it with --binary")
     }
@@ -180,52 +214,61 @@ func run() throws {
     guard let set = loaded else {
         throw BenchError("cannot load the criteria in \(options.criteria): " + diagnostics.map { "\($0.file):\($0.start) \($0.message.en)" }.joined(separator: "; "))
     }
-    let templates = try loadTemplates(folder: options.templates, criteria: set)
-    guard !templates.isEmpty else { throw BenchError("no valid template in \(options.templates)") }
-
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("wardcheck-bench-\(UUID().uuidString)")
-    let units = root.appendingPathComponent("units")
-    try FileManager.default.createDirectory(at: units, withIntermediateDirectories: true)
-    defer {
-        if options.keep { print("kept \(root.path)") } else { try? FileManager.default.removeItem(at: root) }
-    }
-
-    let clock = ContinuousClock()
-    let generating = clock.now
-    for i in 0..<options.units {
-        let code = String(format: "%05d", i)
-        let template = templates[i % templates.count]
-        try Data(template.with(code: code).utf8).write(to: units.appendingPathComponent("\(code).yaml"))
-    }
-    print("generated \(options.units) units from \(templates.count) templates in " + String(format: "%.2f s", seconds(clock.now - generating)))
-
-    // Reports go to regular files in the bench folder. Never `-o /dev/null`: the report is written
-    // atomically (a temporary file beside the target, then a rename), which as root would replace /dev/null.
-    let runs: [(String, [String])] = [
-        ("validate", ["validate", units.path]),
-        ("check --format json", ["check", units.path, "--format", "json", "-o", root.appendingPathComponent("check.json").path]),
-        ("audit --format json", ["audit", units.path, "--format", "json", "-o", root.appendingPathComponent("audit.json").path]),
-    ]
-    var results: [Measurement] = []
-    for (label, arguments) in runs {
-        let args = arguments + ["--criteria", options.criteria]
-        let m = try measure(label, files: options.units, args, binary: options.binary)
-        // 0, 1 and 2 are verdicts; anything else (a crash, a usage error) means the figure is not a run.
-        if m.status > 2 { throw BenchError("`wardcheck \(args.joined(separator: " "))` ended with status \(m.status)") }
-        results.append(m)
-    }
-
-    print("machine: \(machine())")
+    let generator = try SyntheticUnits(folder: options.templates, criteria: set)
+    try FileManager.default.createDirectory(atPath: options.workdir, withIntermediateDirectories: true)
+    print("machine: \(machine()); load average at start \(loadAverage())")
     print("binary:  \(options.binary)")
-    let headers = ["command", "files", "seconds", "files/s", "peak MiB", "exit"]
-    let rows = results.map { m in
-        [m.command, String(m.files), String(format: "%.2f", m.seconds), String(format: "%.0f", Double(m.files) / max(m.seconds, 1e-9)),
-         String(format: "%.1f", Double(m.peakKiB) / 1024), String(m.status)]
+
+    var identical = true
+    if let reference = options.reference {
+        let size = options.sizes.contains(3321) ? 3321 : options.sizes[0]
+        let folder = options.workdir + "/units-\(size)"
+        try generator.write(count: size, to: folder)
+        identical = try compareFigures(options, reference: reference, synthetic: folder)
+        if !options.keep, !options.compareOnly { try? FileManager.default.removeItem(atPath: folder) }
     }
-    let widths = headers.indices.map { i in max(headers[i].count, rows.map { $0[i].count }.max() ?? 0) }
-    print(headers.indices.map { pad(headers[$0], widths[$0], right: $0 > 0) }.joined(separator: "  "))
-    print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-    for row in rows { print(row.indices.map { pad(row[$0], widths[$0], right: $0 > 0) }.joined(separator: "  ")) }
+    if options.compareOnly {
+        if !identical { exit(1) }
+        return
+    }
+
+    var figures: [SizeFigures] = []
+    var single: (median: Double, low: Double, high: Double, peakKiB: Int)?
+    let clock = ContinuousClock()
+    for size in options.sizes {
+        let folder = options.workdir + "/units-\(size)"
+        let generating = clock.now
+        try generator.write(count: size, to: folder)
+        print("generated \(size) units and their roster from \(generator.templates.count) templates in "
+              + String(format: "%.1f s", elapsedSeconds(clock.now - generating)))
+        if single == nil, let first = try unitFiles(folder).first { single = try singleCheck(file: first, options: options) }
+        figures.append(try measure(size: size, folder: folder, options: options))
+        if !options.keep { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    let ms = { (s: Double) in String(format: s < 1 ? "%.1f" : "%.0f", s * 1000) }
+    let mib = { (k: Int) in String(format: "%.1f", Double(k) / 1024) }
+    print("")
+    table(["units", "MB", "floor ms", "audit json ms", "× floor", "check json ms", "floor MiB", "audit MiB", "check MiB"],
+          figures.map { f in
+              [String(f.units), String(format: "%.1f", Double(f.bytes) / 1e6), ms(f.floor), ms(f.audit), String(format: "%.1f", f.audit / f.floor),
+               ms(f.check), mib(f.floorPeakKiB), mib(f.auditPeakKiB), mib(f.checkPeakKiB)]
+          })
+    for (a, b) in zip(figures, figures.dropFirst()) {
+        let added = Double(b.units - a.units)
+        print(String(format: "memory per added unit, %d → %d units: audit %.2f KiB, check %.2f KiB",
+                     a.units, b.units, Double(b.auditPeakKiB - a.auditPeakKiB) / added, Double(b.checkPeakKiB - a.checkPeakKiB) / added))
+    }
+    if let single {
+        print(String(format: "check of one file, start to exit: median %.1f ms (%.1f–%.1f ms over %d runs), peak %@ MiB",
+                     single.median * 1000, single.low * 1000, single.high * 1000, options.singleRuns, mib(single.peakKiB)))
+    }
+    print("medians of \(options.repeats) runs; floor = libyaml's event parser alone on \(ProcessInfo.processInfo.activeProcessorCount) threads, in process; "
+          + "wardcheck times are start to exit. Load average at end \(loadAverage())")
+    if !identical {
+        print("the figures differ from the reference build (see above)")
+        exit(1)
+    }
 }
 
 do {

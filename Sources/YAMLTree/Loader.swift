@@ -357,7 +357,7 @@ private struct TreeBuilder {
         guard let pointer, length > 0 else { return "" }
         let buffer = UnsafeBufferPointer(start: pointer, count: length)
         let text = String(decoding: buffer, as: UTF8.self)
-        if buffer.allSatisfy({ $0 < 0x80 }) { return text }
+        if NFC.isPlainlyComposed(buffer) { return text }
         return text.precomposedStringWithCanonicalMapping
     }
 }

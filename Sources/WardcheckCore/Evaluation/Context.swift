@@ -5,19 +5,18 @@ import YAMLTree
 /// in three-valued logic. A fact the file leaves out is never guessed: it stands for every value
 /// it could take, and a comparison is decided only when all of them give the same answer
 /// (6 fuel hours fall short whatever the terrain); otherwise it is "not reported".
-struct Context {
+struct Context: Sendable {
     let facts: Facts
     let schema: FactsSchema
     let day: Day?
 
-    /// A computed number (or the range it lies in), the facts it lacked, and written two ways for the trace.
+    /// A computed number (or the range it lies in) and the facts it lacked. How it reads
+    /// ("⌈staffing.officials ÷ 5⌉", "⌈45 ÷ 5⌉") is written by `written(_:)`, only when shown.
     struct Value {
         var range: ValueRange
         var missing: [String]
         /// Set when the value cannot be computed at all, e.g. a division by zero.
         var problem: EvaluationProblem?
-        var symbolic: String
-        var numeric: String
 
         var value: Decimal? { range.exact }
     }
@@ -56,8 +55,7 @@ struct Context {
         let field = schema.field(c.fact)
         let written = facts[c.fact]
         var result = ComparisonResult(fact: c.fact, at: facts.position(of: c.fact), observed: written?.value, op: c.op,
-                                      required: "", formula: nil, unit: field?.unit, outcome: .notReported, missing: [])
-        result.labels = field?.labels ?? [:]
+                                      unit: field?.unit, labels: field?.labels ?? [:])
         switch c.operand {
         case .value(let expected):
             result.required = expected.display
@@ -89,11 +87,8 @@ struct Context {
             result.outcome = (0...limit).contains(ago) ? .passed : .failed
         case .expression(let expression):
             let computed = value(of: expression)
-            result.required = computed.range.text
-            // "⌈staffing.officials ÷ 5⌉ = ⌈45 ÷ 5⌉ = 9", each step shown once; nothing for a constant.
-            var steps: [String] = []
-            for step in [computed.symbolic, computed.numeric, computed.range.text] where steps.last != step { steps.append(step) }
-            if steps.count > 1 { result.formula = steps.joined(separator: " = ") }
+            // Its text and formula are written when a report shows them, not for every comparison of an audit.
+            result.requirement = ComputedRequirement(range: computed.range, expression: expression, context: self)
             if let problem = computed.problem {
                 result.outcome = .notEvaluable
                 result.problem = problem
@@ -171,62 +166,105 @@ struct Context {
     func value(of expression: Expression) -> Value {
         switch expression {
         case .constant(let n):
-            let text = NumberText.plain(n)
-            return Value(range: .exact(n), missing: [], symbolic: text, numeric: text)
+            return Value(range: .exact(n), missing: [])
         case .fact(let path, _):
             if let n = facts[path]?.value.number {
-                return Value(range: .exact(n), missing: [], symbolic: path, numeric: NumberText.plain(n))
+                return Value(range: .exact(n), missing: [])
             }
-            return Value(range: domain(schema.field(path)), missing: [path], symbolic: path, numeric: "?")
+            return Value(range: domain(schema.field(path)), missing: [path])
         case .ceil(let inner), .floor(let inner):
             let v = value(of: inner)
             let isCeil: Bool = { if case .ceil = expression { return true } else { return false } }()
-            let (open, close) = isCeil ? ("⌈", "⌉") : ("⌊", "⌋")
             let rounded = v.range.map { x in
                 var input = x
                 var output = Decimal()
                 NSDecimalRound(&output, &input, 0, isCeil ? .up : .down)
                 return output
             }
-            return Value(range: rounded, missing: v.missing, problem: v.problem,
-                         symbolic: open + v.symbolic + close, numeric: open + v.numeric + close)
-        case .add(let parts): return combine(parts, " + ") { $0.dropFirst().reduce($0[0], +) }
-        case .multiply(let parts): return combine(parts, " × ") { $0.dropFirst().reduce($0[0], *) }
+            return Value(range: rounded, missing: v.missing, problem: v.problem)
+        case .add(let parts): return combine(parts) { $0.dropFirst().reduce($0[0], +) }
+        case .multiply(let parts): return combine(parts) { $0.dropFirst().reduce($0[0], *) }
         case .max(let parts): return function("max", parts, ValueRange.maximum)
         case .min(let parts): return function("min", parts, ValueRange.minimum)
-        case .subtract(let a, let b): return combine([a, b], " − ") { $0[0] - $0[1] }
+        case .subtract(let a, let b): return combine([a, b]) { $0[0] - $0[1] }
         case .divide(let a, let b):
             let (x, y) = (value(of: a), value(of: b))
             var v = Value(range: y.range.containsZero ? .unbounded : x.range / y.range, missing: x.missing + y.missing,
-                          problem: x.problem ?? y.problem, symbolic: x.symbolic + " ÷ " + y.symbolic, numeric: x.numeric + " ÷ " + y.numeric)
+                          problem: x.problem ?? y.problem)
             if v.problem == nil, y.range.exact == 0 {
                 // Dividing by a reported zero has no answer: say so, never a silent blank.
+                let (whole, divisor) = (written(expression).symbolic, written(b))
                 v.problem = EvaluationProblem(
-                    criterion: nil, message: Localized(vi: "chia cho 0 khi tính \(v.symbolic) (\(y.symbolic) = \(y.numeric) = 0)",
-                                       en: "division by zero in \(v.symbolic) (\(y.symbolic) = \(y.numeric) = 0)"),
+                    criterion: nil, message: Localized(vi: "chia cho 0 khi tính \(whole) (\(divisor.symbolic) = \(divisor.numeric) = 0)",
+                                       en: "division by zero in \(whole) (\(divisor.symbolic) = \(divisor.numeric) = 0)"),
                     facts: Self.factsRead(by: b), file: nil, at: nil)
             }
             return v
         case .byCase(let fact, _, let cases, let otherwise):
             guard let selector = facts[fact]?.value.display else {
                 // The threshold depends on a fact left out: it lies among every case it could choose.
-                var options: [Expression] = cases.map(\.1)
-                if case .enumeration(let values, _)? = schema.field(fact)?.type,
-                   let otherwise, values.contains(where: { value in !cases.contains { $0.0 == value } }) {
-                    options.append(otherwise)
-                }
-                let values = options.map(value(of:))
+                let values = caseOptions(fact, cases, otherwise).map(value(of:))
                 return Value(range: .union(values.map(\.range)), missing: [fact] + values.flatMap(\.missing),
-                             problem: values.compactMap(\.problem).first,
-                             symbolic: "[\(fact) = ?]", numeric: ValueRange.union(values.map(\.range)).text)
+                             problem: values.compactMap(\.problem).first)
             }
             guard let chosen = cases.first(where: { $0.0 == selector })?.1 ?? otherwise else {
-                return Value(range: .unbounded, missing: [fact], symbolic: fact, numeric: "?")
+                return Value(range: .unbounded, missing: [fact])
             }
-            let v = value(of: chosen)
-            return Value(range: v.range, missing: v.missing, problem: v.problem,
-                         symbolic: "\(v.symbolic) [\(fact) = \(selector)]", numeric: v.numeric)
+            return value(of: chosen)
         }
+    }
+
+    /// Every expression a `by` could choose when its fact is left out: each case, and `otherwise`
+    /// when some value of the fact has no case of its own.
+    private func caseOptions(_ fact: String, _ cases: [(String, Expression)], _ otherwise: Expression?) -> [Expression] {
+        var options: [Expression] = cases.map(\.1)
+        if case .enumeration(let values, _)? = schema.field(fact)?.type,
+           let otherwise, values.contains(where: { value in !cases.contains { $0.0 == value } }) {
+            options.append(otherwise)
+        }
+        return options
+    }
+
+    /// How an expression reads, with the fact paths (`symbolic`) and with the unit's numbers in
+    /// their place (`numeric`): "⌈staffing.officials ÷ 5⌉" and "⌈45 ÷ 5⌉". A left-out fact reads "?".
+    func written(_ expression: Expression) -> (symbolic: String, numeric: String) {
+        switch expression {
+        case .constant(let n):
+            let text = NumberText.plain(n)
+            return (text, text)
+        case .fact(let path, _):
+            return (path, facts[path]?.value.number.map(NumberText.plain) ?? "?")
+        case .ceil(let inner):
+            let v = written(inner)
+            return ("⌈" + v.symbolic + "⌉", "⌈" + v.numeric + "⌉")
+        case .floor(let inner):
+            let v = written(inner)
+            return ("⌊" + v.symbolic + "⌋", "⌊" + v.numeric + "⌋")
+        case .add(let parts): return joined(parts, " + ")
+        case .multiply(let parts): return joined(parts, " × ")
+        case .max(let parts): return called("max", parts)
+        case .min(let parts): return called("min", parts)
+        case .subtract(let a, let b): return joined([a, b], " − ")
+        case .divide(let a, let b): return joined([a, b], " ÷ ")
+        case .byCase(let fact, _, let cases, let otherwise):
+            if let selector = facts[fact]?.value.display {
+                guard let chosen = cases.first(where: { $0.0 == selector })?.1 ?? otherwise else { return (fact, "?") }
+                let v = written(chosen)
+                return ("\(v.symbolic) [\(fact) = \(selector)]", v.numeric)
+            }
+            let ranges = caseOptions(fact, cases, otherwise).map { value(of: $0).range }
+            return ("[\(fact) = ?]", ValueRange.union(ranges).text)
+        }
+    }
+
+    private func joined(_ parts: [Expression], _ symbol: String) -> (symbolic: String, numeric: String) {
+        let texts = parts.map(written)
+        return (texts.map(\.symbolic).joined(separator: symbol), texts.map(\.numeric).joined(separator: symbol))
+    }
+
+    private func called(_ name: String, _ parts: [Expression]) -> (symbolic: String, numeric: String) {
+        let inner = joined(parts, ", ")
+        return ("\(name)(\(inner.symbolic))", "\(name)(\(inner.numeric))")
     }
 
     /// The facts an expression reads, in order, each once.
@@ -249,17 +287,32 @@ struct Context {
         return out
     }
 
-    private func combine(_ parts: [Expression], _ symbol: String, _ apply: ([ValueRange]) -> ValueRange) -> Value {
+    private func combine(_ parts: [Expression], _ apply: ([ValueRange]) -> ValueRange) -> Value {
         let values = parts.map(value(of:))
         return Value(range: apply(values.map(\.range)), missing: values.flatMap(\.missing),
-                     problem: values.compactMap(\.problem).first,
-                     symbolic: values.map(\.symbolic).joined(separator: symbol),
-                     numeric: values.map(\.numeric).joined(separator: symbol))
+                     problem: values.compactMap(\.problem).first)
     }
 
     private func function(_ name: String, _ parts: [Expression], _ apply: ([ValueRange]) -> ValueRange) -> Value {
-        let inner = combine(parts, ", ", apply)
-        return Value(range: inner.range, missing: inner.missing, problem: inner.problem,
-                     symbolic: "\(name)(\(inner.symbolic))", numeric: "\(name)(\(inner.numeric))")
+        combine(parts, apply)
+    }
+}
+
+/// A requirement computed from the facts, kept with what it takes to write it down: most
+/// comparisons of an audit are never shown, so their text and formula are written on demand.
+struct ComputedRequirement: Sendable {
+    let range: ValueRange
+    let expression: Expression
+    let context: Context
+
+    /// "9", "8–24", "≥ 1".
+    var text: String { range.text }
+
+    /// "⌈staffing.officials ÷ 5⌉ = ⌈45 ÷ 5⌉ = 9", each step shown once; nil for a constant.
+    var formula: String? {
+        let (symbolic, numeric) = context.written(expression)
+        var steps: [String] = []
+        for step in [symbolic, numeric, range.text] where steps.last != step { steps.append(step) }
+        return steps.count > 1 ? steps.joined(separator: " = ") : nil
     }
 }

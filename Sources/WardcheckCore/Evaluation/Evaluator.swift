@@ -219,37 +219,41 @@ public struct Evaluator: Sendable {
         var atLeast: Int?
         if let spec = spec.quantity {
             let range: ValueRange
-            let formula: String
+            // How the quantity was worked out, written only for a message that shows it.
+            let written: () -> String
             switch spec {
             case .shortfall:
                 let first = comparisons.first
                 range = first?.shortfall ?? .unbounded
                 needs = first?.missing ?? []
-                formula = first.map { "\($0.required) − \($0.observed?.display ?? "?")" } ?? "shortfall"
+                written = { first.map { "\($0.required) − \($0.observed?.display ?? "?")" } ?? "shortfall" }
             case .expression(let e):
                 let v = context.value(of: e)
                 if let problem = v.problem { return .failure(fault(problem.message, problem.facts, criterion, check.remedy.mark)) }
                 range = v.range
                 needs = v.missing
-                formula = [v.symbolic, v.numeric].joined(separator: " = ")
+                written = { let w = context.written(e); return [w.symbolic, w.numeric].joined(separator: " = ") }
             }
-            let facts = Criterion.factsRead(by: check.remedy)
+            let facts = { Criterion.factsRead(by: check.remedy) }
             if let exact = range.exact {
                 guard exact <= Decimal(Self.largestQuantity) else {
+                    let formula = written()
                     return .failure(fault(Localized(vi: "số lượng tính ra quá lớn: \(formula) = \(NumberText.plain(exact))",
                                                     en: "the quantity is too large: \(formula) = \(NumberText.plain(exact))"),
-                                          facts, criterion, check.remedy.mark))
+                                          facts(), criterion, check.remedy.mark))
                 }
                 let whole = Self.wholeUp(exact)
                 guard whole >= 1 else {
+                    let formula = written()
                     return .failure(fault(Localized(vi: "số lượng tính ra \(NumberText.plain(exact)), không phải số dương: \(formula)",
                                                     en: "the quantity comes out as \(NumberText.plain(exact)), not a positive number: \(formula)"),
-                                          facts, criterion, check.remedy.mark))
+                                          facts(), criterion, check.remedy.mark))
                 }
                 quantity = whole
             } else if needs.isEmpty {
+                let formula = written()
                 return .failure(fault(Localized(vi: "không tính được số lượng: \(formula)", en: "the quantity cannot be computed: \(formula)"),
-                                      facts, criterion, check.remedy.mark))
+                                      facts(), criterion, check.remedy.mark))
             } else if let lower = range.lower, lower > 0, lower <= Decimal(Self.largestQuantity) {
                 atLeast = Self.wholeUp(lower)
             }

@@ -91,6 +91,10 @@ public struct FactsSchema: Sendable {
 
     public var allPaths: [String] { fields.map(\.path) }
 
+    /// The paths of the date fields, sorted, for the check that no date follows the facts date.
+    public var datePaths: [String] { dates }
+    private var dates: [String] = []
+
     /// Loads and checks the schema; diagnostics go to the sink, nil when it cannot be used.
     public static func load(path: String, sink: DiagnosticSink) -> FactsSchema? {
         let (tree, _) = loadConfigTree(path, sink)
@@ -149,9 +153,11 @@ public struct FactsSchema: Sendable {
             }
         }
         guard !sink.hasErrors, let formatField, let referenceDate, let codeField, let nameField else { return nil }
-        return FactsSchema(file: path, formatField: formatField, formats: formats, referenceDate: referenceDate,
-                           codeField: codeField, nameField: nameField, contactFields: contactFields, fields: fields, bounds: bounds,
-                           byPath: byPath, childKeys: childKeys)
+        var schema = FactsSchema(file: path, formatField: formatField, formats: formats, referenceDate: referenceDate,
+                                 codeField: codeField, nameField: nameField, contactFields: contactFields, fields: fields, bounds: bounds,
+                                 byPath: byPath, childKeys: childKeys)
+        schema.dates = fields.filter { $0.type == .date }.map(\.path).sorted()
+        return schema
     }
 
     private static func readField(_ node: YAMLNode, _ sink: DiagnosticSink) -> Field? {
@@ -182,7 +188,7 @@ public struct FactsSchema: Sendable {
             type = .enumeration(values: values, hints: hints)
         case "code":
             guard let pattern = reader.string("pattern") else { return nil }
-            if (try? Regex(pattern)) == nil {
+            if !CodeMatcher.isValid(pattern) {
                 sink.error(.configInvalid, at: reader.entry("pattern")!.value.start, Localized(vi: "mẫu không hợp lệ: \(pattern)", en: "invalid pattern: \(pattern)"))
                 return nil
             }

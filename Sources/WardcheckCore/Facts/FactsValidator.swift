@@ -6,8 +6,7 @@ import YAMLTree
 public struct FactsValidator: Sendable {
     public let schema: FactsSchema
     private let patterns: [String: String]
-    // Compiled once; a Regex is immutable, so sharing it across threads is safe.
-    nonisolated(unsafe) private let regexes: [String: Regex<AnyRegexOutput>]
+    private let matchers: [String: CodeMatcher]
 
     public init(schema: FactsSchema) {
         self.schema = schema
@@ -16,7 +15,7 @@ public struct FactsValidator: Sendable {
             if case .code(let pattern, _) = field.type { patterns[field.path] = pattern }
         }
         self.patterns = patterns
-        self.regexes = patterns.compactMapValues { try? Regex($0) }
+        self.matchers = patterns.mapValues(CodeMatcher.init)
     }
 
     /// `partial` skips the required-field check: criterion examples are snippets, not whole files.
@@ -89,8 +88,8 @@ public struct FactsValidator: Sendable {
 
     /// Whether text is a well-formed unit code (the schema's code field pattern).
     public func isValidCode(_ text: String) -> Bool {
-        guard let regex = regexes[schema.codeField] else { return true }
-        return (try? regex.wholeMatch(in: text)) != nil
+        guard let matcher = matchers[schema.codeField] else { return true }
+        return matcher.matches(text)
     }
 
     /// What a unit code looks like, for hints.
@@ -126,7 +125,7 @@ public struct FactsValidator: Sendable {
             }
         case .code(_, let hint):
             result = ScalarReading.text(node).flatMap { text in
-                if let regex = regexes[field.path], (try? regex.wholeMatch(in: text)) != nil {
+                if let matcher = matchers[field.path], matcher.matches(text) {
                     return .success(.text(text))
                 }
                 return .failure(ScalarRejection(code: .badPattern,
@@ -259,8 +258,9 @@ public struct FactsValidator: Sendable {
 
     private func checkDates(_ facts: Facts, _ sink: DiagnosticSink) {
         guard case .date(let reference)? = facts[schema.referenceDate]?.value else { return }
-        for (path, located) in facts.values.sorted(by: { $0.key < $1.key }) where path != schema.referenceDate {
-            guard case .date(let day) = located.value, day > reference else { continue }
+        // Only date fields hold dates; in path order, as the report lists them.
+        for path in schema.datePaths where path != schema.referenceDate {
+            guard let located = facts.values[path], case .date(let day) = located.value, day > reference else { continue }
             sink.error(.dateAfterAsOf, at: located.start, end: located.end,
                        Localized(vi: "\(path): ngày \(day) sau ngày số liệu \(schema.referenceDate) (\(reference))",
                                  en: "\(path): \(day) is after the facts date \(schema.referenceDate) (\(reference))"),

@@ -17,9 +17,13 @@ public struct ComparisonResult: Sendable {
     public var at: Mark?
     public var observed: FactValue?
     public var op: Operator
-    public var required: String
+    /// What the rule asks for, as the rule language writes it: "9", "8–24", "true", "{4g, 5g}", "90".
+    public var required: String {
+        get { requiredText ?? requirement?.text ?? "" }
+        set { requiredText = newValue }
+    }
     /// How the requirement was computed, facts filled in ("⌈staffing.officials ÷ 5⌉ = ⌈45 ÷ 5⌉ = 9").
-    public var formula: String?
+    public var formula: String? { requirement?.formula }
     public var unit: Localized?
     public var outcome: CheckOutcome
     public var missing: [String]
@@ -31,6 +35,21 @@ public struct ComparisonResult: Sendable {
     public var daysAgo: Int?
     /// For enum facts: how each value reads to a person (the schema's `labels`).
     public var labels: [String: Localized] = [:]
+    /// A requirement computed from facts; its text and formula are written only when shown,
+    /// since most comparisons of an audit never are.
+    var requirement: ComputedRequirement?
+    private var requiredText: String?
+
+    init(fact: String, at: Mark?, observed: FactValue?, op: Operator, unit: Localized?, labels: [String: Localized]) {
+        self.fact = fact
+        self.at = at
+        self.observed = observed
+        self.op = op
+        self.unit = unit
+        self.outcome = .notReported
+        self.missing = []
+        self.labels = labels
+    }
 }
 
 /// Why a criterion could not be computed for a unit: what went wrong, the facts involved, and

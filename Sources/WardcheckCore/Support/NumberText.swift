@@ -74,10 +74,18 @@ public enum NumberText {
     /// "⌈0.9 × 45⌉") rewritten the language's way. Fact paths, ids and dates are left alone:
     /// a number counts only when no letter, digit, `_`, `-` or `.`-word touches it.
     public static func localizingNumbers(in text: String, _ language: Language) -> String {
+        // Most texts hold no digit at all ("có", "true", a fact path): nothing to rewrite.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
-        func isWordy(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s == "_" || s == "-" || ("0"..."9").contains(s) }
+        func isWordy(_ s: Unicode.Scalar) -> Bool {
+            if s.isASCII {
+                let v = s.value
+                return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || s == "_" || s == "-"
+            }
+            return s.properties.isAlphabetic
+        }
         while i < scalars.count {
             let s = scalars[i]
             let startsNumber = ("0"..."9").contains(s) && (i == 0 || !(isWordy(scalars[i - 1]) || scalars[i - 1] == "."))

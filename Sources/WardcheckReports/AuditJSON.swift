@@ -7,140 +7,221 @@ public enum AuditJSON {
     public static let schema = "wardcheck.audit/1"
 
     public static func render(_ audit: Audit, language: Language) -> String {
-        document(audit, language: language).serialised()
+        var output = MemoryOutput()
+        let units = UnitWriter(audit: audit, language: language)
+        // The streaming writer makes the whole document too; into memory, and with parts made
+        // here, nothing it does can fail.
+        do { try write(audit, language: language, parts: { units.part($0) }, to: &output) } catch {}
+        return String(decoding: output.bytes, as: UTF8.self)
     }
 
-    public static func document(_ audit: Audit, language: Language) -> JSON {
+    /// Writes the report to `output` piece by piece, each unit's part from `parts` (rendered
+    /// beforehand by `UnitWriter`, on the cores that judged the units, and kept on disk), so that
+    /// nothing proportional to the whole report is ever held.
+    public static func write<Output: ReportOutput>(_ audit: Audit, language: Language, parts: (Audit.Row) throws -> [UInt8],
+                                                   to output: inout Output) throws {
         let layout = AuditLayout(audit)
         let ranks = AuditLayout.ranks(audit.rows)
-        return .object([
-            ("schema", .string(schema)),
-            ("language", .string(language.rawValue)),
-            ("province", .optional(audit.province)),
-            ("roster_file", .optional(audit.rosterFile)),
-            ("evaluated_on", .optional(audit.evaluatedOn?.description)),
-            ("stale_after_days", .int(audit.staleAfterDays)),
-            ("summary", .object([
-                ("roster_units", .optional(audit.rosterSize)),
-                ("files", .int(audit.files)),
-                ("valid", .int(audit.valid)),
-                ("invalid", .int(audit.invalid.count)),
-                ("not_submitted", audit.rosterSize == nil ? .null : .int(audit.notSubmitted.count)),
-                ("ready", .int(audit.ready)),
-                ("stale", .int(audit.stale)),
-                ("not_evaluable", .int(audit.tallies.reduce(0) { $0 + $1.notEvaluable })),
-                ("not_ready", .int(audit.valid - audit.ready)),
-                ("incomplete", .int(audit.incomplete)),
-                ("with_waivers", .int(audit.withWaivers)),
-                ("criteria", .int(audit.criteriaCount)),
-                ("mean_passed", .number(String(format: "%.2f", audit.meanPassed))),
-                ("audit_errors", .int(audit.diagnostics.filter(\.isError).count)),
-                ("total_cost", .int(audit.grandTotal)),
-            ])),
-            ("criteria", .array(audit.criteria.map { c in
-                .object([("id", .string(c.id)), ("group", .string(c.group)), ("title", .string(c.title.text(language)))])
-            })),
-            ("groups", .array(layout.groups.map { g in
-                .object([("key", .string(g.key)), ("label", .string(g.label.text(language))), ("criteria", .array(g.columns.map { .string($0.id) }))])
-            })),
-            ("tallies", .array(audit.tallies.map { t in
-                .object([
-                    ("id", .string(t.id)),
-                    ("group", .string(t.group)),
-                    ("title", .string(t.title.text(language))),
-                    ("passed", .int(t.passed)),
-                    ("failed", .int(t.failed)),
-                    ("not_reported", .int(t.notReported)),
-                    ("not_evaluable", .int(t.notEvaluable)),
-                    ("waived", .int(t.waived)),
-                    ("blocking", .int(t.blocking)),
-                ])
-            })),
-            ("units", .array(zip(audit.rows, ranks).map { row, rank in unit(row, rank: rank, audit: audit, layout: layout, language) })),
-            ("not_submitted", .array(audit.notSubmitted.map { u in
-                .object([
-                    ("code", .string(u.code)),
-                    ("name", .string(u.name)),
-                    ("roster", .object(u.attributes.map { ($0.key, .string($0.value)) })),
-                ])
-            })),
-            ("invalid", .array(audit.invalid.map { i in
-                .object([
-                    ("file", .string(i.file)),
-                    ("code", .optional(i.code)),
-                    ("error_count", .int(i.errorCount)),
-                    ("first_errors", .array(i.firstErrors.map { ValidationJSON.diagnostic($0, language) })),
-                ])
-            })),
-            ("diagnostics", .array(audit.diagnostics.map { ValidationJSON.diagnostic($0, language) })),
-            ("plan", .object([
-                ("items", .array(audit.plan.map { planLine($0, audit, language) })),
-                ("total", .int(audit.grandTotal)),
-            ])),
-            ("actions", .array(audit.actions.map { actionLine($0, audit, language) })),
-            ("parties", .array(audit.parties.map { party in
-                .object([
-                    ("role", .string(party.role)),
-                    ("who", .string(party.who.text(language))),
-                    ("units", .int(party.units)),
-                    ("total", .int(party.total)),
-                    ("items", .array(party.plan.map { planLine(audit.plan[$0], audit, language) })),
-                    ("actions", .array(party.actions.map { actionLine(audit.actions[$0], audit, language) })),
-                ])
-            })),
-        ])
+        var json = JSONStream()
+        json.beginObject()
+        json.member("schema", .string(schema))
+        json.member("language", .string(language.rawValue))
+        json.member("province", .optional(audit.province))
+        json.member("roster_file", .optional(audit.rosterFile))
+        json.member("evaluated_on", .optional(audit.evaluatedOn?.description))
+        json.member("stale_after_days", .int(audit.staleAfterDays))
+        json.member("summary", .object([
+            ("roster_units", .optional(audit.rosterSize)),
+            ("files", .int(audit.files)),
+            ("valid", .int(audit.valid)),
+            ("invalid", .int(audit.invalid.count)),
+            ("not_submitted", audit.rosterSize == nil ? .null : .int(audit.notSubmitted.count)),
+            ("ready", .int(audit.ready)),
+            ("stale", .int(audit.stale)),
+            ("not_evaluable", .int(audit.tallies.reduce(0) { $0 + $1.notEvaluable })),
+            ("not_ready", .int(audit.valid - audit.ready)),
+            ("incomplete", .int(audit.incomplete)),
+            ("with_waivers", .int(audit.withWaivers)),
+            ("criteria", .int(audit.criteriaCount)),
+            ("mean_passed", .number(String(format: "%.2f", audit.meanPassed))),
+            ("audit_errors", .int(audit.diagnostics.filter(\.isError).count)),
+            ("total_cost", .int(audit.grandTotal)),
+        ]))
+        json.member("criteria", .array(audit.criteria.map { c in
+            .object([("id", .string(c.id)), ("group", .string(c.group)), ("title", .string(c.title.text(language)))])
+        }))
+        json.member("groups", .array(layout.groups.map { g in
+            .object([("key", .string(g.key)), ("label", .string(g.label.text(language))), ("criteria", .array(g.columns.map { .string($0.id) }))])
+        }))
+        json.member("tallies", .array(audit.tallies.map { t in
+            .object([
+                ("id", .string(t.id)),
+                ("group", .string(t.group)),
+                ("title", .string(t.title.text(language))),
+                ("passed", .int(t.passed)),
+                ("failed", .int(t.failed)),
+                ("not_reported", .int(t.notReported)),
+                ("not_evaluable", .int(t.notEvaluable)),
+                ("waived", .int(t.waived)),
+                ("blocking", .int(t.blocking)),
+            ])
+        }))
+        try output.write(json.take())
+        json.key("units")
+        json.beginArray()
+        for (row, rank) in zip(audit.rows, ranks) {
+            // The part is the unit's object without its rank, which is only known now: the rank is its first member.
+            let part = try parts(row)
+            json.appendFragment([UInt8(ascii: "{")])
+            json.continueFragment(UnitWriter.rankLine(rank))
+            json.continueFragment(part.dropFirst())
+            if json.bytes.count >= 1 << 16 { try output.write(json.take()) }
+        }
+        json.end()
+        json.member("not_submitted", .array(audit.notSubmitted.map { u in
+            .object([
+                ("code", .string(u.code)),
+                ("name", .string(u.name)),
+                ("roster", .object(u.attributes.map { ($0.key, .string($0.value)) })),
+            ])
+        }))
+        json.member("invalid", .array(audit.invalid.map { i in
+            .object([
+                ("file", .string(i.file)),
+                ("code", .optional(i.code)),
+                ("error_count", .int(i.errorCount)),
+                ("first_errors", .array(i.firstErrors.map { ValidationJSON.diagnostic($0, language) })),
+            ])
+        }))
+        json.member("diagnostics", .array(audit.diagnostics.map { ValidationJSON.diagnostic($0, language) }))
+        try output.write(json.take())
+        json.key("plan")
+        json.beginObject()
+        json.key("items")
+        json.beginArray()
+        for line in audit.plan { try planLine(line, audit, language, &json, &output) }
+        json.end()
+        json.member("total", .int(audit.grandTotal))
+        json.end()
+        json.key("actions")
+        json.beginArray()
+        for line in audit.actions { try actionLine(line, audit, language, &json, &output) }
+        json.end()
+        json.key("parties")
+        json.beginArray()
+        for party in audit.parties {
+            json.beginObject()
+            json.member("role", .string(party.role))
+            json.member("who", .string(party.who.text(language)))
+            json.member("units", .int(party.units))
+            json.member("total", .int(party.total))
+            json.key("items")
+            json.beginArray()
+            for i in party.plan { try planLine(audit.plan[i], audit, language, &json, &output) }
+            json.end()
+            json.key("actions")
+            json.beginArray()
+            for i in party.actions { try actionLine(audit.actions[i], audit, language, &json, &output) }
+            json.end()
+            json.end()
+        }
+        json.end()
+        json.end()
+        try output.write(json.take())
     }
 
-    private static func planLine(_ p: Audit.PlanLine, _ audit: Audit, _ language: Language) -> JSON {
-        .object([
-            ("item", .string(p.item)),
-            ("name", .string(p.name.text(language))),
-            ("role", .string(p.role)),
-            ("who", .string(p.who.text(language))),
-            ("unit_cost", .int(p.unitCost)),
-            ("quantity", .int(p.quantity)),
-            ("units", .int(p.units)),
-            ("unpriced_units", .int(p.unpricedUnits)),
-            ("total", .int(p.total)),
-            ("by_unit", byUnit(p.shares, audit, unitCost: p.unitCost)),
-        ])
+    /// Writes each unit's part of the report while the units are judged: the unit's object,
+    /// rank aside, at its depth in the document. Needs only what is known before the first unit.
+    public struct UnitWriter: Sendable {
+        private let criteria: [(id: String, group: String, title: Localized)]
+        private let layout: AuditLayout
+        private let tasks: [Audit.Task]
+        private let language: Language
+
+        public init(audit: Audit, language: Language) {
+            criteria = audit.criteria
+            layout = AuditLayout(audit)
+            tasks = audit.tasks
+            self.language = language
+        }
+
+        /// Before any unit: the criteria and catalogue in play, and the accumulator's tasks.
+        public init(criteria set: CriteriaSet, tasks: [Audit.Task], language: Language) {
+            criteria = set.criteria.map { ($0.id, $0.group, $0.title) }
+            layout = AuditLayout(criteria: criteria, groups: set.catalogue.groups)
+            self.tasks = tasks
+            self.language = language
+        }
+
+        public func part(_ row: Audit.Row) -> [UInt8] {
+            JSONStream.fragment(AuditJSON.unit(row, criteria: criteria, tasks: tasks, layout: layout, language), level: 2)
+        }
+
+        /// `"rank": N,` on its line, as the first member of a unit's object.
+        static func rankLine(_ rank: Int) -> [UInt8] {
+            Array("\n      \"rank\": \(rank),".utf8)
+        }
     }
 
-    private static func actionLine(_ a: Audit.ActionLine, _ audit: Audit, _ language: Language) -> JSON {
-        .object([
-            ("key", .string(a.key)),
-            ("name", .string(a.name.text(language))),
-            ("role", .string(a.role)),
-            ("who", .string(a.who.text(language))),
-            ("count", .int(a.count)),
-            ("quantity", .int(a.quantity)),
-            ("units", .int(a.units)),
-            ("by_unit", byUnit(a.shares, audit, unitCost: nil)),
-        ])
+    private static func planLine<Output: ReportOutput>(_ p: Audit.PlanLine, _ audit: Audit, _ language: Language,
+                                                       _ json: inout JSONStream, _ output: inout Output) throws {
+        json.beginObject()
+        json.member("item", .string(p.item))
+        json.member("name", .string(p.name.text(language)))
+        json.member("role", .string(p.role))
+        json.member("who", .string(p.who.text(language)))
+        json.member("unit_cost", .int(p.unitCost))
+        json.member("quantity", .int(p.quantity))
+        json.member("units", .int(p.units))
+        json.member("unpriced_units", .int(p.unpricedUnits))
+        json.member("total", .int(p.total))
+        json.key("by_unit")
+        try byUnit(p.shares, audit, unitCost: p.unitCost, &json, &output)
+        json.end()
     }
 
-    /// `[{code, quantity[, cost]}]` by unit code.
-    private static func byUnit(_ shares: [Audit.Need], _ audit: Audit, unitCost: Int?) -> JSON {
-        .array(shares.sorted { audit.rows[Int($0.index)].code < audit.rows[Int($1.index)].code }.map { share in
+    private static func actionLine<Output: ReportOutput>(_ a: Audit.ActionLine, _ audit: Audit, _ language: Language,
+                                                         _ json: inout JSONStream, _ output: inout Output) throws {
+        json.beginObject()
+        json.member("key", .string(a.key))
+        json.member("name", .string(a.name.text(language)))
+        json.member("role", .string(a.role))
+        json.member("who", .string(a.who.text(language)))
+        json.member("count", .int(a.count))
+        json.member("quantity", .int(a.quantity))
+        json.member("units", .int(a.units))
+        json.key("by_unit")
+        try byUnit(a.shares, audit, unitCost: nil, &json, &output)
+        json.end()
+    }
+
+    /// `[{code, quantity[, cost]}]` by unit code, one share at a time: a country's list is long.
+    private static func byUnit<Output: ReportOutput>(_ shares: [Audit.Need], _ audit: Audit, unitCost: Int?,
+                                                     _ json: inout JSONStream, _ output: inout Output) throws {
+        json.beginArray()
+        for share in shares.sorted(by: { audit.rows[Int($0.index)].code < audit.rows[Int($1.index)].code }) {
             var fields: [(String, JSON)] = [("code", .string(audit.rows[Int(share.index)].code)), ("quantity", .int(Int(share.quantity)))]
             if let unitCost { fields.append(("cost", .int(Money.times(unitCost, Int(share.quantity))))) }
-            return .object(fields)
-        })
+            json.value(.object(fields))
+            if json.bytes.count >= 1 << 16 { try output.write(json.take()) }
+        }
+        json.end()
     }
 
     /// A unit's needs summed by catalogue key (whoever is responsible), keys in alphabetical order.
-    private static func totals(_ row: Audit.Row, _ audit: Audit, kinds: Set<Audit.Task.Kind>, _ value: KeyPath<Audit.Need, Int32>) -> [(String, JSON)] {
+    private static func totals(_ row: Audit.Row, _ tasks: [Audit.Task], kinds: Set<Audit.Task.Kind>, _ value: KeyPath<Audit.Need, Int32>) -> [(String, JSON)] {
         var sums: [String: Int] = [:]
         for need in row.needs {
-            let task = audit.tasks[Int(need.index)]
+            let task = tasks[Int(need.index)]
             if kinds.contains(task.kind) { sums[task.key, default: 0] += Int(need[keyPath: value]) }
         }
         return sums.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }
     }
 
-    static func unit(_ row: Audit.Row, rank: Int, audit: Audit, layout: AuditLayout, _ language: Language) -> JSON {
+    /// A unit's object, all but its rank (see `UnitWriter.rankLine`).
+    static func unit(_ row: Audit.Row, criteria: [(id: String, group: String, title: Localized)], tasks: [Audit.Task],
+                     layout: AuditLayout, _ language: Language) -> JSON {
         .object([
-            ("rank", .int(rank)),
             ("code", .string(row.code)),
             ("name", .string(row.name)),
             ("file", .string(row.file)),
@@ -149,15 +230,15 @@ public enum AuditJSON {
             ("facts_date", .optional(row.asOf?.description)),
             ("stale", .bool(row.stale)),
             ("passed", .int(row.passed)),
-            ("total", .int(audit.criteriaCount)),
+            ("total", .int(criteria.count)),
             ("ready", .bool(row.ready)),
-            ("outcomes", .object(audit.criteria.enumerated().map { i, c in
+            ("outcomes", .object(criteria.enumerated().map { i, c in
                 (c.id, i < row.outcomes.count ? .string(row.outcomes[i].rawValue) : .null)
             })),
             ("group_passed", .object(zip(layout.groups, layout.subtotals(row)).map { ($0.key, .int($1)) })),
             ("cost", .int(row.cost)),
-            ("purchases", .object(totals(row, audit, kinds: [.item], \.quantity))),
-            ("actions", .object(totals(row, audit, kinds: [.action, .report], \.remedies))),
+            ("purchases", .object(totals(row, tasks, kinds: [.item], \.quantity))),
+            ("actions", .object(totals(row, tasks, kinds: [.action, .report], \.remedies))),
             ("remedies", .array(row.remedies.map { ScorecardJSON.remedy($0, language) })),
             ("unpriced", .array(row.unpriced.map(JSON.string))),
             ("problems", .array(row.problems.map { ScorecardJSON.problem($0, language) })),

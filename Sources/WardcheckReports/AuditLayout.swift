@@ -19,13 +19,17 @@ struct AuditLayout {
     let groups: [Group]
 
     init(_ audit: Audit) {
-        let columns = audit.criteria.enumerated().map { (i, c) in (group: c.group, column: Column(index: i, id: c.id, title: c.title)) }
-        var groups = audit.groups.compactMap { g -> Group? in
+        self.init(criteria: audit.criteria, groups: audit.groups)
+    }
+
+    init(criteria: [(id: String, group: String, title: Localized)], groups listedGroups: [(key: String, label: Localized)]) {
+        let columns = criteria.enumerated().map { (i, c) in (group: c.group, column: Column(index: i, id: c.id, title: c.title)) }
+        var groups = listedGroups.compactMap { g -> Group? in
             let inGroup = columns.filter { $0.group == g.key }.map(\.column)
             return inGroup.isEmpty ? nil : Group(key: g.key, label: g.label, columns: inGroup)
         }
         // A criterion whose group the catalogue does not list still gets a column, at the end.
-        let listed = Set(audit.groups.map(\.key))
+        let listed = Set(listedGroups.map(\.key))
         var extra: [String] = []
         for c in columns where !listed.contains(c.group) && !extra.contains(c.group) { extra.append(c.group) }
         for key in extra {

@@ -22,6 +22,16 @@ public indirect enum JSON: Sendable {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
+    /// Appends the value, pretty-printed as `serialised()` writes it where it sits `level`
+    /// containers deep: a document written piece by piece (`JSONStream`) comes out byte for byte
+    /// the same as one serialised whole.
+    func write(into bytes: inout [UInt8], level: Int) {
+        var writer = Writer(pretty: true, reserving: 0)
+        swap(&writer.bytes, &bytes)
+        writer.write(self, level: level)
+        swap(&writer.bytes, &bytes)
+    }
+
     /// Writes UTF-8 bytes straight into one buffer: reports of thousands of units are tens of
     /// megabytes, and building them from String pieces was the slowest part of `check`.
     private struct Writer {
@@ -29,9 +39,9 @@ public indirect enum JSON: Sendable {
         let pretty: Bool
         private var indents: [[UInt8]] = [[]]
 
-        init(pretty: Bool) {
+        init(pretty: Bool, reserving capacity: Int = 1 << 16) {
             self.pretty = pretty
-            bytes.reserveCapacity(1 << 16)
+            bytes.reserveCapacity(capacity)
         }
 
         mutating func write(_ value: JSON, level: Int) {

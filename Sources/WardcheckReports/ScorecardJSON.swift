@@ -3,19 +3,57 @@ import WardcheckCore
 /// `check --format json`, schema `wardcheck.check/1` (docs/json.md): everything the text shows.
 public enum ScorecardJSON {
     public static func render(_ reports: [UnitReport], language: Language) -> String {
-        let cards = reports.compactMap(\.scorecard)
-        return JSON.object([
-            ("schema", .string("wardcheck.check/1")),
-            ("language", .string(language.rawValue)),
-            ("units", .array(reports.map { unit($0, language) })),
-            ("summary", .object([
-                ("files", .int(reports.count)),
-                ("valid", .int(cards.count)),
-                ("invalid", .int(reports.count - cards.count)),
-                ("ready", .int(cards.filter(\.ready).count)),
-                ("total_cost", .int(Money.sum(cards.map(\.totalCost)))),
-            ])),
-        ]).serialised()
+        var document = Document(language: language)
+        for report in reports { document.add(part(report, language), report.tally) }
+        document.finish()
+        return String(decoding: document.take(), as: UTF8.self)
+    }
+
+    /// One unit's object, serialised at its depth in the document: made on the core that
+    /// judged the unit, so the report is written as the units come and never held whole.
+    public static func part(_ report: UnitReport, _ language: Language) -> [UInt8] {
+        JSONStream.fragment(unit(report, language), level: 2)
+    }
+
+    /// The report written unit by unit, in the order the units are given; the summary comes last.
+    public struct Document {
+        private var json = JSONStream()
+        private var files = 0
+        private var valid = 0
+        private var ready = 0
+        private var costs = 0
+
+        public init(language: Language) {
+            json.beginObject()
+            json.member("schema", .string("wardcheck.check/1"))
+            json.member("language", .string(language.rawValue))
+            json.key("units")
+            json.beginArray()
+        }
+
+        public mutating func add(_ part: [UInt8], _ tally: UnitReport.Tally) {
+            json.appendFragment(part)
+            files += 1
+            guard tally.valid else { return }
+            valid += 1
+            if tally.ready { ready += 1 }
+            costs = Money.sum([costs, tally.cost])
+        }
+
+        public mutating func finish() {
+            json.end()
+            json.member("summary", .object([
+                ("files", .int(files)),
+                ("valid", .int(valid)),
+                ("invalid", .int(files - valid)),
+                ("ready", .int(ready)),
+                ("total_cost", .int(costs)),
+            ]))
+            json.end()
+        }
+
+        /// The bytes written so far, to send to the output.
+        public mutating func take() -> [UInt8] { json.take() }
     }
 
     public static func unit(_ report: UnitReport, _ language: Language) -> JSON {

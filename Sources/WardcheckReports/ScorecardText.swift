@@ -2,7 +2,7 @@ import WardcheckCore
 
 /// The ward office's scorecard: N/16 and ready or not, one row a criterion with what was observed
 /// against what is required and where it is written, then the remediation list by group with costs.
-public struct ScorecardText {
+public struct ScorecardText: Sendable {
     public let catalogue: Catalogue
     public let language: Language
     public let colour: Bool

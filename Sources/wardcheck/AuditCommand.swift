@@ -74,12 +74,14 @@ struct AuditCommand: ParsableCommand {
         let accumulator = AuditAccumulator(criteria: session.criteria, roster: loadedRoster, asOf: day, staleAfterDays: staleAfter)
         try output.refuseOverwriting(files.map(\.path) + [rosterPath, waiversPath].compactMap { $0 }, criteria: session.criteria.folder, language: common.lang)
         let skipped = WardInput.skipped(files)
-        Pipeline.stream(files.map(\.path), { path in
+        let judge: @Sendable (String) -> UnitReport = { path in
             skipped[path].map(UnitReport.unreadable) ?? UnitReport.check(path: path, evaluator: evaluator)
-        }, into: accumulator.add)
+        }
+        let language = common.lang
+        if format == .json { return try streamJSON(files.map(\.path), judge, evaluator, accumulator, language) }
+        Pipeline.stream(files.map(\.path), judge, into: accumulator.add)
         let audit = accumulator.finish()
 
-        let language = common.lang
         let text: String
         switch format {
         case .xlsx:
@@ -92,6 +94,39 @@ struct AuditCommand: ParsableCommand {
         case .html: text = AuditHTML.render(audit, language: language)
         }
         output.emit(text)
+        try finish(audit, language)
+    }
+
+    /// The JSON report, each unit's part written on the core that judged it and set aside on
+    /// disk, the rows kept small, and the report streamed out in rank order at the end: memory
+    /// holds one small row per unit, never the report.
+    private func streamJSON(_ files: [String], _ judge: @escaping @Sendable (String) -> UnitReport, _ evaluator: Evaluator,
+                            _ accumulator: AuditAccumulator, _ language: Language) throws {
+        let units = AuditJSON.UnitWriter(criteria: evaluator.criteria, tasks: accumulator.tasks, language: language)
+        let rows = accumulator.rowMaker
+        let spill = SpillFile()
+        var pieces = [SpillFile.Piece?](repeating: nil, count: files.count)
+        Pipeline.stream(files, { index, path -> (AuditAccumulator.Entry, SpillFile.Piece?) in
+            let entry = rows.entry(for: judge(path), input: index)
+            guard case .row(var row) = entry else { return (entry, nil) }
+            let piece = spill.append(units.part(row))
+            // The part on disk holds them now.
+            row.remedies = []
+            row.problems = []
+            return (.row(row), piece)
+        }, into: { entry, piece in
+            accumulator.add(entry)
+            if case .row(let row) = entry { pieces[row.input] = piece }
+        })
+        let audit = accumulator.finish()
+        var out = try StreamedOutput(output.output)
+        try AuditJSON.write(audit, language: language, parts: { row in
+            guard let piece = pieces[row.input], let part = spill.read(piece) else {
+                throw StreamedOutput.Failure(description: "cannot read back the report part of \(row.file) from its temporary file")
+            }
+            return part
+        }, to: &out)
+        try out.finish()
         try finish(audit, language)
     }
 

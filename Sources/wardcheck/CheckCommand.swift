@@ -43,9 +43,11 @@ struct CheckCommand: ParsableCommand {
         try output.refuseOverwriting(paths.map(\.path) + [waivers, rosterOption.roster].compactMap { $0 }, criteria: session.criteria.folder,
                                      language: common.lang)
         let skipped = WardInput.skipped(paths)
-        let reports = Pipeline.map(paths.map(\.path)) { path in
+        let judge: @Sendable (String) -> UnitReport = { path in
             skipped[path].map(UnitReport.unreadable) ?? UnitReport.check(path: path, evaluator: evaluator)
         }
+        if format == .json || format == .text { return try stream(paths.map(\.path), judge, session) }
+        let reports = Pipeline.map(paths.map(\.path), judge)
         let text: String
         switch format {
         case .text:
@@ -63,6 +65,49 @@ struct CheckCommand: ParsableCommand {
         }
         output.emit(text)
         let code = gate.policy.exitCode(for: reports)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+extension CheckCommand {
+    /// Text and JSON are written unit by unit, in the order of the files, as soon as each unit
+    /// and those before it are judged: a folder of any size is checked in the memory of a few units.
+    private func stream(_ paths: [String], _ judge: @escaping @Sendable (String) -> UnitReport, _ session: Session) throws {
+        let language = common.lang
+        var out = try StreamedOutput(output.output)
+        var tallies = Gate.Findings()
+        var failure: Error?
+        let separator = Array(("\n" + String(repeating: "─", count: 72) + "\n\n").utf8)
+        let text = ScorecardText(catalogue: session.criteria.catalogue, language: language, colour: output.colour)
+        var document = format == .json ? ScorecardJSON.Document(language: language) : nil
+        var first = true
+        Pipeline.ordered(paths, { path -> ([UInt8], UnitReport.Tally) in
+            let report = judge(path)
+            let part = format == .json ? ScorecardJSON.part(report, language) : Array(text.render(report).utf8)
+            return (part, report.tally)
+        }, consume: { part, tally in
+            tallies = UnitReport.Tally.findings([tally], adding: tallies)
+            guard failure == nil else { return }
+            do {
+                if document != nil {
+                    document!.add(part, tally)
+                    try out.write(document!.take())
+                } else {
+                    if !first { try out.write(separator) }
+                    try out.write(part)
+                }
+                first = false
+            } catch {
+                failure = error
+            }
+        })
+        if let failure { throw failure }
+        if document != nil {
+            document!.finish()
+            try out.write(document!.take())
+        }
+        try out.finish()
+        let code = gate.policy.exitCode(tallies)
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -26,6 +26,9 @@ public struct Audit: Sendable {
         public var unpriced: [String]
         /// Why each of its not-evaluable criteria could not be computed.
         public var problems: [EvaluationProblem]
+        /// Where the unit's file came in the run's input (0 for the first): how a report that
+        /// rendered the unit's part while it was judged finds that part again.
+        public var input: Int = 0
 
         public func count(_ outcome: Outcome) -> Int { outcomes.reduce(0) { $1 == outcome ? $0 + 1 : $0 } }
     }
@@ -180,7 +183,8 @@ public final class AuditAccumulator {
     private var invalid: [Audit.Invalid] = []
     private var files = 0
 
-    private let tasks: [Audit.Task]
+    /// Everything a remedy can ask for, in the order reports list them: known before the first unit.
+    public let tasks: [Audit.Task]
     private let taskIndex: [String: Int]
 
     /// Facts older than this are stale unless the city says otherwise.
@@ -241,96 +245,157 @@ public final class AuditAccumulator {
         return (placed, placedIndex)
     }
 
-    private static func taskID(_ kind: Audit.Task.Kind, _ key: String, _ role: String) -> String {
+    fileprivate static func taskID(_ kind: Audit.Task.Kind, _ key: String, _ role: String) -> String {
         kind.rawValue + "\u{1F}" + key + "\u{1F}" + role
     }
 
+    /// What one unit adds to the audit: its row, or the errors of its invalid file.
+    public enum Entry: Sendable {
+        case row(Audit.Row)
+        case invalid(Audit.Invalid)
+    }
+
     public func add(_ report: UnitReport) {
+        add(entry(for: report, input: files))
+    }
+
+    /// Adds what `entry(for:input:)` made of a unit, in any order.
+    public func add(_ entry: Entry) {
         files += 1
-        guard let card = report.scorecard else {
-            let errors = report.diagnostics.filter(\.isError)
-            invalid.append(Audit.Invalid(file: report.file, code: report.code, errorCount: errors.count, firstErrors: Array(errors.prefix(3))))
-            return
+        switch entry {
+        case .row(let row): rows.append(row)
+        case .invalid(let invalid): self.invalid.append(invalid)
         }
-        var needs: [Audit.Need] = []
-        var unpriced: [String] = []
-        for remedy in card.remedies {
-            let kind: Audit.Task.Kind
-            switch remedy.kind {
-            case .item(let key):
-                // A purchase whose quantity waits on a left-out fact is listed, never guessed.
-                guard remedy.quantity != nil else {
-                    if !unpriced.contains(key) { unpriced.append(key) }
-                    continue
+    }
+
+    /// A unit reduced to what the audit keeps of it, as `add(_ report:)` reduces it.
+    public func entry(for report: UnitReport, input: Int) -> Entry {
+        rowMaker.entry(for: report, input: input)
+    }
+
+    /// What reduces units to rows: it reads nothing the accumulator changes, so workers use it on
+    /// their own cores while the units are judged, and only `add` takes turns.
+    public var rowMaker: RowMaker {
+        RowMaker(taskIndex: taskIndex, asOf: asOf, staleAfterDays: staleAfterDays)
+    }
+
+    public struct RowMaker: Sendable {
+        fileprivate let taskIndex: [String: Int]
+        fileprivate let asOf: Day?
+        fileprivate let staleAfterDays: Int
+
+        public func entry(for report: UnitReport, input: Int) -> Entry {
+            guard let card = report.scorecard else {
+                let errors = report.diagnostics.filter(\.isError)
+                return .invalid(Audit.Invalid(file: report.file, code: report.code, errorCount: errors.count, firstErrors: Array(errors.prefix(3))))
+            }
+            var needs: [Audit.Need] = []
+            var unpriced: [String] = []
+            let remedies = card.remedies
+            for remedy in remedies {
+                let kind: Audit.Task.Kind
+                switch remedy.kind {
+                case .item(let key):
+                    // A purchase whose quantity waits on a left-out fact is listed, never guessed.
+                    guard remedy.quantity != nil else {
+                        if !unpriced.contains(key) { unpriced.append(key) }
+                        continue
+                    }
+                    kind = .item
+                case .action: kind = .action
+                case .report: kind = .report
                 }
-                kind = .item
-            case .action: kind = .action
-            case .report: kind = .report
+                guard let task = taskIndex[AuditAccumulator.taskID(kind, remedy.kindKey, remedy.role)] else { continue }
+                let quantity = Int32(clamping: remedy.quantity ?? 1)
+                if let at = needs.firstIndex(where: { $0.index == Int32(task) }) {
+                    needs[at].quantity = needs[at].quantity.addingReportingOverflow(quantity).overflow ? .max : needs[at].quantity + quantity
+                    needs[at].remedies += 1
+                } else {
+                    needs.append(Audit.Need(index: Int32(task), quantity: quantity, remedies: 1))
+                }
             }
-            guard let task = taskIndex[Self.taskID(kind, remedy.kindKey, remedy.role)] else { continue }
-            let quantity = Int32(clamping: remedy.quantity ?? 1)
-            if let at = needs.firstIndex(where: { $0.index == Int32(task) }) {
-                needs[at].quantity = needs[at].quantity.addingReportingOverflow(quantity).overflow ? .max : needs[at].quantity + quantity
-                needs[at].remedies += 1
-            } else {
-                needs.append(Audit.Need(index: Int32(task), quantity: quantity, remedies: 1))
-            }
+            needs.sort { $0.index < $1.index }
+            return .row(Audit.Row(code: card.code ?? "?", name: card.name ?? "?", contact: card.contact, file: report.file,
+                                  outcomes: card.results.map(\.outcome), passed: card.passed, ready: card.ready,
+                                  cost: Money.sum(remedies.map(\.cost)), needs: needs, remedies: remedies, asOf: card.asOf,
+                                  stale: isStale(card.asOf), expiredWaivers: card.expiredWaivers.map(\.criterion), unpriced: unpriced,
+                                  problems: card.problems, input: input))
         }
-        needs.sort { $0.index < $1.index }
-        rows.append(Audit.Row(code: card.code ?? "?", name: card.name ?? "?", contact: card.contact, file: report.file,
-                              outcomes: card.results.map(\.outcome), passed: card.passed, ready: card.ready,
-                              cost: card.totalCost, needs: needs, remedies: card.remedies, asOf: card.asOf,
-                              stale: isStale(card.asOf), expiredWaivers: card.expiredWaivers.map(\.criterion), unpriced: unpriced,
-                              problems: card.problems))
+
+        private func isStale(_ day: Day?) -> Bool {
+            guard let day, let asOf else { return false }
+            return asOf - day > staleAfterDays
+        }
     }
 
-    private func isStale(_ day: Day?) -> Bool {
-        guard let day, let asOf else { return false }
-        return asOf - day > staleAfterDays
+    /// Whether `code` is among `rows`, whose indices `byCode` lists in code order.
+    private static func contains(_ code: String, in byCode: [Int], of rows: [Audit.Row]) -> Bool {
+        var low = 0
+        var high = byCode.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rows[byCode[middle]].code < code { low = middle + 1 } else { high = middle }
+        }
+        return low < byCode.count && rows[byCode[low]].code == code
     }
 
+    /// Sorts and totals what was added; call it once, as the rows move into the audit.
     public func finish() -> Audit {
         var diagnostics: [Diagnostic] = []
-        // Two files for one unit: neither can be trusted, so both leave the counts and are named together.
-        let byCode = Dictionary(grouping: rows, by: \.code)
-        var kept: [Audit.Row] = []
-        for (code, group) in byCode.sorted(by: { $0.key < $1.key }) {
-            if group.count > 1 {
-                let names = group.map(\.file).sorted()
+        // Rows by code, without copying them: the audit of a country holds nothing twice.
+        let byCode = rows.indices.sorted { rows[$0].code < rows[$1].code }
+        var keep = [Bool](repeating: true, count: rows.count)
+        var first = 0
+        while first < byCode.count {
+            var next = first + 1
+            while next < byCode.count, rows[byCode[next]].code == rows[byCode[first]].code { next += 1 }
+            if next - first > 1 {
+                // Two files for one unit: neither can be trusted, so both leave the counts and are named together.
+                let code = rows[byCode[first]].code
+                let names = byCode[first..<next].map { rows[$0].file }.sorted()
                 for file in names {
                     diagnostics.append(Diagnostic(file: file, at: .start, code: .duplicateUnit, message: Localized(
                         vi: "mã đơn vị \(code) có trong nhiều tệp: \(names.joined(separator: ", "))",
                         en: "unit code \(code) is submitted in several files: \(names.joined(separator: ", "))"),
                         hint: Localized(vi: "giữ một tệp cho mỗi đơn vị và xoá các tệp còn lại", en: "keep one file per unit and remove the others")))
                 }
-                continue
+                for i in byCode[first..<next] { keep[i] = false }
             }
-            kept.append(group[0])
+            first = next
         }
         var notSubmitted: [Roster.Unit] = []
         if let roster {
             // A unit whose file is invalid did submit; it is listed with the invalid files instead.
-            let submitted = Set(byCode.keys).union(invalid.compactMap(\.code))
-            notSubmitted = roster.units.filter { !submitted.contains($0.code) }
-            var inRoster: [Audit.Row] = []
-            for row in kept {
+            let invalidCodes = Set(invalid.compactMap(\.code))
+            notSubmitted = roster.units.filter { unit in
+                !invalidCodes.contains(unit.code) && !Self.contains(unit.code, in: byCode, of: rows)
+            }
+            for i in byCode where keep[i] {
+                let row = rows[i]
                 guard let unit = roster.unit(row.code) else {
                     diagnostics.append(Diagnostic(file: row.file, at: .start, code: .notInRoster, severity: .error, message: Localized(
                         vi: "mã đơn vị \(row.code) (\(row.name)) không có trong danh sách \(roster.file)",
                         en: "unit code \(row.code) (\(row.name)) is not in the roster \(roster.file)"),
                         hint: Localized(vi: "kiểm tra mã đơn vị, hoặc bổ sung đơn vị vào danh sách", en: "check the unit code, or add the unit to the roster")))
+                    // A file for a unit the city does not have cannot count towards any unit.
+                    keep[i] = false
                     continue
                 }
-                inRoster.append(row)
                 if unit.name != row.name {
                     diagnostics.append(Diagnostic(file: row.file, at: .start, code: .rosterMismatch, severity: .warning, message: Localized(
                         vi: "tên đơn vị \(row.code) là “\(row.name)”, danh sách ghi “\(unit.name)”",
                         en: "unit \(row.code) is named “\(row.name)” here but “\(unit.name)” in the roster")))
                 }
             }
-            // A file for a unit the city does not have cannot count towards any unit.
-            kept = inRoster
         }
+        var kept = rows
+        rows = []
+        var written = 0
+        for i in kept.indices where keep[i] {
+            kept.swapAt(written, i)
+            written += 1
+        }
+        kept.removeLast(kept.count - written)
         kept.sort { ($0.passed, $1.code) > ($1.passed, $0.code) }
 
         var tallies = set.criteria.map { Audit.Tally(id: $0.id, group: $0.group, title: $0.title) }
@@ -358,7 +423,7 @@ public final class AuditAccumulator {
         for (i, task) in tasks.enumerated() {
             // Units that need an item not yet priced are counted on the item's usual party's line.
             let unpriced = task.kind == .item && set.catalogue.items[task.key]?.role == task.role
-                ? kept.filter { $0.unpriced.contains(task.key) }.count : 0
+                ? kept.reduce(0) { $0 + ($1.unpriced.contains(task.key) ? 1 : 0) } : 0
             guard !shares[i].isEmpty || unpriced > 0 else { continue }
             let quantity = shares[i].reduce(0) { $0 + Int($1.quantity) }
             let count = shares[i].reduce(0) { $0 + Int($1.remedies) }

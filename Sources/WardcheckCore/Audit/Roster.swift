@@ -31,9 +31,13 @@ public struct Roster: Sendable {
 
     public var codes: [String] { units.map(\.code) }
 
+    /// A roster lists a whole country (3,321 units; 100,000 in a ministry's history), about a
+    /// hundred bytes a unit: far past the 1 MiB a ward file may take, so its own bound is larger.
+    public static let limits = YAMLLimits(maxFileBytes: 64 << 20)
+
     public static func load(path: String, schema: FactsSchema) -> (Roster?, [Diagnostic]) {
         let sink = DiagnosticSink(file: path)
-        let (tree, source) = loadConfigTree(path, sink)
+        let (tree, source) = loadConfigTree(path, sink, limits: Self.limits)
         var units: [Unit] = []
         var province: String?
         let block = schema.field(schema.codeField)?.parent ?? ""

@@ -72,7 +72,7 @@ struct CodePattern: Sendable {
                 guard i < bytes.count, members > 0 else { return nil }
                 i += 1
                 if negated { item.low = ~item.low; item.high = ~item.high }
-            } else if isLiteral(b), b != UInt8(ascii: "-") {
+            } else if isLiteral(b) {
                 add(b)
                 i += 1
             } else {

@@ -60,10 +60,6 @@ public struct Gate: Sendable, Equatable {
     }
 
     public func exitCode(for reports: [UnitReport]) -> Int32 {
-        let cards = reports.compactMap(\.scorecard)
-        return exitCode(invalidFiles: reports.filter { !$0.isValid }.count,
-                        failed: cards.reduce(0) { $0 + $1.count(.failed) },
-                        notReported: cards.reduce(0) { $0 + $1.count(.notReported) },
-                        notEvaluable: cards.reduce(0) { $0 + $1.count(.notEvaluable) })
+        exitCode(UnitReport.Tally.findings(reports.lazy.map(\.tally)))
     }
 }

@@ -13,6 +13,42 @@ public struct UnitReport: Sendable {
         UnitReport(file: file.path, diagnostics: file.diagnostics, scorecard: nil, code: nil)
     }
 
+    /// What a report's summary and the exit code count of one unit, kept when the unit itself is not.
+    public struct Tally: Sendable {
+        public var valid = false
+        public var ready = false
+        public var cost = 0
+        public var failed = 0
+        public var notReported = 0
+        public var notEvaluable = 0
+
+        public init() {}
+
+        /// The gate's findings over many units.
+        public static func findings<S: Sequence>(_ tallies: S, adding earlier: Gate.Findings = Gate.Findings()) -> Gate.Findings where S.Element == Tally {
+            var found = earlier
+            for t in tallies {
+                if !t.valid { found.invalidFiles += 1 }
+                found.failed += t.failed
+                found.notReported += t.notReported
+                found.notEvaluable += t.notEvaluable
+            }
+            return found
+        }
+    }
+
+    public var tally: Tally {
+        var t = Tally()
+        guard let card = scorecard else { return t }
+        t.valid = true
+        t.ready = card.ready
+        t.cost = card.totalCost
+        t.failed = card.count(.failed)
+        t.notReported = card.count(.notReported)
+        t.notEvaluable = card.count(.notEvaluable)
+        return t
+    }
+
     /// Loads, validates and evaluates one facts file.
     public static func check(path: String, evaluator: Evaluator) -> UnitReport {
         check(FactsFile.load(path: path, validator: evaluator.criteria.validator, checks: checks(evaluator)), evaluator: evaluator)

@@ -113,8 +113,8 @@ struct MappingReader {
 }
 
 /// Loads a configuration file and reports YAML problems into the sink; nil if there is no tree to read.
-func loadConfigTree(_ path: String, _ sink: DiagnosticSink) -> (YAMLNode?, String) {
-    let loaded = YAMLLoader.load(path: path)
+func loadConfigTree(_ path: String, _ sink: DiagnosticSink, limits: YAMLLimits = .standard) -> (YAMLNode?, String) {
+    let loaded = YAMLLoader.load(path: path, limits: limits)
     for problem in loaded.problems { sink.report(problem) }
     return (loaded.problems.contains(where: \.isFatal) ? nil : loaded.root, loaded.source)
 }

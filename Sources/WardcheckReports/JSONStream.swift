@@ -1,0 +1,88 @@
+/// A pretty-printed JSON document written piece by piece, in the same bytes `JSON.serialised()`
+/// gives the whole: containers are opened and closed as the report goes, values are appended
+/// as they are ready, and the bytes written so far can be taken and sent to the output at any
+/// point. A report of a hundred thousand units never has to exist whole in memory, and each
+/// unit's part can be serialised on the core that judged it (`fragment`, `appendFragment`).
+public struct JSONStream {
+    public private(set) var bytes: [UInt8] = []
+    /// The open containers, outermost first: whether each is an object, and how many members it has so far.
+    private var open: [(object: Bool, count: Int)] = []
+
+    public init() {}
+
+    /// How deep the next value sits: the level `JSON.write(into:level:)` is given for it.
+    public var level: Int { open.count }
+
+    /// The bytes written so far, handed over (to be written out), leaving the buffer empty.
+    public mutating func take() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
+    /// Starts a member of the innermost object: the separator, the line break and `"key": `.
+    public mutating func key(_ key: String) {
+        precondition(open.last?.object == true, "a key outside an object")
+        separate()
+        JSON.escape(key, into: &bytes)
+        bytes.append(contentsOf: [UInt8(ascii: ":"), 0x20])
+    }
+
+    /// A member with its whole value.
+    public mutating func member(_ key: String, _ value: JSON) {
+        self.key(key)
+        value.write(into: &bytes, level: level)
+    }
+
+    /// A whole value: the document itself, a member's value after `key`, or an item of the innermost array.
+    public mutating func value(_ value: JSON) {
+        if open.last?.object == false { separate() }
+        value.write(into: &bytes, level: level)
+    }
+
+    /// An item already serialised at this level (see `fragment`), appended as it is.
+    public mutating func appendFragment<Bytes: Collection>(_ fragment: Bytes) where Bytes.Element == UInt8 {
+        if open.last?.object == false { separate() }
+        bytes.append(contentsOf: fragment)
+    }
+
+    /// More bytes of the value `appendFragment` began, appended with no separator.
+    public mutating func continueFragment<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        self.bytes.append(contentsOf: bytes)
+    }
+
+    public mutating func beginObject() { begin(UInt8(ascii: "{"), object: true) }
+    public mutating func beginArray() { begin(UInt8(ascii: "["), object: false) }
+
+    /// Closes the innermost container: `{}` or `[]` when it stayed empty, as `serialised()` writes them.
+    public mutating func end() {
+        guard let closing = open.popLast() else { preconditionFailure("nothing to close") }
+        if closing.count > 0 { newline(open.count) }
+        bytes.append(closing.object ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+        if open.isEmpty { bytes.append(0x0A) }
+    }
+
+    /// A value serialised alone, as it would sit `level` containers deep in a document.
+    public static func fragment(_ value: JSON, level: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        value.write(into: &bytes, level: level)
+        return bytes
+    }
+
+    private mutating func begin(_ bracket: UInt8, object: Bool) {
+        if open.last?.object == false { separate() }
+        bytes.append(bracket)
+        open.append((object, 0))
+    }
+
+    /// Before a member or an item: a comma after the previous one, then a new line at the member's depth.
+    private mutating func separate() {
+        if open[open.count - 1].count > 0 { bytes.append(UInt8(ascii: ",")) }
+        open[open.count - 1].count += 1
+        newline(open.count)
+    }
+
+    private mutating func newline(_ level: Int) {
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * level))
+    }
+}

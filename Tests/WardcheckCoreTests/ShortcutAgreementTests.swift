@@ -1,0 +1,81 @@
+import Foundation
+@testable import WardcheckCore
+import XCTest
+
+/// The reading shortcuts taken for speed give exactly what the Foundation or standard-library
+/// call they replace gives: the same Decimal from the same digits, the same verdict on a unit
+/// code, the same filled text.
+final class ShortcutAgreementTests: XCTestCase {
+    private let posix = Locale(identifier: "en_US_POSIX")
+
+    /// Same value, same exponent, same significand and the same text, alone and after the
+    /// arithmetic a criterion does with it: a number read by hand must never print differently.
+    func testDigitsReadAsTheDecimalFoundationReads() {
+        var texts = ["0", "00", "007", "007.5", "0.0", "0.00", "7.50", "0.5", "0.05", "100", "1000000", "12.000", "40.5",
+                     "3.14159", "999999.999999", "1.10", "000000000000000000000001", "123456789012345678", "1234567890123456789",
+                     "99999999999999999999.5", "5.", ".5", "1..2", "", "1e3", "-1"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let whole = String(Int.random(in: 0...2_000_000, using: &generator))
+            let zeros = String(repeating: "0", count: Int.random(in: 0...2, using: &generator))
+            let fraction = Bool.random(using: &generator) ? "" : "." + String(Int.random(in: 0...99999, using: &generator))
+            texts.append(zeros + whole + fraction)
+        }
+        let ninetenths = Decimal(string: "0.9", locale: posix)!
+        for text in texts {
+            let mine = ScalarReading.digitsAsDecimal(text)
+            let valid = !text.isEmpty && text.utf8.allSatisfy { $0 == UInt8(ascii: ".") || ($0 >= 0x30 && $0 <= 0x39) }
+                && text.split(separator: ".", omittingEmptySubsequences: false).count <= 2
+            guard valid, !text.hasPrefix("."), !text.hasSuffix(".") else { continue }
+            guard let mine, let theirs = Decimal(string: text, locale: posix) else {
+                XCTFail("`\(text)`: \(String(describing: mine)) vs Foundation's reading")
+                continue
+            }
+            XCTAssertEqual(mine, theirs, text)
+            XCTAssertEqual(mine.exponent, theirs.exponent, text)
+            XCTAssertEqual(mine.significand.description, theirs.significand.description, text)
+            for (a, b) in [(mine, theirs), (mine * ninetenths, theirs * ninetenths), (mine / 7, theirs / 7), (mine + 1, theirs + 1), (mine - 3, theirs - 3)] {
+                XCTAssertEqual(NumberText.plain(a), NSDecimalNumber(decimal: b).stringValue, text)
+            }
+        }
+        XCTAssertNil(ScalarReading.digitsAsDecimal("1.2.3"))
+        XCTAssertNil(ScalarReading.digitsAsDecimal("12a"))
+        XCTAssertNil(ScalarReading.digitsAsDecimal("."))
+    }
+
+    /// The plain pattern matcher against Swift's Regex, on the schema's pattern and the shapes a
+    /// schema may write, for text near and far from matching. A pattern it cannot read is left to Regex.
+    func testCodePatternsMatchAsRegexDoes() throws {
+        let patterns = ["^[0-9]{5}$", "[0-9]{5}", "^W[0-9]+$", "^[A-Z]{2}-\\d{3,4}$", "^[a-z_]*x?$", "^[^0-9]{1,}$",
+                        "^\\d{2,}$", "^ab[0-9a-f]{0,3}$", "^[-a]+$", "^x\\.y$"]
+        let texts = ["20194", "2019", "201945", "", " 20194", "20194 ", "2019a", "W1", "W", "W123", "w123", "AB-123", "AB-12345",
+                     "AB-1234", "ab", "abf0", "abfff0", "x", "", "_x", "abc", "a1", "00", "0", "x.y", "xay", "--a", "-", "٢٠١٩٤",
+                     "20194\n", "2019\u{0301}4", "Phường"]
+        for pattern in patterns {
+            let plain = try XCTUnwrap(CodePattern(pattern), pattern)
+            let regex = try Regex(pattern)
+            for text in texts {
+                let expected = (try? regex.wholeMatch(in: text)) != nil
+                if let answer = plain.wholeMatch(text) { XCTAssertEqual(answer, expected, "\(pattern) on `\(text)`") }
+                XCTAssertEqual(CodeMatcher(pattern).matches(text), expected, "\(pattern) on `\(text)` (matcher)")
+            }
+        }
+        for unusual in ["^(a|b)$", "^.{5}$", "^\\w+$", "[0-9]{5}?", "^a{2,1}$", "[z-a]", "^a$b"] {
+            XCTAssertNil(CodePattern(unusual), unusual)
+        }
+        XCTAssertTrue(CodeMatcher("^(20|30)[0-9]{3}$").matches("20194"))
+        XCTAssertFalse(CodeMatcher("^(20|30)[0-9]{3}$").matches("40194"))
+        XCTAssertFalse(CodeMatcher.isValid("^[0-9]{5$("))
+    }
+
+    /// One pass, each placeholder once: the texts read as the replacements did, and a value is
+    /// never searched for placeholders itself.
+    func testFillingPlaceholders() {
+        let template = Localized(vi: "Mua {quantity} máy ({observed} < {required}); {unknown} {quantity}{", en: "Buy {quantity} ({observed} < {required})")
+        let filled = template.filling(["quantity": Localized("3"), "observed": Localized(vi: "2 kVA", en: "2 kVA"),
+                                       "required": Localized(vi: "{quantity}", en: "5 kVA")])
+        XCTAssertEqual(filled.vi, "Mua 3 máy (2 kVA < {quantity}); {unknown} 3{")
+        XCTAssertEqual(filled.en, "Buy 3 (2 kVA < 5 kVA)")
+        XCTAssertEqual(Localized("{{quantity}}").filling(["quantity": Localized("7")]).vi, "{7}")
+    }
+}

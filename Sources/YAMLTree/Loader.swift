@@ -12,10 +12,23 @@ public struct YAMLLoadResult: Sendable {
 /// Reads YAML through libyaml's event parser into `YAMLNode`s, strictly: one document, a mapping
 /// at the root, no anchors, aliases or tags, no duplicate keys, bounded size and depth.
 public enum YAMLLoader {
-    public static func load(path: String, limits: YAMLLimits = .standard) -> YAMLLoadResult {
+    /// The items of one list at the top of the document (`units:` of a roster), handed to `each`
+    /// as soon as each is read and not kept in the tree, where the list stays empty: a list of
+    /// a hundred thousand entries is read in the memory of one.
+    public struct ItemStream {
+        public var key: String
+        public var each: (YAMLNode) -> Void
+
+        public init(key: String, each: @escaping (YAMLNode) -> Void) {
+            self.key = key
+            self.each = each
+        }
+    }
+
+    public static func load(path: String, limits: YAMLLimits = .standard, streaming: ItemStream? = nil) -> YAMLLoadResult {
         switch InputFile.read(path, limit: limits.maxFileBytes) {
         case .success(let bytes):
-            return load(bytes: bytes, limits: limits)
+            return load(bytes: bytes, limits: limits, streaming: streaming)
         case .failure(let failure):
             let kind: YAMLProblem.Kind
             switch failure {
@@ -32,7 +45,7 @@ public enum YAMLLoader {
         load(bytes: Array(string.utf8), limits: limits)
     }
 
-    public static func load(bytes input: [UInt8], limits: YAMLLimits = .standard) -> YAMLLoadResult {
+    public static func load(bytes input: [UInt8], limits: YAMLLimits = .standard, streaming: ItemStream? = nil) -> YAMLLoadResult {
         if input.count > limits.maxFileBytes {
             return YAMLLoadResult(root: nil, problems: [YAMLProblem(.fileTooLarge(bytes: input.count, limit: limits.maxFileBytes), at: .start)], source: "")
         }
@@ -43,7 +56,7 @@ public enum YAMLLoader {
             return YAMLLoadResult(root: nil, problems: [YAMLProblem(.invalidUTF8, at: bad)], source: String(decoding: bytes, as: UTF8.self))
         }
         let source = String(decoding: bytes, as: UTF8.self)
-        var builder = TreeBuilder(limits: limits, bytes: bytes)
+        var builder = TreeBuilder(limits: limits, bytes: bytes, streaming: streaming)
         builder.run()
         return YAMLLoadResult(root: builder.root, problems: builder.problems, source: source)
     }
@@ -60,13 +73,30 @@ private struct TreeBuilder {
         var entries: [YAMLNode.Entry] = []
         var pendingKey: (key: String, start: Mark, end: Mark)?
         var skipValue = false
-        var seen: [String: Mark] = [:]
         /// The column (0-based) of the keys: libyaml's start mark, or the first key when that is
         /// further left (the start mark sits on a tag or an anchor written after a parent key).
         var indent: Int?
+        /// Keys already written, for duplicates: only once the mapping is wide; a look along
+        /// `entries` is cheaper than hashing every key of a facts file.
+        private var index: [String: Mark]?
+
         init(start: Mark, flow: Bool) {
             self.start = start
             self.flow = flow
+        }
+
+        func firstMark(of key: String) -> Mark? {
+            if let index { return index[key] }
+            if entries.count < 16 { return entries.first { $0.key == key }?.keyStart }
+            var built: [String: Mark] = [:]
+            for entry in entries where built[entry.key] == nil { built[entry.key] = entry.keyStart }
+            index = built
+            return built[key]
+        }
+
+        func append(_ entry: YAMLNode.Entry) {
+            entries.append(entry)
+            if index != nil, index![entry.key] == nil { index![entry.key] = entry.keyStart }
         }
     }
 
@@ -76,6 +106,8 @@ private struct TreeBuilder {
         /// The column (0-based) of the dashes; unknown when a tag or an anchor comes first.
         let indent: Int?
         var items: [YAMLNode] = []
+        /// The items go to the stream, not to `items`.
+        var streamed = false
         init(start: Mark, flow: Bool, indent: Int?) {
             self.start = start
             self.flow = flow
@@ -117,9 +149,12 @@ private struct TreeBuilder {
     private var documents = 0
     private var sourceLines: SourceLines?
 
-    init(limits: YAMLLimits, bytes: [UInt8]) {
+    private let streaming: YAMLLoader.ItemStream?
+
+    init(limits: YAMLLimits, bytes: [UInt8], streaming: YAMLLoader.ItemStream? = nil) {
         self.limits = limits
         self.bytes = bytes
+        self.streaming = streaming
     }
 
     mutating func run() {
@@ -190,7 +225,11 @@ private struct TreeBuilder {
             note(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: start, end: end)
             let flow = event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
             let plain = event.data.sequence_start.anchor == nil && event.data.sequence_start.tag == nil
-            guard push(.sequence(SequenceFrame(start: start, flow: flow, indent: plain ? start.column - 1 : nil)), at: start) else { return false }
+            let frame = SequenceFrame(start: start, flow: flow, indent: plain ? start.column - 1 : nil)
+            if let streaming, stack.count == 1, case .mapping(let root)? = stack.first, root.pendingKey?.key == streaming.key, !root.skipValue {
+                frame.streamed = true
+            }
+            guard push(.sequence(frame), at: start) else { return false }
         case YAML_MAPPING_END_EVENT:
             guard case .mapping(let frame)? = stack.popLast() else { return false }
             if frame.flow, let at = underIndentedFlow(start: frame.start, end: end) {
@@ -277,21 +316,19 @@ private struct TreeBuilder {
         }
         switch top {
         case .sequence(let frame):
-            frame.items.append(node)
+            if frame.streamed { streaming?.each(node) } else { frame.items.append(node) }
         case .mapping(let frame):
             if let pending = frame.pendingKey {
                 if !frame.skipValue {
-                    frame.entries.append(YAMLNode.Entry(key: pending.key, keyStart: pending.start, keyEnd: pending.end, value: node))
+                    frame.append(YAMLNode.Entry(key: pending.key, keyStart: pending.start, keyEnd: pending.end, value: node))
                 }
                 frame.pendingKey = nil
                 frame.skipValue = false
             } else if let key = node.scalar {
                 if frame.indent == nil { frame.indent = min(frame.start.column, node.start.column) - 1 }
-                if let first = frame.seen[key] {
+                if let first = frame.firstMark(of: key) {
                     problems.append(YAMLProblem(.duplicateKey(key: key, first: first), at: node.start, end: node.end))
                     frame.skipValue = true
-                } else {
-                    frame.seen[key] = node.start
                 }
                 frame.pendingKey = (key, node.start, node.end)
             } else {

@@ -43,6 +43,49 @@ final class ShortcutAgreementTests: XCTestCase {
         XCTAssertNil(ScalarReading.digitsAsDecimal("."))
     }
 
+    /// Comparing, printing, dividing and rounding by integers agrees with Foundation's Decimal
+    /// on the numbers facts and criteria make, and beyond: negatives, zero with decimals, values
+    /// too wide for 64 bits (where the shortcut must step aside).
+    func testDecimalShortcutsAgreeWithFoundation() throws {
+        XCTAssertTrue(DecimalShortcuts.available, "the storage layout check failed: every shortcut is off")
+        var values: [Decimal] = [0, 1, -1, 45, 70000, 1_000_000, Decimal(UInt64.max), Decimal(UInt64.max) * 10, Decimal(1) / 3,
+                                 Decimal(string: "0.00", locale: posix)!, Decimal(string: "7.50", locale: posix)!, Decimal(string: "-0.05", locale: posix)!]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let whole = Decimal(Int.random(in: -2_000_000...2_000_000, using: &generator))
+            let scale = Decimal(sign: .plus, exponent: -Int.random(in: 0...4, using: &generator), significand: 1)
+            values.append(whole * scale)
+            values.append(Decimal(Int.random(in: 0...1_000_000, using: &generator)) / Decimal(Int.random(in: 1...64, using: &generator)))
+        }
+        for (i, a) in values.enumerated() {
+            XCTAssertEqual(NumberText.plain(a), NSDecimalNumber(decimal: a).stringValue, "\(a)")
+            let b = values[(i * 7 + 3) % values.count]
+            XCTAssertEqual(DecimalShortcuts.less(a, b), a < b, "\(a) < \(b)")
+            XCTAssertEqual(DecimalShortcuts.lessOrEqual(a, b), a <= b, "\(a) <= \(b)")
+            XCTAssertEqual(DecimalShortcuts.equal(a, a), true)
+            for up in [true, false] {
+                var input = a
+                var rounded = Decimal()
+                NSDecimalRound(&rounded, &input, 0, up ? .up : .down)
+                if let whole = DecimalShortcuts.whole(a, up: up) {
+                    XCTAssertEqual(whole, rounded, "\(a) rounded \(up ? "up" : "down")")
+                    XCTAssertEqual(NumberText.plain(whole), NSDecimalNumber(decimal: rounded).stringValue)
+                }
+            }
+            if !b.isZero, let quotient = DecimalShortcuts.divide(a, b) {
+                XCTAssertEqual(quotient, a / b, "\(a) / \(b)")
+                XCTAssertEqual(NumberText.plain(quotient), NSDecimalNumber(decimal: a / b).stringValue, "\(a) / \(b)")
+            }
+        }
+        XCTAssertEqual(DecimalShortcuts.divide(45, 5), 9)
+        XCTAssertEqual(DecimalShortcuts.divide(46, 5), Decimal(string: "9.2", locale: posix))
+        XCTAssertNil(DecimalShortcuts.divide(10, 3), "a repeating quotient is Foundation's to round")
+        XCTAssertNil(DecimalShortcuts.parts(Decimal(string: "123456789012345678901234567", locale: posix)!))
+        XCTAssertEqual(DecimalShortcuts.integer(Decimal(70000)), 70000)
+        XCTAssertEqual(Evaluator.wholeUp(Decimal(string: "40.5", locale: posix)!), 41)
+        XCTAssertEqual(Evaluator.wholeUp(Decimal(string: "-40.5", locale: posix)!), -40)
+    }
+
     /// The plain pattern matcher against Swift's Regex, on the schema's pattern and the shapes a
     /// schema may write, for text near and far from matching. A pattern it cannot read is left to Regex.
     func testCodePatternsMatchAsRegexDoes() throws {

@@ -4,30 +4,82 @@ import YAMLTree
 /// roster entry may carry any fact of the unit block (type, terrain, …), checked against the
 /// facts schema, so the roster stays in step with the facts format without naming its fields.
 public struct Roster: Sendable {
+    /// One unit as the roster records it. Kept small, since a roster can list a country: the
+    /// facts it writes are held once, as written, and typed again when asked for.
     public struct Unit: Sendable {
         public var code: String
         public var name: String
-        /// Other unit facts, in the order written (key, value).
-        public var attributes: [(key: String, value: String)]
-        /// The same facts typed by the facts schema, by full path, with where the roster writes them.
-        public var facts: [(path: String, value: FactValue, start: Mark)]
         public var mark: Mark
+        fileprivate var written: [Written]
+        fileprivate let columns: Columns
+
+        /// Other unit facts, in the order written (key, value).
+        public var attributes: [(key: String, value: String)] {
+            written.map { (columns.keys[Int($0.column)], $0.text) }
+        }
+
+        /// The same facts typed by the facts schema, by full path, with where the roster writes them.
+        public var facts: [(path: String, value: FactValue, start: Mark)] {
+            written.compactMap { w in columns.typed(w).map { (columns.paths[Int(w.column)], $0, w.start) } }
+        }
+    }
+
+    /// A fact of a unit as the roster writes it: its column, its text, and where.
+    fileprivate struct Written: Sendable {
+        var column: UInt16
+        var line: Int32
+        var at: Int32
+        var text: String
+
+        var start: Mark { Mark(line: Int(line), column: Int(at)) }
+    }
+
+    /// The unit-block keys a roster may write besides code and name, shared by every unit.
+    fileprivate final class Columns: Sendable {
+        let keys: [String]
+        let paths: [String]
+        let validator: FactsValidator
+
+        init(keys: [String], paths: [String], validator: FactsValidator) {
+            self.keys = keys
+            self.paths = paths
+            self.validator = validator
+        }
+
+        /// The value as the load typed it; it was checked then, so it reads again without error.
+        func typed(_ w: Written) -> FactValue? {
+            // Counts, numbers, booleans and dates are only valid written plain; the rest read alike in any style.
+            let node = YAMLNode(kind: .scalar(w.text, .plain), start: w.start, end: w.start)
+            return validator.typed(node, path: paths[Int(w.column)], DiagnosticSink(file: ""))
+        }
     }
 
     public var file: String
     public var province: String?
     public var units: [Unit]
 
-    private var index: [String: Int] = [:]
+    /// Indices of `units` sorted by code (the first of equal codes first), for `unit(_:)`.
+    private var byCode: [Int32] = []
 
     public init(file: String, province: String?, units: [Unit]) {
         self.file = file
         self.province = province
         self.units = units
-        for (i, unit) in units.enumerated() where index[unit.code] == nil { index[unit.code] = i }
+        byCode = units.indices.map(Int32.init).sorted { a, b in
+            units[Int(a)].code != units[Int(b)].code ? units[Int(a)].code < units[Int(b)].code : a < b
+        }
     }
 
-    public func unit(_ code: String) -> Unit? { index[code].map { units[$0] } }
+    public func unit(_ code: String) -> Unit? {
+        var low = 0
+        var high = byCode.count
+        while low < high {
+            let middle = (low + high) / 2
+            if units[Int(byCode[middle])].code < code { low = middle + 1 } else { high = middle }
+        }
+        guard low < byCode.count, units[Int(byCode[low])].code == code else { return nil }
+        return units[Int(byCode[low])]
+    }
 
     public var codes: [String] { units.map(\.code) }
 
@@ -37,7 +89,6 @@ public struct Roster: Sendable {
 
     public static func load(path: String, schema: FactsSchema) -> (Roster?, [Diagnostic]) {
         let sink = DiagnosticSink(file: path)
-        let (tree, source) = loadConfigTree(path, sink, limits: Self.limits)
         var units: [Unit] = []
         var province: String?
         let block = schema.field(schema.codeField)?.parent ?? ""
@@ -46,27 +97,38 @@ public struct Roster: Sendable {
             let path = block.isEmpty ? key : block + "." + key
             return path != schema.codeField && path != schema.nameField
         }
+        // Each unit is read as the file is parsed, and its part of the tree dropped: a country's
+        // roster is never held as a tree. Its errors count only if the file itself can be read.
+        let unitSink = DiagnosticSink(file: path)
+        let columns = Columns(keys: extra, paths: extra.map { block.isEmpty ? $0 : block + "." + $0 }, validator: validator)
+        var seen: [String: Mark] = [:]
+        let stream = YAMLLoader.ItemStream(key: "units") { node in
+            guard var u = MappingReader(node, unitSink, allowed: ["code", "name"] + extra, what: "roster unit"),
+                  let code = u.line("code"), let name = u.line("name") else { return }
+            if let first = seen[code] {
+                unitSink.error(.duplicateUnit, at: node.start, Localized(vi: "mã \(code) đã có ở dòng \(first.line)", en: "code \(code) is already listed on line \(first.line)"))
+                return
+            }
+            seen[code] = node.start
+            var written: [Written] = []
+            for entry in node.entries ?? [] {
+                guard let column = extra.firstIndex(of: entry.key) else { continue }
+                // Typed like a facts file, with the same errors: the roster's values are authoritative.
+                guard validator.typed(entry.value, path: columns.paths[column], unitSink) != nil, let text = entry.value.scalar else { continue }
+                written.append(Written(column: UInt16(column), line: Int32(clamping: entry.value.start.line),
+                                       at: Int32(clamping: entry.value.start.column), text: text))
+            }
+            units.append(Unit(code: code, name: name, mark: node.start, written: written, columns: columns))
+        }
+        let (tree, source) = loadConfigTree(path, sink, limits: Self.limits, streaming: stream)
         if let root = tree, var reader = MappingReader(root, sink, allowed: ["roster", "province", "units"], what: "roster") {
             province = reader.line("province", required: false)
-            var seen: [String: Mark] = [:]
-            for node in reader.required("units")?.items ?? [] {
-                guard var u = MappingReader(node, sink, allowed: ["code", "name"] + extra, what: "roster unit"),
-                      let code = u.line("code"), let name = u.line("name") else { continue }
-                if let first = seen[code] {
-                    sink.error(.duplicateUnit, at: node.start, Localized(vi: "mã \(code) đã có ở dòng \(first.line)", en: "code \(code) is already listed on line \(first.line)"))
-                    continue
-                }
-                seen[code] = node.start
-                let written = (node.entries ?? []).filter { extra.contains($0.key) }
-                let attributes = written.compactMap { entry in entry.value.scalar.map { (key: entry.key, value: $0) } }
-                // Typed like a facts file, with the same errors: the roster's values are authoritative.
-                let facts = written.compactMap { entry -> (path: String, value: FactValue, start: Mark)? in
-                    let path = block.isEmpty ? entry.key : block + "." + entry.key
-                    return validator.typed(entry.value, path: path, sink).map { (path, $0, entry.value.start) }
-                }
-                units.append(Unit(code: code, name: name, attributes: attributes, facts: facts, mark: node.start))
-            }
+            _ = reader.required("units")
+            for diagnostic in unitSink.diagnostics { sink.append(diagnostic) }
+        } else {
+            units = []
         }
+        seen = [:]
         let diagnostics = sink.finished(source: source)
         return (sink.hasErrors ? nil : Roster(file: path, province: province, units: units), diagnostics)
     }

@@ -5,10 +5,18 @@ import YAMLTree
 /// in three-valued logic. A fact the file leaves out is never guessed: it stands for every value
 /// it could take, and a comparison is decided only when all of them give the same answer
 /// (6 fuel hours fall short whatever the terrain); otherwise it is "not reported".
-struct Context: Sendable {
+/// A class, made once per unit and shared by every criterion and by the requirements it
+/// computes: copying the facts and the schema for each comparison was a fifth of an audit.
+final class Context: Sendable {
     let facts: Facts
     let schema: FactsSchema
     let day: Day?
+
+    init(facts: Facts, schema: FactsSchema, day: Day?) {
+        self.facts = facts
+        self.schema = schema
+        self.day = day
+    }
 
     /// A computed number (or the range it lies in) and the facts it lacked. How it reads
     /// ("⌈staffing.officials ÷ 5⌉", "⌈45 ÷ 5⌉") is written by `written(_:)`, only when shown.
@@ -22,32 +30,37 @@ struct Context: Sendable {
     }
 
     func evaluate(_ condition: Condition) -> (CheckOutcome, [ComparisonResult]) {
+        var comparisons: [ComparisonResult] = []
+        let outcome = evaluate(condition, into: &comparisons)
+        return (outcome, comparisons)
+    }
+
+    /// The condition's outcome; every comparison it made is appended to `comparisons`, in order.
+    func evaluate(_ condition: Condition, into comparisons: inout [ComparisonResult]) -> CheckOutcome {
         switch condition {
         case .compare(let comparison):
             let result = compare(comparison)
-            return (result.outcome, [result])
+            comparisons.append(result)
+            return result.outcome
         case .not(let inner):
-            let (outcome, comparisons) = evaluate(inner)
-            switch outcome {
-            case .passed: return (.failed, comparisons)
-            case .failed: return (.passed, comparisons)
-            default: return (outcome, comparisons)
+            switch evaluate(inner, into: &comparisons) {
+            case .passed: return .failed
+            case .failed: return .passed
+            case let outcome: return outcome
             }
         case .all(let parts):
-            let results = parts.map(evaluate)
-            let outcomes = results.map(\.0)
+            let outcomes = parts.map { evaluate($0, into: &comparisons) }
             // A definite failure decides; then a part that cannot be computed; then a missing fact.
             let outcome: CheckOutcome = outcomes.contains(.failed) ? .failed
                 : outcomes.contains(.notEvaluable) ? .notEvaluable
                 : outcomes.contains(.notReported) ? .notReported : .passed
-            return (outcome, results.flatMap(\.1))
+            return outcome
         case .any(let parts):
-            let results = parts.map(evaluate)
-            let outcomes = results.map(\.0)
+            let outcomes = parts.map { evaluate($0, into: &comparisons) }
             let outcome: CheckOutcome = outcomes.contains(.passed) ? .passed
                 : outcomes.contains(.notEvaluable) ? .notEvaluable
                 : outcomes.contains(.notReported) ? .notReported : .failed
-            return (outcome, results.flatMap(\.1))
+            return outcome
         }
     }
 
@@ -103,7 +116,7 @@ struct Context: Sendable {
                 // The smallest whole addition that meets the requirement: ⌈required − observed⌉ …
                 case .atLeast: result.shortfall = computed.range - observed
                 // … or, for "more than", ⌊required − observed⌋ + 1.
-                case .moreThan: result.shortfall = (computed.range - observed).map { var x = $0; var r = Decimal(); NSDecimalRound(&r, &x, 0, .down); return r + 1 }
+                case .moreThan: result.shortfall = (computed.range - observed).map { x in (DecimalShortcuts.whole(x, up: false) ?? { var x = x; var r = Decimal(); NSDecimalRound(&r, &x, 0, .down); return r }()) + 1 }
                 default: break
                 }
             }
@@ -114,8 +127,8 @@ struct Context: Sendable {
     /// Decides `observed op required` when both may be ranges: passed or failed only when every
     /// pair of values agrees.
     static func compare(_ observed: ValueRange, _ op: Operator, _ required: ValueRange) -> CheckOutcome {
-        func le(_ a: Decimal?, _ b: Decimal?) -> Bool { guard let a, let b else { return false }; return a <= b }
-        func lt(_ a: Decimal?, _ b: Decimal?) -> Bool { guard let a, let b else { return false }; return a < b }
+        func le(_ a: Decimal?, _ b: Decimal?) -> Bool { guard let a, let b else { return false }; return DecimalShortcuts.lessOrEqual(a, b) }
+        func lt(_ a: Decimal?, _ b: Decimal?) -> Bool { guard let a, let b else { return false }; return DecimalShortcuts.less(a, b) }
         switch op {
         case .atLeast:
             if le(required.upper, observed.lower) { return .passed }
@@ -130,7 +143,7 @@ struct Context: Sendable {
             if lt(observed.upper, required.lower) { return .passed }
             if le(required.upper, observed.lower) { return .failed }
         default:
-            if let o = observed.exact, let r = required.exact { return o == r ? .passed : .failed }
+            if let o = observed.exact, let r = required.exact { return DecimalShortcuts.equal(o, r) ? .passed : .failed }
             if lt(observed.upper, required.lower) || lt(required.upper, observed.lower) { return .failed }
         }
         return .notReported
@@ -176,6 +189,7 @@ struct Context: Sendable {
             let v = value(of: inner)
             let isCeil: Bool = { if case .ceil = expression { return true } else { return false } }()
             let rounded = v.range.map { x in
+                if let whole = DecimalShortcuts.whole(x, up: isCeil) { return whole }
                 var input = x
                 var output = Decimal()
                 NSDecimalRound(&output, &input, 0, isCeil ? .up : .down)

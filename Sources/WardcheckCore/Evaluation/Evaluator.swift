@@ -28,10 +28,11 @@ public struct Evaluator: Sendable {
 
     public func scorecard(for facts: Facts) -> Scorecard {
         let day = asOf ?? facts.asOf
+        let context = Context(facts: facts, schema: criteria.schema, day: day)
         var results: [CriterionResult] = []
         results.reserveCapacity(criteria.criteria.count)
         for criterion in criteria.criteria {
-            var result = evaluate(criterion, facts: facts, on: day)
+            var result = evaluate(criterion, in: context)
             if let code = facts.code, let waiver = waivers.find(criterion: criterion.id, unit: code) {
                 if let day, waiver.isActive(on: day) {
                     // A waiver excuses a criterion the unit cannot meet yet, never facts it did not
@@ -53,12 +54,16 @@ public struct Evaluator: Sendable {
     /// it: numbers are bounded by ranges (see `Context`), and left-out booleans and enums are
     /// tried in every combination; a verdict all of them share is the verdict.
     public func evaluate(_ criterion: Criterion, facts: Facts, on day: Day?) -> CriterionResult {
-        let result = evaluateOnce(criterion, facts: facts, on: day)
-        guard result.outcome == .notReported else { return result }
-        return caseAnalysis(criterion, facts: facts, on: day, undecided: result) ?? result
+        evaluate(criterion, in: Context(facts: facts, schema: criteria.schema, day: day))
     }
 
-    private func caseAnalysis(_ criterion: Criterion, facts: Facts, on day: Day?, undecided: CriterionResult) -> CriterionResult? {
+    private func evaluate(_ criterion: Criterion, in context: Context) -> CriterionResult {
+        let result = evaluateOnce(criterion, in: context)
+        guard result.outcome == .notReported else { return result }
+        return caseAnalysis(criterion, in: context, undecided: result) ?? result
+    }
+
+    private func caseAnalysis(_ criterion: Criterion, in context: Context, undecided: CriterionResult) -> CriterionResult? {
         var open: [String] = []
         for check in undecided.checks where check.outcome == .notReported {
             for path in (check.guardComparisons + check.comparisons).flatMap(\.missing) where !open.contains(path) {
@@ -74,7 +79,7 @@ public struct Evaluator: Sendable {
         while true {
             var assumed: [String: FactValue] = [:]
             for (i, path) in open.enumerated() { assumed[path] = domains[i][assignment[i]] }
-            let result = evaluateOnce(criterion, facts: facts.assuming(assumed), on: day)
+            let result = evaluateOnce(criterion, in: Context(facts: context.facts.assuming(assumed), schema: criteria.schema, day: context.day))
             guard result.outcome == .passed || result.outcome == .failed,
                   cases.first.map({ $0.outcome == result.outcome }) ?? true else { return nil }
             cases.append(result)
@@ -108,8 +113,7 @@ public struct Evaluator: Sendable {
         return decided
     }
 
-    private func evaluateOnce(_ criterion: Criterion, facts: Facts, on day: Day?) -> CriterionResult {
-        let context = Context(facts: facts, schema: criteria.schema, day: day)
+    private func evaluateOnce(_ criterion: Criterion, in context: Context) -> CriterionResult {
         var checks: [CheckResult] = []
         var asked: [String] = []
         var problem: EvaluationProblem?
@@ -168,7 +172,7 @@ public struct Evaluator: Sendable {
             : checks.contains { $0.outcome == .notEvaluable } ? .notEvaluable
             : checks.contains { $0.outcome == .notReported } ? .notReported : .passed
         var remedies = checks.compactMap(\.remedy)
-        let missingFacts = collapse(asked, facts: facts)
+        let missingFacts = collapse(asked, facts: context.facts)
         if !missingFacts.isEmpty, outcome != .passed {
             let report = criteria.catalogue.report
             let paths = missingFacts.map(\.path)
@@ -177,8 +181,14 @@ public struct Evaluator: Sendable {
                                    who: report.who, role: report.role, quantity: nil, unitCost: nil, facts: paths))
         }
         var decidedWithout: [String] = []
-        for c in checks.flatMap({ $0.guardComparisons + $0.comparisons }) where c.outcome == .passed || c.outcome == .failed {
-            for path in c.missing where !asked.contains(path) && !decidedWithout.contains(path) { decidedWithout.append(path) }
+        func decided(_ comparisons: [ComparisonResult]) {
+            for c in comparisons where (c.outcome == .passed || c.outcome == .failed) && !c.missing.isEmpty {
+                for path in c.missing where !asked.contains(path) && !decidedWithout.contains(path) { decidedWithout.append(path) }
+            }
+        }
+        for check in checks {
+            decided(check.guardComparisons)
+            decided(check.comparisons)
         }
         var result = CriterionResult(id: criterion.id, group: criterion.group, title: criterion.title, outcome: outcome, underlying: outcome,
                                      checks: checks, missing: outcome == .passed ? [] : missingFacts, remedies: remedies,
@@ -298,6 +308,7 @@ public struct Evaluator: Sendable {
     }
 
     static func wholeUp(_ value: Decimal) -> Int {
+        if let whole = DecimalShortcuts.whole(value, up: true), let int = DecimalShortcuts.integer(whole) { return int }
         var input = value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &input, 0, .up)

@@ -20,10 +20,10 @@ struct ValueRange: Sendable, Equatable {
 
     /// True when zero is one of the values (a divisor that might be zero).
     var containsZero: Bool {
-        (lower.map { $0 <= 0 } ?? true) && (upper.map { $0 >= 0 } ?? true)
+        (lower.map { DecimalShortcuts.lessOrEqual($0, 0) } ?? true) && (upper.map { DecimalShortcuts.lessOrEqual(0, $0) } ?? true)
     }
 
-    var isNonNegative: Bool { lower.map { $0 >= 0 } ?? false }
+    var isNonNegative: Bool { lower.map { DecimalShortcuts.lessOrEqual(0, $0) } ?? false }
 
     func map(_ f: (Decimal) -> Decimal) -> ValueRange {
         // Only for non-decreasing f (rounding up or down).
@@ -52,7 +52,7 @@ struct ValueRange: Sendable, Equatable {
 
     /// a ÷ b for a divisor that cannot be zero.
     static func / (a: ValueRange, b: ValueRange) -> ValueRange {
-        if let x = a.exact, let y = b.exact { return .exact(x / y) }
+        if let x = a.exact, let y = b.exact { return .exact(DecimalShortcuts.divide(x, y) ?? x / y) }
         guard let bl = b.lower, bl > 0 else { return .unbounded }
         let reciprocal = ValueRange(lower: b.upper.map { 1 / $0 } ?? 0, upper: 1 / bl)
         return a * reciprocal

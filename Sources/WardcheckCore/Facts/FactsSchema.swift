@@ -84,6 +84,18 @@ public struct FactsSchema: Sendable {
         byPath[path].map { fields[$0] }
     }
 
+    /// Where the field of `path` is in `fields`.
+    func index(of path: String) -> Int? { byPath[path] }
+
+    /// The field written as `key` inside the block at `fields[block]` (-1 for the top level):
+    /// a walk down a file looks keys up where it stands, never building a path to hash.
+    func child(_ key: String, of block: Int) -> Int? {
+        children[block + 1][key]
+    }
+
+    /// For the top level, then for each field: the fields inside it, by key.
+    private var children: [[String: Int]] = []
+
     /// The keys allowed inside a block ("" for the top level), in schema order.
     public func keys(under parent: String) -> [String] {
         childKeys[parent] ?? []
@@ -157,6 +169,11 @@ public struct FactsSchema: Sendable {
                                  codeField: codeField, nameField: nameField, contactFields: contactFields, fields: fields, bounds: bounds,
                                  byPath: byPath, childKeys: childKeys)
         schema.dates = fields.filter { $0.type == .date }.map(\.path).sorted()
+        schema.children = Array(repeating: [:], count: fields.count + 1)
+        for (i, field) in fields.enumerated() {
+            let parent = field.parent.isEmpty ? -1 : byPath[field.parent]!
+            schema.children[parent + 1][field.key] = i
+        }
         return schema
     }
 

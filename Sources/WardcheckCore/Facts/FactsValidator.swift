@@ -24,7 +24,7 @@ public struct FactsValidator: Sendable {
         if !partial {
             guard checkFormat(root, sink) else { return facts }
         }
-        walk(root, parent: "", into: &facts, sink)
+        walk(root, parent: "", block: -1, into: &facts, sink)
         if !partial { checkRequired(root, facts, sink) }
         checkBounds(facts, sink)
         checkDates(facts, sink)
@@ -51,20 +51,25 @@ public struct FactsValidator: Sendable {
         return false
     }
 
-    private func walk(_ node: YAMLNode, parent: String, into facts: inout Facts, _ sink: DiagnosticSink) {
+    /// `block` is the index in the schema of the block `node` is (-1 for the top level).
+    private func walk(_ node: YAMLNode, parent: String, block: Int, into facts: inout Facts, _ sink: DiagnosticSink) {
         let entries = node.entries ?? []
         for (index, entry) in entries.enumerated() {
-            let path = parent.isEmpty ? entry.key : parent + "." + entry.key
-            guard let field = schema.field(path) else {
+            // A key with a dot in it is looked up as the path it spells, as a path would be.
+            let dotted = entry.key.utf8.contains(UInt8(ascii: "."))
+            let found = dotted ? schema.index(of: parent.isEmpty ? entry.key : parent + "." + entry.key) : schema.child(entry.key, of: block)
+            guard let fieldIndex = found else {
                 let meant = reportUnknown(entry, previous: index > 0 ? entries[index - 1] : nil, in: node, parent: parent, facts: facts, sink)
                 // A misspelled block hides every error inside it: check its contents as the block it
                 // was probably meant to be, so that fixing the name does not bring a second round.
-                if let meant, schema.field(meant)?.type == .block, entry.value.entries != nil {
+                if let meant, let meantIndex = schema.index(of: meant), schema.fields[meantIndex].type == .block, entry.value.entries != nil {
                     var scratch = Facts(file: facts.file)
-                    walk(entry.value, parent: meant, into: &scratch, sink)
+                    walk(entry.value, parent: meant, block: meantIndex, into: &scratch, sink)
                 }
                 continue
             }
+            let field = schema.fields[fieldIndex]
+            let path = field.path
             let value = entry.value
             if value.isNull { continue }
             if case .rejected = value.kind { continue }
@@ -77,7 +82,7 @@ public struct FactsValidator: Sendable {
                     continue
                 }
                 facts.blocks[path] = entry.keyStart
-                walk(value, parent: path, into: &facts, sink)
+                walk(value, parent: path, block: fieldIndex, into: &facts, sink)
                 continue
             }
             if let typed = read(value, as: field, sink) {

@@ -291,8 +291,12 @@ public enum ScalarReading {
         }
         guard digits > 0 else { return nil }
         if digits > 18 || (mantissa == 0 && scale > 0) { return Decimal(string: text, locale: posix) }
+        if scale == 0, mantissa < UInt64(smallWholes.count) { return smallWholes[Int(mantissa)] }
         return Decimal(sign: .plus, exponent: -scale, significand: Decimal(mantissa))
     }
+
+    /// The whole numbers most counts are, made once: building a Decimal costs more than reading its digits.
+    private static let smallWholes: [Decimal] = (0..<1024).map { Decimal($0) }
 
     private static let posix = Locale(identifier: "en_US_POSIX")
 }

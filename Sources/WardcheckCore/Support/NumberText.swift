@@ -6,7 +6,7 @@ import Foundation
 public enum NumberText {
     /// "45", "40.5": no grouping, dot for decimals, as in the YAML the user wrote (and in JSON, CSV).
     public static func plain(_ n: Decimal) -> String {
-        NSDecimalNumber(decimal: n).stringValue
+        DecimalShortcuts.plain(n) ?? NSDecimalNumber(decimal: n).stringValue
     }
 
     /// Whole number with Vietnamese grouping (105.000.000) or English (105,000,000).

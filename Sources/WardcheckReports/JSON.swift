@@ -94,6 +94,12 @@ public indirect enum JSON: Sendable {
     /// not a line that displays as something else.
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most text needs no escape at all: copy it whole (see `PlainText`).
+        if PlainText.isPlain(s.utf8) {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         let utf8 = Array(s.utf8)
         var i = 0
         while i < utf8.count {

@@ -86,6 +86,31 @@ final class ShortcutAgreementTests: XCTestCase {
         XCTAssertEqual(Evaluator.wholeUp(Decimal(string: "-40.5", locale: posix)!), -40)
     }
 
+    /// Dates read on the bytes, against the reading by splitting on dashes they replace.
+    func testDatesReadAsBySplitting() {
+        func bySplitting(_ text: String) -> Day? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                  parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+                  let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            return Day(year: y, month: m, day: d)
+        }
+        var texts = ["2025-07-05", "2025-02-30", "2024-02-29", "2025-13-01", "0000-01-01", "2025-7-05", "2025/07/05", "2025-07-0٥",
+                     "2025-07-05 ", "+025-07-05", "2025--7-05", "20250705", "", "2025-07-05-01", "１２３４-01-01"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            var text = String(format: "%04d-%02d-%02d", Int.random(in: 0...9999, using: &generator), Int.random(in: 0...13, using: &generator),
+                              Int.random(in: 0...32, using: &generator))
+            if Bool.random(using: &generator) {
+                var bytes = Array(text.utf8)
+                bytes[Int.random(in: 0..<bytes.count, using: &generator)] = "0-9/ x".utf8.randomElement(using: &generator)!
+                text = String(decoding: bytes, as: UTF8.self)
+            }
+            texts.append(text)
+        }
+        for text in texts { XCTAssertEqual(Day(iso: text), bySplitting(text), text) }
+    }
+
     /// The plain pattern matcher against Swift's Regex, on the schema's pattern and the shapes a
     /// schema may write, for text near and far from matching. A pattern it cannot read is left to Regex.
     func testCodePatternsMatchAsRegexDoes() throws {

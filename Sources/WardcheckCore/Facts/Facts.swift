@@ -25,7 +25,7 @@ public struct Facts: Sendable {
 
     /// Where the fact is written in this file; nil when it is absent or supplied from elsewhere.
     public func position(of path: String) -> Mark? {
-        supplied.contains(path) ? nil : values[path]?.start
+        !supplied.isEmpty && supplied.contains(path) ? nil : values[path]?.start
     }
 
     /// These facts with some left-out ones given assumed values.

@@ -21,6 +21,9 @@ public struct FactsValidator: Sendable {
     /// `partial` skips the required-field check: criterion examples are snippets, not whole files.
     public func validate(_ root: YAMLNode, file: String, sink: DiagnosticSink, partial: Bool = false) -> Facts {
         var facts = Facts(file: file)
+        // Room for every field at once: growing the tables a field at a time rehashed them each time.
+        facts.values.reserveCapacity(schema.fields.count)
+        facts.blocks.reserveCapacity(schema.fields.count / 2)
         if !partial {
             guard checkFormat(root, sink) else { return facts }
         }
@@ -138,7 +141,7 @@ public struct FactsValidator: Sendable {
                     hint: hint ?? Localized(vi: "dạng: \(patterns[field.path] ?? "")", en: "form: \(patterns[field.path] ?? "")")))
             }
         }
-        if case .success(.number(let n)) = result, let minimum = field.minimum, n < minimum {
+        if case .success(.number(let n)) = result, let minimum = field.minimum, DecimalShortcuts.less(n, minimum) {
             let least = NumberText.plain(minimum)
             sink.error(.outOfRange, at: node.start, end: node.end,
                        Localized(vi: "\(field.path): \(NumberText.plain(n)) nhỏ hơn mức tối thiểu \(least)",

@@ -55,8 +55,8 @@ public enum ScalarReading {
                 message: Localized(vi: "\"\(text)\" là văn bản, không phải số đếm", en: "\"\(text)\" is text, not a count"),
                 hint: Localized(vi: "bỏ dấu ngoặc kép: viết \(text)", en: "remove the quotes: write \(text)")))
         }
-        if isDigits(text), !(text.count > 1 && text.hasPrefix("0")) {
-            guard text.utf8.count <= 7, let value = digitsAsDecimal(text), value <= largest else { return .failure(tooLarge(text)) }
+        if isDigits(text), !(text.utf8.count > 1 && text.utf8.first == UInt8(ascii: "0")) {
+            guard text.utf8.count <= 7, let value = digitsAsDecimal(text), DecimalShortcuts.lessOrEqual(value, largest) else { return .failure(tooLarge(text)) }
             return .success(value)
         }
         if isDigits(text) {
@@ -101,7 +101,7 @@ public enum ScalarReading {
                 hint: Localized(vi: "viết \(meant)", en: "write \(meant)")))
         }
         if let value = decimalText(text) {
-            return value <= largest ? .success(value) : .failure(tooLarge(text))
+            return DecimalShortcuts.lessOrEqual(value, largest) ? .success(value) : .failure(tooLarge(text))
         }
         if text.hasPrefix("-"), decimalText(String(text.dropFirst())) != nil {
             return .failure(ScalarRejection(code: .outOfRange,
@@ -264,8 +264,15 @@ public enum ScalarReading {
 
     /// Digits, optionally a dot and more digits. Rejects 1e3, .5, 0x1F, .inf, 1_000.
     private static func decimalText(_ text: String) -> Decimal? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, parts.allSatisfy({ isDigits(String($0)) }), text.count <= 40 else { return nil }
+        // Read on the bytes: digits, and at most one dot with digits on both sides, 40 at most.
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= 40, utf8.first != UInt8(ascii: "."), utf8.last != UInt8(ascii: ".") else { return nil }
+        var dots = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: ".") { dots += 1; continue }
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+        }
+        guard dots <= 1 else { return nil }
         return digitsAsDecimal(text)
     }
 

@@ -19,11 +19,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Strict ISO `YYYY-MM-DD`.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        // `dddd-dd-dd`, read on the bytes; anything else is not a date.
+        let utf8 = text.utf8
+        guard utf8.count == 10 else { return nil }
+        var year = 0, month = 0, day = 0
+        for (i, byte) in utf8.enumerated() {
+            if i == 4 || i == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            let digit = Int(byte - 0x30)
+            if i < 4 { year = year * 10 + digit } else if i < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+        }
+        self.init(year: year, month: month, day: day)
     }
 
     public var components: (year: Int, month: Int, day: Int) {

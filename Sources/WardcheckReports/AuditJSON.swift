@@ -153,8 +153,45 @@ public enum AuditJSON {
             self.language = language
         }
 
+        /// The unit's object, all but its rank (see `rankLine`), written straight to bytes: a unit's
+        /// part is most of what an audit writes, and building it as `JSON` values first cost as much again.
         public func part(_ row: Audit.Row) -> [UInt8] {
-            JSONStream.fragment(AuditJSON.unit(row, criteria: criteria, tasks: tasks, layout: layout, language), level: 2)
+            var json = JSONStream(depth: 2)
+            json.beginObject()
+            json.member("code", string: row.code)
+            json.member("name", string: row.name)
+            json.member("file", string: row.file)
+            json.member("contact", string: row.contact)
+            json.member("expired_waivers", strings: row.expiredWaivers)
+            json.member("facts_date", string: row.asOf?.description)
+            json.member("stale", bool: row.stale)
+            json.member("passed", int: row.passed)
+            json.member("total", int: criteria.count)
+            json.member("ready", bool: row.ready)
+            json.key("outcomes")
+            json.beginObject()
+            for (i, c) in criteria.enumerated() {
+                if i < row.outcomes.count { json.member(c.id, string: row.outcomes[i].rawValue) } else { json.member(c.id, null: ()) }
+            }
+            json.end()
+            json.key("group_passed")
+            json.beginObject()
+            for (group, passed) in zip(layout.groups, layout.subtotals(row)) { json.member(group.key, int: passed) }
+            json.end()
+            json.member("cost", int: row.cost)
+            json.member("purchases", AuditJSON.totals(row, tasks, kinds: [.item], \.quantity))
+            json.member("actions", AuditJSON.totals(row, tasks, kinds: [.action, .report], \.remedies))
+            json.key("remedies")
+            json.beginArray()
+            for remedy in row.remedies { json.value(ScorecardJSON.remedy(remedy, language)) }
+            json.end()
+            json.member("unpriced", strings: row.unpriced)
+            json.key("problems")
+            json.beginArray()
+            for problem in row.problems { json.value(ScorecardJSON.problem(problem, language)) }
+            json.end()
+            json.end()
+            return json.bytes
         }
 
         /// `"rank": N,` on its line, as the first member of a unit's object.
@@ -209,39 +246,12 @@ public enum AuditJSON {
     }
 
     /// A unit's needs summed by catalogue key (whoever is responsible), keys in alphabetical order.
-    private static func totals(_ row: Audit.Row, _ tasks: [Audit.Task], kinds: Set<Audit.Task.Kind>, _ value: KeyPath<Audit.Need, Int32>) -> [(String, JSON)] {
+    private static func totals(_ row: Audit.Row, _ tasks: [Audit.Task], kinds: Set<Audit.Task.Kind>, _ value: KeyPath<Audit.Need, Int32>) -> JSON {
         var sums: [String: Int] = [:]
         for need in row.needs {
             let task = tasks[Int(need.index)]
             if kinds.contains(task.kind) { sums[task.key, default: 0] += Int(need[keyPath: value]) }
         }
-        return sums.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }
-    }
-
-    /// A unit's object, all but its rank (see `UnitWriter.rankLine`).
-    static func unit(_ row: Audit.Row, criteria: [(id: String, group: String, title: Localized)], tasks: [Audit.Task],
-                     layout: AuditLayout, _ language: Language) -> JSON {
-        .object([
-            ("code", .string(row.code)),
-            ("name", .string(row.name)),
-            ("file", .string(row.file)),
-            ("contact", .optional(row.contact)),
-            ("expired_waivers", .array(row.expiredWaivers.map(JSON.string))),
-            ("facts_date", .optional(row.asOf?.description)),
-            ("stale", .bool(row.stale)),
-            ("passed", .int(row.passed)),
-            ("total", .int(criteria.count)),
-            ("ready", .bool(row.ready)),
-            ("outcomes", .object(criteria.enumerated().map { i, c in
-                (c.id, i < row.outcomes.count ? .string(row.outcomes[i].rawValue) : .null)
-            })),
-            ("group_passed", .object(zip(layout.groups, layout.subtotals(row)).map { ($0.key, .int($1)) })),
-            ("cost", .int(row.cost)),
-            ("purchases", .object(totals(row, tasks, kinds: [.item], \.quantity))),
-            ("actions", .object(totals(row, tasks, kinds: [.action, .report], \.remedies))),
-            ("remedies", .array(row.remedies.map { ScorecardJSON.remedy($0, language) })),
-            ("unpriced", .array(row.unpriced.map(JSON.string))),
-            ("problems", .array(row.problems.map { ScorecardJSON.problem($0, language) })),
-        ])
+        return .object(sums.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })
     }
 }

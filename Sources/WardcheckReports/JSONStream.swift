@@ -7,11 +7,56 @@ public struct JSONStream {
     public private(set) var bytes: [UInt8] = []
     /// The open containers, outermost first: whether each is an object, and how many members it has so far.
     private var open: [(object: Bool, count: Int)] = []
+    /// How deep in a larger document the first value sits (a fragment's depth); 0 for a whole document.
+    private let depth: Int
 
-    public init() {}
+    /// A document, or with `depth`, a fragment of one: a value written as it would sit `depth`
+    /// containers deep (an item of a top-level array is at depth 2).
+    public init(depth: Int = 0) {
+        self.depth = depth
+        bytes.reserveCapacity(depth > 0 ? 4096 : 1 << 16)
+    }
 
     /// How deep the next value sits: the level `JSON.write(into:level:)` is given for it.
-    public var level: Int { open.count }
+    public var level: Int { open.count + depth }
+
+    // Members written without building a `JSON` value first.
+
+    public mutating func member(_ key: String, string: String) {
+        self.key(key)
+        JSON.escape(string, into: &bytes)
+    }
+
+    public mutating func member(_ key: String, string: String?) {
+        guard let string else { return member(key, null: ()) }
+        member(key, string: string)
+    }
+
+    public mutating func member(_ key: String, int: Int) {
+        self.key(key)
+        bytes.append(contentsOf: String(int).utf8)
+    }
+
+    public mutating func member(_ key: String, bool: Bool) {
+        self.key(key)
+        bytes.append(contentsOf: (bool ? "true" : "false").utf8)
+    }
+
+    public mutating func member(_ key: String, null: Void) {
+        self.key(key)
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    /// `"key": ["a", "b"]`.
+    public mutating func member(_ key: String, strings: [String]) {
+        self.key(key)
+        beginArray()
+        for string in strings {
+            separate()
+            JSON.escape(string, into: &bytes)
+        }
+        end()
+    }
 
     /// The bytes written so far, handed over (to be written out), leaving the buffer empty.
     public mutating func take() -> [UInt8] {
@@ -56,9 +101,9 @@ public struct JSONStream {
     /// Closes the innermost container: `{}` or `[]` when it stayed empty, as `serialised()` writes them.
     public mutating func end() {
         guard let closing = open.popLast() else { preconditionFailure("nothing to close") }
-        if closing.count > 0 { newline(open.count) }
+        if closing.count > 0 { newline(open.count + depth) }
         bytes.append(closing.object ? UInt8(ascii: "}") : UInt8(ascii: "]"))
-        if open.isEmpty { bytes.append(0x0A) }
+        if open.isEmpty, depth == 0 { bytes.append(0x0A) }
     }
 
     /// A value serialised alone, as it would sit `level` containers deep in a document.
@@ -78,11 +123,11 @@ public struct JSONStream {
     private mutating func separate() {
         if open[open.count - 1].count > 0 { bytes.append(UInt8(ascii: ",")) }
         open[open.count - 1].count += 1
-        newline(open.count)
+        newline(open.count + depth)
     }
 
     private mutating func newline(_ level: Int) {
         bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * level))
+        for _ in 0..<(2 * level) { bytes.append(0x20) }
     }
 }

@@ -119,14 +119,15 @@ struct AuditCommand: ParsableCommand {
             if case .row(let row) = entry { pieces[row.input] = piece }
         })
         let audit = accumulator.finish()
-        var out = try StreamedOutput(output.output)
+        var out = StreamedOutput(output)
         try AuditJSON.write(audit, language: language, parts: { row in
             guard let piece = pieces[row.input], let part = spill.read(piece) else {
-                throw StreamedOutput.Failure(description: "cannot read back the report part of \(row.file) from its temporary file")
+                StandardStreams.fail(Localized(vi: "wardcheck: không đọc lại được phần báo cáo của \(shown(row.file)) từ tệp tạm",
+                                               en: "wardcheck: cannot read back the report part of \(shown(row.file)) from its temporary file"))
             }
             return part
         }, to: &out)
-        try out.finish()
+        out.finish()
         try finish(audit, language)
     }
 

@@ -74,40 +74,33 @@ extension CheckCommand {
     /// and those before it are judged: a folder of any size is checked in the memory of a few units.
     private func stream(_ paths: [String], _ judge: @escaping @Sendable (String) -> UnitReport, _ session: Session) throws {
         let language = common.lang
-        var out = try StreamedOutput(output.output)
-        var tallies = Gate.Findings()
-        var failure: Error?
+        let out = StreamedOutput(output)
+        var findings = Gate.Findings()
         let separator = Array(("\n" + String(repeating: "─", count: 72) + "\n\n").utf8)
         let text = ScorecardText(catalogue: session.criteria.catalogue, language: language, colour: output.colour)
-        var document = format == .json ? ScorecardJSON.Document(language: language) : nil
+        let json = format == .json
+        var document = ScorecardJSON.Document(language: language)
         var first = true
         Pipeline.ordered(paths, { path -> ([UInt8], UnitReport.Tally) in
             let report = judge(path)
-            let part = format == .json ? ScorecardJSON.part(report, language) : Array(text.render(report).utf8)
-            return (part, report.tally)
+            return (json ? ScorecardJSON.part(report, language) : Array(text.render(report).utf8), report.tally)
         }, consume: { part, tally in
-            tallies = UnitReport.Tally.findings([tally], adding: tallies)
-            guard failure == nil else { return }
-            do {
-                if document != nil {
-                    document!.add(part, tally)
-                    try out.write(document!.take())
-                } else {
-                    if !first { try out.write(separator) }
-                    try out.write(part)
-                }
+            findings = UnitReport.Tally.findings([tally], adding: findings)
+            if json {
+                document.add(part, tally)
+                out.write(document.take())
+            } else {
+                if !first { out.write(separator) }
+                out.write(part)
                 first = false
-            } catch {
-                failure = error
             }
         })
-        if let failure { throw failure }
-        if document != nil {
-            document!.finish()
-            try out.write(document!.take())
+        if json {
+            document.finish()
+            out.write(document.take())
         }
-        try out.finish()
-        let code = gate.policy.exitCode(tallies)
+        out.finish()
+        let code = gate.policy.exitCode(findings)
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -13,7 +13,7 @@ struct Session {
         language = options.lang
         StandardStreams.language = options.lang
         let folder = try options.criteriaFolder
-        let (set, diagnostics) = CriteriaSet.load(folder: folder)
+        let (set, diagnostics) = CriteriaPrefetch.load(folder: folder)
         for d in diagnostics { printError(DiagnosticText.render(d, language: language)) }
         guard let set else {
             printError(language == .vi ? "wardcheck: không nạp được tiêu chí từ \(shown(folder))" : "wardcheck: cannot load the criteria in \(shown(folder))")

@@ -4,6 +4,7 @@ import ArgumentParser
 enum Entry {
     static func main() {
         StandardStreams.prepare()
+        CriteriaPrefetch.start(CommandLine.arguments)
         Wardcheck.main()
     }
 }

@@ -147,3 +147,24 @@ final class ShortcutAgreementTests: XCTestCase {
         XCTAssertEqual(Localized("{{quantity}}").filling(["quantity": Localized("7")]).vi, "{7}")
     }
 }
+
+/// Hidden characters found without looking every character's category up: the same answer.
+final class HiddenCharacterShortcutTests: XCTestCase {
+    func testRangesAnsweredWithoutTheCategoryAgreeWithIt() {
+        for value in UInt32(0)...0x2FFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let byCategory: Bool
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: byCategory = true
+            default: byCategory = false
+            }
+            XCTAssertEqual(HiddenCharacters.isHidden(scalar), byCategory, "U+\(String(value, radix: 16))")
+            let text = "a" + String(Character(scalar)) + "ệ"
+            if HiddenCharacters.isVisible(text.utf8) { XCTAssertFalse(byCategory, "U+\(String(value, radix: 16)) taken as visible") }
+            XCTAssertEqual(HiddenCharacters.first(in: text)?.position, byCategory ? 2 : nil)
+        }
+        XCTAssertTrue(HiddenCharacters.isVisible("Phường Hòa Xuân, 0236 3002 803".utf8))
+        XCTAssertEqual(HiddenCharacters.escaped("a\u{202E}b"), "a\\u{202E}b")
+        XCTAssertEqual(HiddenCharacters.escaped("a\u{AD}b"), "a\\u{AD}b")
+    }
+}

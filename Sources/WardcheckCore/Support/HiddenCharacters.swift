@@ -9,6 +9,13 @@
 /// name, a key quoted in a diagnostic) as `\u{202E}`, never raw.
 public enum HiddenCharacters {
     public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        // Looking a character's category up costs more than reading a ward file's line of it:
+        // the ranges that hold all of ASCII and Vietnamese are answered without it.
+        switch scalar.value {
+        case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300, 0x1E00..<0x1F00: return false
+        case 0..<0x20, 0x7F..<0xA0: return true
+        default: break
+        }
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator: return true
         default: return false
@@ -17,7 +24,7 @@ public enum HiddenCharacters {
 
     /// The text with each hidden character written as `\u{…}` (uppercase hex), except those kept.
     public static func escaped(_ text: String, keeping kept: Set<Unicode.Scalar> = []) -> String {
-        guard text.unicodeScalars.contains(where: { isHidden($0) && !kept.contains($0) }) else { return text }
+        guard !isVisible(text.utf8), text.unicodeScalars.contains(where: { isHidden($0) && !kept.contains($0) }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             if isHidden(scalar), !kept.contains(scalar) {
@@ -33,12 +40,34 @@ public enum HiddenCharacters {
     /// counted in Unicode scalars (which, in NFC Vietnamese, are the letters a reader counts; a
     /// zero-width joiner is not folded into the letter before it).
     public static func first(in text: String, allowing allowed: Set<Unicode.Scalar> = []) -> (position: Int, scalar: Unicode.Scalar)? {
+        if isVisible(text.utf8) { return nil }
         var position = 0
         for scalar in text.unicodeScalars {
             position += 1
             if isHidden(scalar), !allowed.contains(scalar) { return (position, scalar) }
         }
         return nil
+    }
+
+    /// True when the UTF-8 text certainly holds no hidden character: printable ASCII and the
+    /// Latin letters (U+00A0–U+02FF but the soft hyphen, U+1E00–U+1EFF), checked on the bytes.
+    /// False only means "look closer".
+    static func isVisible(_ utf8: String.UTF8View) -> Bool {
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case 0x20...0x7E: continue
+            case 0xC2:
+                guard let next = iterator.next(), next >= 0xA0, next != 0xAD else { return false }
+            case 0xC3...0xCB:
+                guard iterator.next() != nil else { return false }
+            case 0xE1:
+                guard let second = iterator.next(), second >= 0xB8, second <= 0xBB, iterator.next() != nil else { return false }
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     /// "U+202E RIGHT-TO-LEFT OVERRIDE", for a message that must name what it refused.

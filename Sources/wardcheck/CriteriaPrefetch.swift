@@ -1,0 +1,56 @@
+import Foundation
+import WardcheckCore
+
+/// The criteria loaded on the second core while the first parses the command line: for a
+/// `check` of one file, the two together were most of the time a ward office waits. The folder
+/// is guessed from the arguments as `--criteria` resolves it; `Session` takes the result only
+/// for the folder the parsed options name, and loads any other folder itself, so a wrong guess
+/// costs a little work on the other core and changes nothing.
+enum CriteriaPrefetch {
+    /// The commands that load criteria first thing.
+    private static let commands: Set<String> = ["check", "validate", "explain", "verify", "criteria", "init", "audit", "diff", "history", "schema"]
+
+    private final class Slot: @unchecked Sendable {
+        let condition = NSCondition()
+        var folder: String?
+        var result: (CriteriaSet?, [Diagnostic])?
+    }
+
+    private static let slot = Slot()
+
+    static func start(_ arguments: [String]) {
+        guard arguments.count > 1, commands.contains(arguments[1]) else { return }
+        var flag: String?
+        for (i, argument) in arguments.enumerated() {
+            if argument == "--criteria", i + 1 < arguments.count { flag = arguments[i + 1]; break }
+            if argument.hasPrefix("--criteria=") { flag = String(argument.dropFirst("--criteria=".count)); break }
+            if argument == "--" { break }
+        }
+        guard let folder = CriteriaLocation.resolve(flag: flag) else { return }
+        slot.condition.lock()
+        slot.folder = folder
+        slot.condition.unlock()
+        Thread.detachNewThread {
+            let loaded = CriteriaSet.load(folder: folder)
+            slot.condition.lock()
+            slot.result = loaded
+            slot.condition.broadcast()
+            slot.condition.unlock()
+        }
+    }
+
+    /// The criteria of `folder`: the prefetched ones when that is the folder guessed, else loaded now.
+    static func load(folder: String) -> (CriteriaSet?, [Diagnostic]) {
+        slot.condition.lock()
+        guard slot.folder == folder else {
+            slot.condition.unlock()
+            return CriteriaSet.load(folder: folder)
+        }
+        while slot.result == nil { slot.condition.wait() }
+        let result = slot.result!
+        slot.folder = nil
+        slot.result = nil
+        slot.condition.unlock()
+        return result
+    }
+}

@@ -22,11 +22,11 @@ public struct CriteriaSet: Sendable {
         let schemaPath = folder + "/" + schemaFile
         let schemaSink = DiagnosticSink(file: schemaPath)
         let schema = FactsSchema.load(path: schemaPath, sink: schemaSink)
-        diagnostics += schemaSink.finished(source: source(schemaPath))
+        diagnostics += finished(schemaSink, schemaPath)
         let cataloguePath = folder + "/" + catalogueFile
         let catalogueSink = DiagnosticSink(file: cataloguePath)
         let catalogue = Catalogue.load(path: cataloguePath, sink: catalogueSink)
-        diagnostics += catalogueSink.finished(source: source(cataloguePath))
+        diagnostics += finished(catalogueSink, cataloguePath)
         guard let schema, let catalogue else { return (nil, diagnostics) }
 
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
@@ -47,7 +47,7 @@ public struct CriteriaSet: Sendable {
                     criteria.append(criterion)
                 }
             }
-            diagnostics += sink.finished(source: source(path))
+            diagnostics += finished(sink, path)
         }
         if criteria.isEmpty, !diagnostics.contains(where: \.isError) {
             diagnostics.append(Diagnostic(file: folder, at: .start, code: .configInvalid,
@@ -57,6 +57,11 @@ public struct CriteriaSet: Sendable {
         criteria.sort { $0.id.localizedStandardCompare($1.id) == .orderedAscending }
         return (CriteriaSet(folder: folder, schema: schema, catalogue: catalogue, criteria: criteria,
                             validator: FactsValidator(schema: schema)), diagnostics)
+    }
+
+    /// The file is read again, to quote its lines, only when it has something to say.
+    private static func finished(_ sink: DiagnosticSink, _ path: String) -> [Diagnostic] {
+        sink.diagnostics.isEmpty ? [] : sink.finished(source: source(path))
     }
 
     private static func source(_ path: String) -> String {

@@ -349,9 +349,10 @@ struct CriterionLoader {
 
     private func checkPlaceholders(_ text: Localized, at mark: Mark) {
         for template in [text.vi, text.en] {
-            var rest = template[...]
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-                let name = String(rest[rest.index(after: open)..<close])
+            // On the bytes: `{` and `}` are ASCII, and a search by Characters broke every grapheme of the text.
+            var rest = template.utf8[...]
+            while let open = rest.firstIndex(of: UInt8(ascii: "{")), let close = rest[open...].firstIndex(of: UInt8(ascii: "}")) {
+                let name = String(decoding: rest[rest.index(after: open)..<close], as: UTF8.self)
                 if !Self.placeholders.contains(name) {
                     sink.error(.configInvalid, at: mark, Localized(vi: "chỗ trống không hợp lệ `{\(name)}`", en: "unknown placeholder `{\(name)}`"),
                                hint: Localized(vi: "dùng: {quantity}, {observed}, {required}", en: "use: {quantity}, {observed}, {required}"))

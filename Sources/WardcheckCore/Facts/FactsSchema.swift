@@ -53,7 +53,7 @@ public struct FactsSchema: Sendable {
         public func display(_ value: String) -> Localized { labels[value] ?? Localized(value) }
 
         public var key: String { String(path.split(separator: ".").last ?? "") }
-        public var parent: String { path.contains(".") ? String(path[..<path.lastIndex(of: ".")!]) : "" }
+        public var parent: String { path.lastIndex(of: ".").map { String(path[..<$0]) } ?? "" }
         public var unit: Localized? {
             if case .number(let unit) = type { return unit }
             return nil

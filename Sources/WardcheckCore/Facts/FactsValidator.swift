@@ -150,7 +150,7 @@ public struct FactsValidator: Sendable {
             return nil
         }
         if case .success(.number(let n)) = result, case .number = field.type, let text = node.scalar,
-           text.contains("."), let thousand = ScalarReading.groupedWhole(text) {
+           text.utf8.contains(UInt8(ascii: ".")), let thousand = ScalarReading.groupedWhole(text) {
             // Vietnamese writes a thousand as 1.000; YAML reads it as one. Accepted, but said.
             sink.warning(.ambiguousThousands, at: node.start, end: node.end,
                          Localized(vi: "\(field.path): `\(text)` được đọc là \(NumberText.plain(n))", en: "\(field.path): `\(text)` is read as \(NumberText.plain(n))"),

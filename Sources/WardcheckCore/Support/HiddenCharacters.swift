@@ -53,7 +53,12 @@ public enum HiddenCharacters {
     /// Latin letters (U+00A0–U+02FF but the soft hyphen, U+1E00–U+1EFF), checked on the bytes.
     /// False only means "look closer".
     static func isVisible(_ utf8: String.UTF8View) -> Bool {
-        var iterator = utf8.makeIterator()
+        if let answer = utf8.withContiguousStorageIfAvailable({ isVisible(bytes: $0) }) { return answer }
+        return isVisible(bytes: Array(utf8))
+    }
+
+    private static func isVisible<Bytes: Sequence>(bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        var iterator = bytes.makeIterator()
         while let byte = iterator.next() {
             switch byte {
             case 0x20...0x7E: continue

@@ -68,18 +68,21 @@ struct AuditCommand: ParsableCommand {
                                   asOf: day, today: today, roster: loadedRoster)
 
         let excluded = Set([rosterPath, waiversPath].compactMap { $0.map(standardised) })
-        let files = WardFiles.yamlFiles(in: folder, excluding: excluded)
-        try WardFiles.requireSome(files, [folder], common.lang)
+        // The paths alone are kept for the run: a folder's entries carry more than a country needs to hold.
+        let (files, skipped) = try { () throws -> ([String], [String: FactsFile]) in
+            let entries = WardFiles.yamlFiles(in: folder, excluding: excluded)
+            try WardFiles.requireSome(entries, [folder], common.lang)
+            return (entries.map(\.path), WardInput.skipped(entries))
+        }()
         // One small row per unit is all the accumulator keeps, so memory follows the number of units, not their files.
         let accumulator = AuditAccumulator(criteria: session.criteria, roster: loadedRoster, asOf: day, staleAfterDays: staleAfter)
-        try output.refuseOverwriting(files.map(\.path) + [rosterPath, waiversPath].compactMap { $0 }, criteria: session.criteria.folder, language: common.lang)
-        let skipped = WardInput.skipped(files)
+        try output.refuseOverwriting(files + [rosterPath, waiversPath].compactMap { $0 }, criteria: session.criteria.folder, language: common.lang)
         let judge: @Sendable (String) -> UnitReport = { path in
             skipped[path].map(UnitReport.unreadable) ?? UnitReport.check(path: path, evaluator: evaluator)
         }
         let language = common.lang
-        if format == .json { return try streamJSON(files.map(\.path), judge, evaluator, accumulator, language) }
-        Pipeline.stream(files.map(\.path), judge, into: accumulator.add)
+        if format == .json { return try streamJSON(files, judge, evaluator, accumulator, language) }
+        Pipeline.stream(files, judge, into: accumulator.add)
         let audit = accumulator.finish()
 
         let text: String
@@ -113,6 +116,7 @@ struct AuditCommand: ParsableCommand {
             // The part on disk holds them now.
             row.remedies = []
             row.problems = []
+            row.contact = nil
             return (.row(row), piece)
         }, into: { entry, piece in
             accumulator.add(entry)

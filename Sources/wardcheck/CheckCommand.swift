@@ -39,15 +39,18 @@ struct CheckCommand: ParsableCommand {
         let roster = try session.roster(rosterOption.roster)
         let evaluator = Evaluator(criteria: session.criteria, waivers: try session.waivers(waivers, roster: roster), asOf: asOf?.day,
                                   today: Day.today(), roster: roster)
-        let paths = try changes.files(files, language: common.lang)
-        try output.refuseOverwriting(paths.map(\.path) + [waivers, rosterOption.roster].compactMap { $0 }, criteria: session.criteria.folder,
+        // The paths alone are kept for the run: a folder's entries carry more than a country needs to hold.
+        let (paths, skipped) = try { () throws -> ([String], [String: FactsFile]) in
+            let entries = try changes.files(files, language: common.lang)
+            return (entries.map(\.path), WardInput.skipped(entries))
+        }()
+        try output.refuseOverwriting(paths + [waivers, rosterOption.roster].compactMap { $0 }, criteria: session.criteria.folder,
                                      language: common.lang)
-        let skipped = WardInput.skipped(paths)
         let judge: @Sendable (String) -> UnitReport = { path in
             skipped[path].map(UnitReport.unreadable) ?? UnitReport.check(path: path, evaluator: evaluator)
         }
-        if format == .json || format == .text { return try stream(paths.map(\.path), judge, session) }
-        let reports = Pipeline.map(paths.map(\.path), judge)
+        if format == .json || format == .text { return try stream(paths, judge, session) }
+        let reports = Pipeline.map(paths, judge)
         let text: String
         switch format {
         case .text:

@@ -13,7 +13,9 @@ public final class SpillFile: @unchecked Sendable {
     /// Where one part was put.
     public struct Piece: Sendable {
         public var offset: Int
-        public var count: Int
+        /// 32 bits: one part is at most a few megabytes, and an audit keeps one of these per unit.
+        public var length: UInt32
+        public var count: Int { Int(length) }
     }
 
     private var descriptor: Int32 = -1
@@ -39,9 +41,9 @@ public final class SpillFile: @unchecked Sendable {
     public func append(_ bytes: [UInt8]) -> Piece {
         lock.lock()
         defer { lock.unlock() }
-        let piece = Piece(offset: end, count: bytes.count)
+        let piece = Piece(offset: end, length: UInt32(clamping: bytes.count))
         end += bytes.count
-        if descriptor < 0 || !write(bytes, at: piece.offset) { kept[piece.offset] = bytes }
+        if descriptor < 0 || bytes.count > Int(UInt32.max) || !write(bytes, at: piece.offset) { kept[piece.offset] = bytes }
         return piece
     }
 

@@ -1,0 +1,109 @@
+import Dispatch
+import Foundation
+@testable import WardcheckCore
+import XCTest
+
+/// What lets a report of any size be written in the memory of a few units: parts set aside on
+/// disk, results handed over in order, a roster read a unit at a time, a report file written in pieces.
+final class StreamingTests: XCTestCase {
+    func testSpilledPartsComeBackAsTheyWereWritten() throws {
+        let spill = SpillFile()
+        let count = 400
+        @Sendable func part(_ i: Int) -> [UInt8] { Array("part \(i): ".utf8) + Array(repeating: UInt8(truncatingIfNeeded: i), count: (i * 37) % 5000) }
+        // Appended from every core at once, as the workers of an audit do.
+        var pieces = [SpillFile.Piece?](repeating: nil, count: count)
+        Pipeline.stream((0..<count).map(String.init), { _, text in (Int(text)!, spill.append(part(Int(text)!))) }, into: { pieces[$0.0] = $0.1 })
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            XCTAssertEqual(pieces[i].flatMap(spill.read), part(i), "part \(i)")
+        }
+        XCTAssertEqual(spill.read(spill.append([])), [])
+    }
+
+    /// Results reach `consume` in input order however the work is timed, and a worker never
+    /// gets more than `window` files ahead of the oldest unfinished one.
+    func testOrderedHandsResultsOverInOrderWithinTheWindow() {
+        let inputs = (0..<300).map(String.init)
+        var seen: [Int] = []
+        let started = Counter()
+        let window = 8
+        var widest = 0
+        Pipeline.ordered(inputs, window: window, { text -> Int in
+            let index = Int(text)!
+            started.add(index)
+            if index % 17 == 0 { usleep(3000) }
+            return index
+        }, consume: { index in
+            seen.append(index)
+            widest = max(widest, started.highest - index)
+        })
+        XCTAssertEqual(seen, Array(0..<300))
+        XCTAssertLessThan(widest, window + 2, "workers ran ahead of the window")
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = -1
+        func add(_ index: Int) { lock.lock(); value = max(value, index); lock.unlock() }
+        var highest: Int { lock.lock(); defer { lock.unlock() }; return value }
+    }
+
+    /// A roster of a country is read a unit at a time, past the 1 MiB a ward file may take;
+    /// each unit keeps its facts, typed, with where they are written.
+    func testLargeRosterLoadsUnitByUnit() throws {
+        let set = try Repo.loadCriteria()
+        var text = "roster: 1\nprovince: \"Thử\"\nunits:\n"
+        for i in 0..<12_000 {
+            text += "  - { code: \"\(String(format: "%05d", i))\", name: \"Xã Số \(i)\", type: commune, terrain: mountain, villages: \(i % 40 + 1) }\n"
+        }
+        XCTAssertGreaterThan(text.utf8.count, 1 << 20)
+        let path = try Repo.write(text, name: "roster.yaml", test: self)
+        let (roster, diagnostics) = Roster.load(path: path, schema: set.schema)
+        XCTAssertTrue(diagnostics.isEmpty, "\(diagnostics.map(\.message.en))")
+        let unit = try XCTUnwrap(roster?.unit("11999"))
+        XCTAssertEqual(roster?.units.count, 12_000)
+        XCTAssertEqual(unit.name, "Xã Số 11999")
+        XCTAssertEqual(unit.attributes.map(\.key), ["type", "terrain", "villages"])
+        XCTAssertEqual(unit.attributes.map(\.value), ["commune", "mountain", "40"])
+        XCTAssertEqual(unit.facts.map(\.path), ["unit.type", "unit.terrain", "unit.villages"])
+        XCTAssertEqual(unit.facts.last?.value, .number(40))
+        XCTAssertEqual(unit.facts.first?.start.line, 12_003)
+        XCTAssertNil(roster?.unit("12000"))
+    }
+
+    /// A unit's errors count only when the roster itself can be read: a syntax error further on
+    /// is the one thing reported, as when the roster was read whole before its units.
+    func testRosterUnitErrorsGiveWayToASyntaxError() throws {
+        let set = try Repo.loadCriteria()
+        let broken = "roster: 1\nunits:\n  - { code: \"00001\", name: \"A\", terrain: volcano }\n  - { code: \"00001\", name: \"B\" }\n  - [unclosed\n"
+        let (none, diagnostics) = Roster.load(path: try Repo.write(broken, name: "roster.yaml", test: self), schema: set.schema)
+        XCTAssertNil(none)
+        XCTAssertEqual(diagnostics.filter(\.isError).map(\.code), [.yamlSyntax])
+        let wrong = "roster: 1\nunits:\n  - { code: \"00001\", name: \"A\", terrain: volcano }\n  - { code: \"00001\", name: \"B\" }\n"
+        let (also, found) = Roster.load(path: try Repo.write(wrong, name: "roster.yaml", test: self), schema: set.schema)
+        XCTAssertNil(also)
+        XCTAssertEqual(found.map(\.code), [.notInEnum, .duplicateUnit])
+        XCTAssertEqual(found.map(\.start.line), [3, 4])
+    }
+
+    /// A report file written in pieces replaces its target only when committed; a writer dropped
+    /// half way leaves the old report and no temporary file.
+    func testReportWrittenInPiecesReplacesItsTargetOnlyWhenCommitted() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wardcheck-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("audit.json").path
+        try "old".write(toFile: target, atomically: false, encoding: .utf8)
+        do {
+            let writer = try AtomicFile.Writer(target)
+            try writer.write(Array(repeating: 0x41, count: 200_000))
+        }
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "old")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["audit.json"])
+        let writer = try AtomicFile.Writer(target)
+        for piece in ["{", String(repeating: "x", count: 100_000), "}"] { try writer.write(Array(piece.utf8)) }
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "old", "nothing replaced before the commit")
+        try writer.commit()
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "{" + String(repeating: "x", count: 100_000) + "}")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["audit.json"])
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import WardcheckCore
+import XCTest
+@testable import WardcheckReports
+
+/// Reports written piece by piece, the way `audit` and `check` write them for a folder of any
+/// size, come out byte for byte as the same report written whole.
+final class StreamedReportTests: XCTestCase {
+    /// The audit the command streams: each unit's part rendered as it is judged, set aside on
+    /// disk, the rows kept without remedies, problems or contact, the parts read back in rank
+    /// order with their ranks put in. It must equal the report rendered from full rows.
+    func testStreamedAuditEqualsTheWholeReport() throws {
+        let (whole, files, evaluator) = AuditFixture.samples
+        let (roster, _) = Roster.load(path: AuditFixture.wards.appendingPathComponent("roster.yaml").path, schema: AuditFixture.criteria.schema)
+        let accumulator = AuditAccumulator(criteria: AuditFixture.criteria, roster: roster, asOf: evaluator.asOf)
+        let units = AuditJSON.UnitWriter(criteria: AuditFixture.criteria, tasks: accumulator.tasks, language: .vi)
+        let rows = accumulator.rowMaker
+        let spill = SpillFile()
+        var pieces = [SpillFile.Piece?](repeating: nil, count: files.count)
+        Pipeline.stream(files, { index, path -> (AuditAccumulator.Entry, SpillFile.Piece?) in
+            let entry = rows.entry(for: UnitReport.check(path: path, evaluator: evaluator), input: index)
+            guard case .row(var row) = entry else { return (entry, nil) }
+            let piece = spill.append(units.part(row))
+            row.remedies = []
+            row.problems = []
+            row.contact = nil
+            return (.row(row), piece)
+        }, into: { entry, piece in
+            accumulator.add(entry)
+            if case .row(let row) = entry { pieces[row.input] = piece }
+        })
+        let audit = accumulator.finish()
+        XCTAssertTrue(audit.rows.allSatisfy { $0.remedies.isEmpty && $0.contact == nil })
+        var output = MemoryOutput()
+        try AuditJSON.write(audit, language: .vi, parts: { row in try XCTUnwrap(pieces[row.input].flatMap(spill.read)) }, to: &output)
+        let streamed = String(decoding: output.bytes, as: UTF8.self)
+        let expected = AuditJSON.render(whole, language: .vi)
+        XCTAssertEqual(streamed.count, expected.count)
+        XCTAssertTrue(streamed == expected, "the streamed audit differs from the whole one")
+        // Ranks are shared by equal scores: a part read back carries the rank of its place.
+        let json = try JSONSerialization.jsonObject(with: Data(output.bytes)) as! [String: Any]
+        let ranks = (json["units"] as! [[String: Any]]).map { $0["rank"] as! Int }
+        XCTAssertEqual(ranks.first, 1)
+        XCTAssertEqual(ranks, ranks.sorted())
+    }
+
+    /// `check --format json` written unit by unit equals the report as one JSON value serialised.
+    func testStreamedCheckEqualsTheWholeDocument() throws {
+        let evaluator = AuditFixture.evaluator()
+        let reports = AuditFixture.samples.files.prefix(12).map { UnitReport.check(path: $0, evaluator: evaluator) }
+        let cards = reports.compactMap(\.scorecard)
+        let whole = JSON.object([
+            ("schema", .string("wardcheck.check/1")),
+            ("language", .string("en")),
+            ("units", .array(reports.map { ScorecardJSON.unit($0, .en) })),
+            ("summary", .object([
+                ("files", .int(reports.count)),
+                ("valid", .int(cards.count)),
+                ("invalid", .int(reports.count - cards.count)),
+                ("ready", .int(cards.filter(\.ready).count)),
+                ("total_cost", .int(Money.sum(cards.map(\.totalCost)))),
+            ])),
+        ]).serialised()
+        XCTAssertEqual(ScorecardJSON.render(Array(reports), language: .en), whole)
+        XCTAssertEqual(ScorecardJSON.render([], language: .en), JSON.object([
+            ("schema", .string("wardcheck.check/1")), ("language", .string("en")), ("units", .array([])),
+            ("summary", .object([("files", .int(0)), ("valid", .int(0)), ("invalid", .int(0)), ("ready", .int(0)), ("total_cost", .int(0))])),
+        ]).serialised(), "no unit: an empty list, written `[]`")
+    }
+
+    /// Containers opened and closed, members and items appended, fragments serialised at their
+    /// depth: the same bytes as `serialised()`, empty containers and escapes included.
+    func testJSONStreamWritesWhatSerialisedWrites() {
+        let inner = JSON.object([("a", .int(1)), ("empty", .array([])), ("none", .object([])), ("text", .string("Phường \"<x>\"\n\u{202E}"))])
+        let value = JSON.object([
+            ("list", .array([inner, .null, .bool(true), .array([.number("1.50"), .string("")])])),
+            ("empty", .array([])),
+            ("nested", .object([("deeper", .array([inner]))])),
+        ])
+        var stream = JSONStream()
+        stream.beginObject()
+        stream.key("list")
+        stream.beginArray()
+        stream.appendFragment(JSONStream.fragment(inner, level: 2))
+        stream.value(.null)
+        stream.value(.bool(true))
+        stream.beginArray()
+        stream.value(.number("1.50"))
+        stream.value(.string(""))
+        stream.end()
+        stream.end()
+        stream.key("empty")
+        stream.beginArray()
+        stream.end()
+        stream.key("nested")
+        stream.beginObject()
+        stream.member("deeper", .array([inner]))
+        stream.end()
+        stream.end()
+        XCTAssertEqual(String(decoding: stream.bytes, as: UTF8.self), value.serialised())
+
+        // Typed members written without a JSON value first, in a fragment two containers deep.
+        var fragment = JSONStream(depth: 2)
+        fragment.beginObject()
+        fragment.member("s", string: "x\ty")
+        fragment.member("o", string: nil)
+        fragment.member("i", int: -3)
+        fragment.member("b", bool: false)
+        fragment.member("l", strings: ["a", "ệ"])
+        fragment.member("e", strings: [])
+        fragment.end()
+        let same = JSON.object([("s", .string("x\ty")), ("o", .null), ("i", .int(-3)), ("b", .bool(false)),
+                                ("l", .array([.string("a"), .string("ệ")])), ("e", .array([]))])
+        XCTAssertEqual(fragment.bytes, JSONStream.fragment(same, level: 2))
+    }
+}

@@ -72,6 +72,35 @@ final class AuditCLITests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }, [])
     }
 
+    /// The JSON audit is streamed: each unit's part written while it is judged and read back in
+    /// rank order. Every part must sit with its own unit, ranked, and a file report must hold
+    /// the bytes standard output gets.
+    func testStreamedJSONAuditKeepsEachUnitWithItsPartInRankOrder() throws {
+        let folder = try WardcheckProcess.temporaryFolder(self)
+        let file = folder.appendingPathComponent("audit.json")
+        let args = ["audit", "wards", "--as-of", "2026-11-15", "--format", "json"]
+        let env = ["WARDCHECK_TODAY": "2026-11-29"]
+        let toFile = try WardcheckProcess.run(args + ["-o", file.path], environment: env)
+        let toStdout = try WardcheckProcess.run(args, environment: env)
+        XCTAssertEqual(toFile.status, toStdout.status)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), toStdout.stdout)
+        let json = try JSONSerialization.jsonObject(with: Data(toStdout.stdout.utf8)) as! [String: Any]
+        let units = json["units"] as! [[String: Any]]
+        XCTAssertEqual(units.count, 87)
+        for unit in units {
+            let code = unit["code"] as! String
+            XCTAssertTrue((unit["file"] as! String).hasPrefix("wards/submissions/" + code + "-"), "\(code) is shown with another unit's part")
+            let outcomes = unit["outcomes"] as! [String: String]
+            XCTAssertEqual(unit["passed"] as? Int, outcomes.values.filter { $0 == "passed" }.count, code)
+        }
+        let keys = units.map { (-($0["passed"] as! Int), $0["code"] as! String) }
+        XCTAssertTrue(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 }, "units in rank order: most criteria met first, then by code")
+        let ranks = units.map { $0["rank"] as! Int }
+        for i in units.indices.dropFirst() {
+            XCTAssertEqual(ranks[i], keys[i].0 == keys[i - 1].0 ? ranks[i - 1] : i + 1, "competition ranking")
+        }
+    }
+
     func testTheAuditSaysWhichDayItJudgesOnAndTodayIsTheDefault() throws {
         let run = try WardcheckProcess.run(["audit", "Tests/Fixtures/city", "--lang", "en"], environment: ["WARDCHECK_TODAY": "2025-08-01"])
         XCTAssertNotNil(run.stdout.range(of: #"Judged as of:\s+2025-08-01\n"#, options: .regularExpression), run.stdout)

@@ -4,7 +4,6 @@ SWIFT   ?= swift
 PREFIX  ?= /usr/local
 BIN     := .build/debug/wardcheck
 REPORTS := reports
-UNITS   ?= 3321
 # `make fuzz`: libFuzzer over load → validate → evaluate → reports, in its own build folder.
 FUZZ_SECONDS ?= 30
 FUZZ_CONFIG  ?= debug
@@ -132,8 +131,13 @@ mutate: deps test-deps
 schema: build
 	$(BIN) schema -o criteria/facts.schema.json
 
+# Times audit and check against libyaml alone parsing the same synthetic units (the floor), with
+# peak memory, for each size in SIZES (a country is 3,321 units). REFERENCE=path/to/another/wardcheck
+# also checks that both builds print the same figures, byte for byte. Units go to .build-bench/.
+SIZES     ?= 93,3321,100000
+REFERENCE ?=
 bench: release
-	.build/release/wardcheck-bench --units $(UNITS) --binary .build/release/wardcheck --templates wards/submissions
+	.build/release/wardcheck-bench --sizes $(SIZES) --binary .build/release/wardcheck --templates wards/submissions $(if $(REFERENCE),--reference $(REFERENCE),)
 	@$(MAKE) --no-print-directory bench-serve
 
 # The web server under load: 50 concurrent clients posting one unit's answers to /api/evaluate

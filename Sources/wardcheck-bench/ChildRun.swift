@@ -12,6 +12,8 @@ import Foundation
 /// wardcheck starts no processes of its own, so the child's figure is the whole run's.
 struct ChildRun {
     var seconds: Double
+    /// User and system CPU time: steadier than wall time when other work shares the cores.
+    var cpuSeconds: Double
     var peakKiB: Int
     /// A shell-style status: the exit code, or 128 + the signal that ended it.
     var status: Int32
@@ -54,7 +56,8 @@ struct ChildRun {
         let peak = Int(usage.ru_maxrss)
         #endif
         let code: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return ChildRun(seconds: elapsed, peakKiB: peak, status: code)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return ChildRun(seconds: elapsed, cpuSeconds: cpu, peakKiB: peak, status: code)
     }
 }
 

@@ -14,6 +14,8 @@ import Foundation
 enum ParseFloor {
     struct Run {
         var seconds: Double
+        /// CPU time of the parsing threads (the process's, measured around the parse).
+        var cpuSeconds: Double
         var files: Int
         var bytes: Int
         var events: Int
@@ -24,6 +26,7 @@ enum ParseFloor {
         let next = Counter()
         let totals = Totals()
         let clock = ContinuousClock()
+        let cpuBefore = cpuTime()
         let started = clock.now
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -57,7 +60,13 @@ enum ParseFloor {
             totals.add(bytes: bytes, events: events, failures: failures)
         }
         let elapsed = elapsedSeconds(clock.now - started)
-        return Run(seconds: elapsed, files: files.count, bytes: totals.bytes, events: totals.events, failures: totals.failures)
+        return Run(seconds: elapsed, cpuSeconds: cpuTime() - cpuBefore, files: files.count, bytes: totals.bytes, events: totals.events, failures: totals.failures)
+    }
+
+    private static func cpuTime() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// The whole file into `buffer` (grown when needed); its length, or nil when it cannot be read.

@@ -121,18 +121,33 @@ func table(_ headers: [String], _ rows: [[String]]) {
 func parseFloorChild(_ folder: String) throws {
     let files = try unitFiles(folder)
     let run = ParseFloor.run(files: files, threads: ProcessInfo.processInfo.activeProcessorCount)
-    print("\(run.seconds) \(run.files) \(run.bytes) \(run.events) \(run.failures)")
+    print("\(run.seconds) \(run.files) \(run.bytes) \(run.events) \(run.failures) \(run.cpuSeconds)")
 }
 
 struct SizeFigures {
     var units: Int
     var bytes: Int
     var floor: Double
+    var floorCPU: Double
     var floorPeakKiB: Int
     var audit: Double
+    var auditCPU: Double
     var auditPeakKiB: Int
     var check: Double
     var checkPeakKiB: Int
+}
+
+/// The `"valid": N` a report's summary states, read from the part of the file that holds it:
+/// a run that judged fewer units than it was given is not a measurement.
+func statedValid(_ path: String, atEnd: Bool) -> Int? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    let size = (try? handle.seekToEnd()) ?? 0
+    try? handle.seek(toOffset: atEnd ? (size > 8192 ? size - 8192 : 0) : 0)
+    guard let data = try? handle.read(upToCount: 8192) else { return nil }
+    let text = String(decoding: data, as: UTF8.self)
+    guard let range = text.range(of: "\"valid\": ") else { return nil }
+    return Int(text[range.upperBound...].prefix { $0.isNumber })
 }
 
 func measure(size: Int, folder: String, options: Options) throws -> SizeFigures {
@@ -141,38 +156,45 @@ func measure(size: Int, folder: String, options: Options) throws -> SizeFigures 
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
 
     var floorTimes: [Double] = []
+    var floorCPUs: [Double] = []
     var floorPeak = 0
     var bytes = 0
     for _ in 0..<options.repeats {
         let printed = out + "/floor.txt"
         let run = try ChildRun.run(self_, ["--parse-floor", folder], stdout: printed, stderr: out + "/floor.err")
         let fields = try String(contentsOfFile: printed, encoding: .utf8).split(whereSeparator: \.isWhitespace)
-        guard run.status == 0, fields.count == 5, let s = Double(fields[0]), Int(fields[1]) == size, fields[4] == "0" else {
+        guard run.status == 0, fields.count == 6, let s = Double(fields[0]), Int(fields[1]) == size, fields[4] == "0", let cpu = Double(fields[5]) else {
             throw BenchError("the floor run failed on \(folder): status \(run.status), printed `\(fields.joined(separator: " "))`")
         }
         floorTimes.append(s)
+        floorCPUs.append(cpu)
         floorPeak = max(floorPeak, run.peakKiB)
         bytes = Int(fields[2]) ?? 0
     }
 
-    func timed(_ arguments: [String]) throws -> (Double, Int) {
+    func timed(_ arguments: [String], report: String, summaryAtEnd: Bool) throws -> (Double, Double, Int) {
         var times: [Double] = []
+        var cpus: [Double] = []
         var peak = 0
         for _ in 0..<options.repeats {
-            let run = try ChildRun.run(options.binary, arguments + ["--criteria", options.criteria])
+            let run = try ChildRun.run(options.binary, arguments + ["--criteria", options.criteria, "-o", report])
             // 0, 1 and 2 are verdicts; anything else (a crash, a usage error) means the figure is not a run.
             if run.status > 2 { throw BenchError("`wardcheck \(arguments.joined(separator: " "))` ended with status \(run.status)") }
+            guard statedValid(report, atEnd: summaryAtEnd) == size else {
+                throw BenchError("`wardcheck \(arguments.joined(separator: " "))` did not judge all \(size) units (see \(report))")
+            }
             times.append(run.seconds)
+            cpus.append(run.cpuSeconds)
             peak = max(peak, run.peakKiB)
         }
-        return (median(times), peak)
+        return (median(times), median(cpus), peak)
     }
     // Reports go to regular files. Never `-o /dev/null`: the report is written atomically (a
     // temporary file beside the target, then a rename), which as root would replace /dev/null.
-    let (audit, auditPeak) = try timed(["audit", folder, "--as-of", "2026-11-15", "--format", "json", "-o", out + "/audit.json"])
-    let (check, checkPeak) = try timed(["check", folder, "--format", "json", "-o", out + "/check.json"])
-    return SizeFigures(units: size, bytes: bytes, floor: median(floorTimes), floorPeakKiB: floorPeak,
-                       audit: audit, auditPeakKiB: auditPeak, check: check, checkPeakKiB: checkPeak)
+    let (audit, auditCPU, auditPeak) = try timed(["audit", folder, "--as-of", "2026-11-15", "--format", "json"], report: out + "/audit.json", summaryAtEnd: false)
+    let (check, _, checkPeak) = try timed(["check", folder, "--format", "json"], report: out + "/check.json", summaryAtEnd: true)
+    return SizeFigures(units: size, bytes: bytes, floor: median(floorTimes), floorCPU: median(floorCPUs), floorPeakKiB: floorPeak,
+                       audit: audit, auditCPU: auditCPU, auditPeakKiB: auditPeak, check: check, checkPeakKiB: checkPeak)
 }
 
 /// `check` of one file, start to exit: what a ward office waits for.
@@ -249,10 +271,10 @@ func run() throws {
     let ms = { (s: Double) in String(format: s < 1 ? "%.1f" : "%.0f", s * 1000) }
     let mib = { (k: Int) in String(format: "%.1f", Double(k) / 1024) }
     print("")
-    table(["units", "MB", "floor ms", "audit json ms", "× floor", "check json ms", "floor MiB", "audit MiB", "check MiB"],
+    table(["units", "MB", "floor ms", "audit json ms", "× floor", "CPU × floor", "check json ms", "floor MiB", "audit MiB", "check MiB"],
           figures.map { f in
               [String(f.units), String(format: "%.1f", Double(f.bytes) / 1e6), ms(f.floor), ms(f.audit), String(format: "%.1f", f.audit / f.floor),
-               ms(f.check), mib(f.floorPeakKiB), mib(f.auditPeakKiB), mib(f.checkPeakKiB)]
+               String(format: "%.1f", f.auditCPU / max(f.floorCPU, 1e-6)), ms(f.check), mib(f.floorPeakKiB), mib(f.auditPeakKiB), mib(f.checkPeakKiB)]
           })
     for (a, b) in zip(figures, figures.dropFirst()) {
         let added = Double(b.units - a.units)
@@ -264,7 +286,7 @@ func run() throws {
                      single.median * 1000, single.low * 1000, single.high * 1000, options.singleRuns, mib(single.peakKiB)))
     }
     print("medians of \(options.repeats) runs; floor = libyaml's event parser alone on \(ProcessInfo.processInfo.activeProcessorCount) threads, in process; "
-          + "wardcheck times are start to exit. Load average at end \(loadAverage())")
+          + "wardcheck times are start to exit; CPU × floor = user+system CPU of the audit over the floor's. Load average at end \(loadAverage())")
     if !identical {
         print("the figures differ from the reference build (see above)")
         exit(1)

@@ -168,3 +168,45 @@ final class HiddenCharacterShortcutTests: XCTestCase {
         XCTAssertEqual(HiddenCharacters.escaped("a\u{AD}b"), "a\\u{AD}b")
     }
 }
+
+/// Numbers in composed text are rewritten only where one would change: the same text as the
+/// character-by-character rewriting gives, which the test keeps as its reference.
+final class NumberRewritingShortcutTests: XCTestCase {
+    private func reference(_ text: String, _ language: Language) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        func isWordy(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s == "_" || s == "-" || ("0"..."9").contains(s) }
+        while i < scalars.count {
+            let s = scalars[i]
+            let startsNumber = ("0"..."9").contains(s) && (i == 0 || !(isWordy(scalars[i - 1]) || scalars[i - 1] == "."))
+            guard startsNumber else {
+                out.append(s)
+                i += 1
+                continue
+            }
+            var j = i
+            while j < scalars.count, ("0"..."9").contains(scalars[j]) { j += 1 }
+            if j + 1 < scalars.count, scalars[j] == ".", ("0"..."9").contains(scalars[j + 1]) {
+                j += 1
+                while j < scalars.count, ("0"..."9").contains(scalars[j]) { j += 1 }
+            }
+            let token = String(String.UnicodeScalarView(scalars[i..<j]))
+            let touches = j < scalars.count && (isWordy(scalars[j]) || (scalars[j] == "." && j + 1 < scalars.count && isWordy(scalars[j + 1])))
+            out.append(contentsOf: (touches ? token : NumberText.localized(plain: token, language)).unicodeScalars)
+            i = j
+        }
+        return String(out)
+    }
+
+    func testRewritingAgreesWithTheReference() {
+        let pieces = ["0", "1", "9", "45", "999", "1000", "12345", ".", ".5", "0.9", "7.50", " ", "-", "_", "x", "kVA", "ệ", "⌈", "÷", "=", "TC06", "2025-07-05", ","]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for language in Language.allCases {
+                XCTAssertEqual(NumberText.localizingNumbers(in: text, language), reference(text, language), "\(text) in \(language)")
+            }
+        }
+    }
+}

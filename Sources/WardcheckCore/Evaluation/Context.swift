@@ -67,7 +67,9 @@ final class Context: Sendable {
     private func compare(_ c: Comparison) -> ComparisonResult {
         let field = schema.field(c.fact)
         let written = facts[c.fact]
-        var result = ComparisonResult(fact: c.fact, at: facts.position(of: c.fact), observed: written?.value, op: c.op,
+        // Where it is written: `facts.position(of:)`, without looking the fact up a second time.
+        let at = written == nil || (!facts.supplied.isEmpty && facts.supplied.contains(c.fact)) ? nil : written?.start
+        var result = ComparisonResult(fact: c.fact, at: at, observed: written?.value, op: c.op,
                                       unit: field?.unit, labels: field?.labels ?? [:])
         switch c.operand {
         case .value(let expected):

@@ -70,12 +70,32 @@ public enum NumberText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `localizingNumbers` could change the text: a run of four or more digits (grouped),
+    /// or, when decimals are rewritten, a digit, a dot and a digit.
+    private static func mayRewrite(_ utf8: String.UTF8View, decimals: Bool) -> Bool {
+        var run = 0
+        var dotAfterDigit = false
+        for byte in utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                if dotAfterDigit && decimals { return true }
+                run += 1
+                if run > 3 { return true }
+                dotAfterDigit = false
+            } else {
+                dotAfterDigit = run > 0 && byte == UInt8(ascii: ".")
+                run = 0
+            }
+        }
+        return false
+    }
+
     /// Every plain number inside a text we composed (a requirement, a formula such as
     /// "⌈0.9 × 45⌉") rewritten the language's way. Fact paths, ids and dates are left alone:
     /// a number counts only when no letter, digit, `_`, `-` or `.`-word touches it.
     public static func localizingNumbers(in text: String, _ language: Language) -> String {
-        // Most texts hold no digit at all ("có", "true", a fact path): nothing to rewrite.
-        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return text }
+        // Most texts have nothing to rewrite: no run of more than three digits, and in English no
+        // decimal either ("9", "5 kVA", "⌈45 ÷ 5⌉"). Only a number that would change is looked at.
+        guard mayRewrite(text.utf8, decimals: language == .vi) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0

@@ -83,6 +83,8 @@ private struct TreeBuilder {
         init(start: Mark, flow: Bool) {
             self.start = start
             self.flow = flow
+            // A facts file's blocks hold a handful of keys: room for them without growing.
+            entries.reserveCapacity(8)
         }
 
         func firstMark(of key: String) -> Mark? {
@@ -148,6 +150,7 @@ private struct TreeBuilder {
     private var stack: [Frame] = []
     private var documents = 0
     private var sourceLines: SourceLines?
+    private var quoteHash: Bool?
 
     private let streaming: YAMLLoader.ItemStream?
 
@@ -268,18 +271,37 @@ private struct TreeBuilder {
 
     /// The YAML 1.2 rule a scalar breaks, if any, and where.
     private mutating func yaml12Problem(scalar style: ScalarStyle, start: Mark, end: Mark) -> (YAML12Rule, Mark)? {
-        let (indent, inFlow) = enclosing
         switch style {
         case .literal, .folded:
-            return lines().blockScalarProblem(header: start, indent: indent)
+            return lines().blockScalarProblem(header: start, indent: enclosing.indent)
         case .singleQuoted, .doubleQuoted:
-            if lines().commentStuckTo(end: end) { return (.commentWithoutSpace, end) }
+            // The file's lines are only worked out when a quote followed by `#` occurs at all.
+            if quoteBeforeHash(), lines().commentStuckTo(end: end) { return (.commentWithoutSpace, end) }
             fallthrough
         case .plain:
+            // One line cannot be under-indented: most scalars stop here, before any look at the stack.
+            guard end.line > start.line else { return nil }
+            let (indent, inFlow) = enclosing
             // Inside a flow collection the collection's own check covers every line.
-            guard !inFlow, end.line > start.line else { return nil }
+            guard !inFlow else { return nil }
             return lines().underIndented(from: start.line, through: end.line, indent: indent).map { (.continuationNotIndented, $0) }
         }
+    }
+
+    /// Whether `"#` or `'#` occurs anywhere in the file: a comment can only be stuck to a closing quote there.
+    private mutating func quoteBeforeHash() -> Bool {
+        if let known = quoteHash { return known }
+        var found = false
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "#"), previous == UInt8(ascii: "\"") || previous == UInt8(ascii: "'") {
+                found = true
+                break
+            }
+            previous = byte
+        }
+        quoteHash = found
+        return found
     }
 
     /// A flow collection spread over lines must indent each continued line past its key; checked

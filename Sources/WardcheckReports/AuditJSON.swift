@@ -232,14 +232,17 @@ public enum AuditJSON {
         json.end()
     }
 
-    /// `[{code, quantity[, cost]}]` by unit code, one share at a time: a country's list is long.
+    /// `[{code, quantity[, cost]}]` by unit code, one share at a time and straight to bytes: a
+    /// country's list is long, and this part of the report is written on one core.
     private static func byUnit<Output: ReportOutput>(_ shares: [Audit.Need], _ audit: Audit, unitCost: Int?,
                                                      _ json: inout JSONStream, _ output: inout Output) throws {
         json.beginArray()
         for share in shares.sorted(by: { audit.rows[Int($0.index)].code < audit.rows[Int($1.index)].code }) {
-            var fields: [(String, JSON)] = [("code", .string(audit.rows[Int(share.index)].code)), ("quantity", .int(Int(share.quantity)))]
-            if let unitCost { fields.append(("cost", .int(Money.times(unitCost, Int(share.quantity))))) }
-            json.value(.object(fields))
+            json.beginObject()
+            json.member("code", string: audit.rows[Int(share.index)].code)
+            json.member("quantity", int: Int(share.quantity))
+            if let unitCost { json.member("cost", int: Money.times(unitCost, Int(share.quantity))) }
+            json.end()
             if json.bytes.count >= 1 << 16 { try output.write(json.take()) }
         }
         json.end()

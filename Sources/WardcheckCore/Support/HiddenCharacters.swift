@@ -49,31 +49,8 @@ public enum HiddenCharacters {
         return nil
     }
 
-    /// True when the UTF-8 text certainly holds no hidden character: printable ASCII and the
-    /// Latin letters (U+00A0–U+02FF but the soft hyphen, U+1E00–U+1EFF), checked on the bytes.
-    /// False only means "look closer".
-    static func isVisible(_ utf8: String.UTF8View) -> Bool {
-        if let answer = utf8.withContiguousStorageIfAvailable({ isVisible(bytes: $0) }) { return answer }
-        return isVisible(bytes: Array(utf8))
-    }
-
-    private static func isVisible<Bytes: Sequence>(bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
-        var iterator = bytes.makeIterator()
-        while let byte = iterator.next() {
-            switch byte {
-            case 0x20...0x7E: continue
-            case 0xC2:
-                guard let next = iterator.next(), next >= 0xA0, next != 0xAD else { return false }
-            case 0xC3...0xCB:
-                guard iterator.next() != nil else { return false }
-            case 0xE1:
-                guard let second = iterator.next(), second >= 0xB8, second <= 0xBB, iterator.next() != nil else { return false }
-            default:
-                return false
-            }
-        }
-        return true
-    }
+    /// True when the text certainly holds no hidden character; false only means "look closer".
+    static func isVisible(_ utf8: String.UTF8View) -> Bool { LatinText.isSimple(utf8) }
 
     /// "U+202E RIGHT-TO-LEFT OVERRIDE", for a message that must name what it refused.
     public static func describe(_ scalar: Unicode.Scalar) -> String {

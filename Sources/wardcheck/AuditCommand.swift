@@ -107,7 +107,7 @@ struct AuditCommand: ParsableCommand {
                             _ accumulator: AuditAccumulator, _ language: Language) throws {
         let units = AuditJSON.UnitWriter(criteria: evaluator.criteria, tasks: accumulator.tasks, language: language)
         let rows = accumulator.rowMaker
-        let spill = SpillFile()
+        let spill = SpillFile(beside: output.output)
         var pieces = [SpillFile.Piece?](repeating: nil, count: files.count)
         Pipeline.stream(files, { index, path -> (AuditAccumulator.Entry, SpillFile.Piece?) in
             let entry = rows.entry(for: judge(path), input: index)
@@ -132,6 +132,11 @@ struct AuditCommand: ParsableCommand {
             return part
         }, to: &out)
         out.finish()
+        if spill.keptInMemory > 0 {
+            StandardStreams.err(language == .vi
+                ? "wardcheck: cảnh báo: \(spill.keptInMemory) phần báo cáo không ghi được ra tệp tạm (đĩa đầy hoặc không có thư mục ghi được) nên được giữ trong bộ nhớ"
+                : "wardcheck: warning: \(spill.keptInMemory) report parts could not be set aside in a temporary file (disk full or no writable folder) and were kept in memory")
+        }
         try finish(audit, language)
     }
 

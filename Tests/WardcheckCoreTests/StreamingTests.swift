@@ -19,6 +19,27 @@ final class StreamingTests: XCTestCase {
         XCTAssertEqual(spill.read(spill.append([])), [])
     }
 
+    /// The parts go beside the report (not to /tmp, often memory), in a file already unlinked, and
+    /// an empty part, which shares its offset with the next, reads back empty.
+    func testSpillFileSitsBesideTheReportUnlinked() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spill-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let spill = SpillFile(beside: folder + "/audit.json")
+        let empty = spill.append([])
+        let next = spill.append(Array("next".utf8))
+        XCTAssertEqual(spill.read(empty), [])
+        XCTAssertEqual(spill.read(next), Array("next".utf8))
+        XCTAssertEqual(spill.keptInMemory, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [], "nothing left to see in the folder")
+        #if os(Linux)
+        let open = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap {
+            try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)
+        }
+        XCTAssertTrue(open.contains { $0.hasPrefix(folder + "/.wardcheck-parts-") && $0.hasSuffix("(deleted)") }, "\(open)")
+        #endif
+    }
+
     /// Results reach `consume` in input order however the work is timed, and a worker never
     /// gets more than `window` files ahead of the oldest unfinished one.
     func testOrderedHandsResultsOverInOrderWithinTheWindow() {

@@ -7,8 +7,11 @@ import Foundation
 
 /// Bytes set aside on disk until they are wanted again: each unit's part of a report is written
 /// here as soon as it is rendered, and read back when the report reaches it. The file is unlinked
-/// as soon as it is opened, so it leaves nothing behind whatever ends the run. Where no temporary
-/// file can be made (no writable folder, a full disk), the parts stay in memory instead.
+/// as soon as it is opened, so it leaves nothing behind whatever ends the run. It goes beside the
+/// report when there is one (the parts will end up there anyway), else in `$TMPDIR`, `/var/tmp`
+/// or `/tmp`, the first that takes it: `/tmp` is often memory (tmpfs), which would undo the point.
+/// Where no file can be made or written (no writable folder, a full disk), the parts stay in
+/// memory instead, and `keptInMemory` says how many, for the caller to warn.
 public final class SpillFile: @unchecked Sendable {
     /// Where one part was put.
     public struct Piece: Sendable {
@@ -20,18 +23,36 @@ public final class SpillFile: @unchecked Sendable {
 
     private var descriptor: Int32 = -1
     private var end = 0
-    /// Parts that could not go to disk, by offset.
+    /// Parts that could not go to disk, by offset (an empty part is never kept: it has no bytes).
     private var kept: [Int: [UInt8]] = [:]
     private let lock = NSLock()
 
-    public init() {
-        let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((folder + "/wardcheck-report-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { return }
-        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        descriptor = fd
+    /// How many parts had to stay in memory.
+    public var keptInMemory: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return kept.count
+    }
+
+    /// `report`: the file the parts are for, if any; the spill file goes in its folder first.
+    public init(beside report: String? = nil) {
+        var folders: [String] = []
+        if let report {
+            let slash = report.lastIndex(of: "/")
+            folders.append(slash.map { $0 == report.startIndex ? "/" : String(report[..<$0]) } ?? ".")
+        }
+        if let tmp = ProcessInfo.processInfo.environment["TMPDIR"], !tmp.isEmpty { folders.append(tmp) }
+        folders += ["/var/tmp", "/tmp"]
+        for folder in folders {
+            var template = Array((folder + "/.wardcheck-parts-XXXXXX").utf8CString)
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else { continue }
+            _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
+            // (mkostemp would close the gap before this, but Glibc's module does not export it.)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            descriptor = fd
+            return
+        }
     }
 
     deinit {
@@ -43,12 +64,15 @@ public final class SpillFile: @unchecked Sendable {
         defer { lock.unlock() }
         let piece = Piece(offset: end, length: UInt32(clamping: bytes.count))
         end += bytes.count
+        if bytes.isEmpty { return piece }
         if descriptor < 0 || bytes.count > Int(UInt32.max) || !write(bytes, at: piece.offset) { kept[piece.offset] = bytes }
         return piece
     }
 
     /// The part as it was appended; nil if the disk will not give it back.
     public func read(_ piece: Piece) -> [UInt8]? {
+        // An empty part shares its offset with the next one: it has nothing to look up.
+        if piece.count == 0 { return [] }
         lock.lock()
         let inMemory = kept[piece.offset]
         lock.unlock()

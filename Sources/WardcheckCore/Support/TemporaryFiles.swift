@@ -90,6 +90,9 @@ public enum TemporaryFiles {
         guard !installed else { return }
         installed = true
         _ = slots
+        // Any exit before a report is committed (a write that failed on another thread, a part
+        // that could not be read back) leaves no temporary file: committed files are unregistered.
+        atexit { TemporaryFiles.removeAll() }
         for number in signals {
             var current = sigaction()
             guard sigaction(number, nil, &current) == 0 else { continue }

@@ -15,9 +15,12 @@ struct CommonOptions: ParsableArguments {
     var criteriaFolder: String {
         get throws {
             guard let folder = CriteriaLocation.resolve(flag: criteria) else {
-                throw ValidationError(lang == .vi
-                    ? "không tìm thấy thư mục tiêu chí; chỉ rõ bằng --criteria THƯ_MỤC hoặc biến WARDCHECK_CRITERIA"
-                    : "no criteria folder found; name one with --criteria DIR or WARDCHECK_CRITERIA")
+                // A usage error (64), but without the root command's usage line, which would
+                // suggest the subcommand itself was missing.
+                printError(lang == .vi
+                    ? "wardcheck: không tìm thấy thư mục tiêu chí (./criteria, $WARDCHECK_CRITERIA hay bản đã cài); chỉ rõ bằng --criteria THƯ_MỤC hoặc biến WARDCHECK_CRITERIA"
+                    : "wardcheck: no criteria folder found (./criteria, $WARDCHECK_CRITERIA or the installed copy); name one with --criteria DIR or WARDCHECK_CRITERIA")
+                throw ExitCode.validationFailure
             }
             return folder
         }

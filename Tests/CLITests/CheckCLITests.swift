@@ -41,6 +41,8 @@ final class CheckCLITests: XCTestCase {
         let ward = WardcheckProcess.repository.appendingPathComponent("wards/submissions/20194-hoa-xuan.yaml").path
         let without = try WardcheckProcess.run(["check", ward], in: elsewhere)
         XCTAssertEqual(without.status, 64, "no criteria folder is a usage error: " + without.stderr)
+        XCTAssertTrue(without.stderr.contains("--criteria"), without.stderr)
+        XCTAssertFalse(without.stderr.contains("<subcommand>"), "the usage line of the root command misleads: " + without.stderr)
         let with = try WardcheckProcess.run(["check", ward], in: elsewhere,
                                             environment: ["WARDCHECK_CRITERIA": WardcheckProcess.repository.appendingPathComponent("criteria").path])
         XCTAssertEqual(with.status, 0, with.stdout + with.stderr)

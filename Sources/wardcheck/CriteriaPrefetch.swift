@@ -13,6 +13,10 @@ enum CriteriaPrefetch {
     private final class Slot: @unchecked Sendable {
         let condition = NSCondition()
         var folder: String?
+        /// Set by whichever side takes the loading first: the second thread when it starts, or the
+        /// first when it needs the criteria before the second thread has started (or never will:
+        /// a process out of threads), so nobody waits for work no one is doing.
+        var taken = false
         var result: (CriteriaSet?, [Diagnostic])?
     }
 
@@ -31,6 +35,11 @@ enum CriteriaPrefetch {
         slot.folder = folder
         slot.condition.unlock()
         Thread.detachNewThread {
+            slot.condition.lock()
+            let mine = !slot.taken && slot.folder == folder
+            slot.taken = true
+            slot.condition.unlock()
+            guard mine else { return }
             let loaded = CriteriaSet.load(folder: folder)
             slot.condition.lock()
             slot.result = loaded
@@ -42,7 +51,10 @@ enum CriteriaPrefetch {
     /// The criteria of `folder`: the prefetched ones when that is the folder guessed, else loaded now.
     static func load(folder: String) -> (CriteriaSet?, [Diagnostic]) {
         slot.condition.lock()
-        guard slot.folder == folder else {
+        guard slot.folder == folder, slot.taken else {
+            // Another folder, or the second thread has not started: load here, and it never will.
+            slot.taken = true
+            slot.folder = nil
             slot.condition.unlock()
             return CriteriaSet.load(folder: folder)
         }

@@ -7,7 +7,9 @@ The faults are planted in a copy (the working tree is never touched), built incr
 .build-mutate/. Each fault first meets the fast tier (the core tests and `wardcheck verify`); only
 a fault that survives it pays for the whole suite.
 
-    python3 Tests/Mutations/mutate.py [--only SUBSTRING] [--list]
+    python3 Tests/Mutations/mutate.py [--only SUBSTRING] [--from N] [--list]
+
+`--from N` starts at the Nth fault (as numbered in the output), to resume a run.
 """
 import os, shutil, subprocess, sys, tempfile, time
 
@@ -38,7 +40,9 @@ def read_faults(path):
 
 def run(args, cwd, timeout=1800):
     started = time.time()
-    proc = subprocess.run(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=timeout)
+    # A mutant's tests may print bytes that are not UTF-8 (that can be the very fault): never stop on them.
+    proc = subprocess.run(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace",
+                          timeout=timeout)
     return proc.returncode, proc.stdout, time.time() - started
 
 
@@ -47,6 +51,7 @@ def main():
     faults = read_faults(os.path.join(HERE, "faults.txt"))
     if only:
         faults = [f for f in faults if only in f["name"]]
+    first = int(sys.argv[sys.argv.index("--from") + 1]) if "--from" in sys.argv else 1
     if "--list" in sys.argv:
         for f in faults:
             print(f["name"])
@@ -80,6 +85,8 @@ def main():
 
         survivors, broken = [], []
         for index, fault in enumerate(faults, 1):
+            if index < first:
+                continue
             originals = {}
             try:
                 for edit in fault["edits"]:
@@ -115,7 +122,8 @@ def main():
                 for path, text in originals.items():
                     open(path, "w", encoding="utf-8").write(text)
 
-        print(f"\n{len(faults)} faults: {len(faults) - len(survivors) - len(broken)} killed, {len(survivors)} survived, {len(broken)} stale")
+        tried = len(faults) - first + 1
+        print(f"\n{tried} faults: {tried - len(survivors) - len(broken)} killed, {len(survivors)} survived, {len(broken)} stale")
         for name in survivors:
             print(f"  survived: {name}")
         for name in broken:

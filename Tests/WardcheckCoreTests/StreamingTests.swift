@@ -32,6 +32,13 @@ final class StreamingTests: XCTestCase {
         XCTAssertEqual(spill.read(next), Array("next".utf8))
         XCTAssertEqual(spill.keptInMemory, 0)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [], "nothing left to see in the folder")
+        // With no file to write to, every part stays in memory, and the empty one is still empty.
+        let memory = SpillFile(trying: [])
+        let nothing = memory.append([])
+        let after = memory.append(Array("after".utf8))
+        XCTAssertEqual(memory.read(nothing), [])
+        XCTAssertEqual(memory.read(after), Array("after".utf8))
+        XCTAssertEqual(memory.keptInMemory, 1)
         #if os(Linux)
         let open = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap {
             try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)

@@ -13,26 +13,12 @@ final class StreamedReportTests: XCTestCase {
         let (whole, files, evaluator) = AuditFixture.samples
         let (roster, _) = Roster.load(path: AuditFixture.wards.appendingPathComponent("roster.yaml").path, schema: AuditFixture.criteria.schema)
         let accumulator = AuditAccumulator(criteria: AuditFixture.criteria, roster: roster, asOf: evaluator.asOf)
-        let units = AuditJSON.UnitWriter(criteria: AuditFixture.criteria, tasks: accumulator.tasks, language: .vi)
-        let rows = accumulator.rowMaker
-        let spill = SpillFile()
-        var pieces = [SpillFile.Piece?](repeating: nil, count: files.count)
-        Pipeline.stream(files, { index, path -> (AuditAccumulator.Entry, SpillFile.Piece?) in
-            let entry = rows.entry(for: UnitReport.check(path: path, evaluator: evaluator), input: index)
-            guard case .row(var row) = entry else { return (entry, nil) }
-            let piece = spill.append(units.part(row))
-            row.remedies = []
-            row.problems = []
-            row.contact = nil
-            return (.row(row), piece)
-        }, into: { entry, piece in
-            accumulator.add(entry)
-            if case .row(let row) = entry { pieces[row.input] = piece }
-        })
-        let audit = accumulator.finish()
+        let stream = AuditJSONStream(files, judge: { UnitReport.check(path: $0, evaluator: evaluator) }, accumulator: accumulator,
+                                     criteria: AuditFixture.criteria, language: .vi, besides: nil)
+        let audit = stream.audit
         XCTAssertTrue(audit.rows.allSatisfy { $0.remedies.isEmpty && $0.contact == nil })
         var output = MemoryOutput()
-        try AuditJSON.write(audit, language: .vi, parts: { row in try XCTUnwrap(pieces[row.input].flatMap(spill.read)) }, to: &output)
+        try stream.write(language: .vi, to: &output)
         let streamed = String(decoding: output.bytes, as: UTF8.self)
         let expected = AuditJSON.render(whole, language: .vi)
         XCTAssertEqual(streamed.count, expected.count)

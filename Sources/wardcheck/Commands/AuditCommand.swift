@@ -100,44 +100,25 @@ struct AuditCommand: ParsableCommand {
         try finish(audit, language)
     }
 
-    /// The JSON report, each unit's part written on the core that judged it and set aside on
-    /// disk, the rows kept small, and the report streamed out in rank order at the end: memory
-    /// holds one small row per unit, never the report.
+    /// The JSON report, streamed (`AuditJSONStream`): memory holds one small row per unit.
     private func streamJSON(_ files: [String], _ judge: @escaping @Sendable (String) -> UnitReport, _ evaluator: Evaluator,
                             _ accumulator: AuditAccumulator, _ language: Language) throws {
-        let units = AuditJSON.UnitWriter(criteria: evaluator.criteria, tasks: accumulator.tasks, language: language)
-        let rows = accumulator.rowMaker
-        let spill = SpillFile(beside: output.output)
-        var pieces = [SpillFile.Piece?](repeating: nil, count: files.count)
-        Pipeline.stream(files, { index, path -> (AuditAccumulator.Entry, SpillFile.Piece?) in
-            let entry = rows.entry(for: judge(path), input: index)
-            guard case .row(var row) = entry else { return (entry, nil) }
-            let piece = spill.append(units.part(row))
-            // The part on disk holds them now.
-            row.remedies = []
-            row.problems = []
-            row.contact = nil
-            return (.row(row), piece)
-        }, into: { entry, piece in
-            accumulator.add(entry)
-            if case .row(let row) = entry { pieces[row.input] = piece }
-        })
-        let audit = accumulator.finish()
+        let stream = AuditJSONStream(files, judge: judge, accumulator: accumulator, criteria: evaluator.criteria,
+                                     language: language, besides: output.output)
         var out = StreamedOutput(output)
-        try AuditJSON.write(audit, language: language, parts: { row in
-            guard let piece = pieces[row.input], let part = spill.read(piece) else {
-                StandardStreams.fail(Localized(vi: "wardcheck: không đọc lại được phần báo cáo của \(shown(row.file)) từ tệp tạm",
-                                               en: "wardcheck: cannot read back the report part of \(shown(row.file)) from its temporary file"))
-            }
-            return part
-        }, to: &out)
-        out.finish()
-        if spill.keptInMemory > 0 {
-            StandardStreams.err(language == .vi
-                ? "wardcheck: cảnh báo: \(spill.keptInMemory) phần báo cáo không ghi được ra tệp tạm (đĩa đầy hoặc không có thư mục ghi được) nên được giữ trong bộ nhớ"
-                : "wardcheck: warning: \(spill.keptInMemory) report parts could not be set aside in a temporary file (disk full or no writable folder) and were kept in memory")
+        do {
+            try stream.write(language: language, to: &out)
+        } catch let lost as AuditJSONStream.PartLost {
+            StandardStreams.fail(Localized(vi: "wardcheck: không đọc lại được phần báo cáo của \(shown(lost.file)) từ tệp tạm",
+                                           en: "wardcheck: cannot read back the report part of \(shown(lost.file)) from its temporary file"))
         }
-        try finish(audit, language)
+        out.finish()
+        if stream.keptInMemory > 0 {
+            StandardStreams.err(language == .vi
+                ? "wardcheck: cảnh báo: \(stream.keptInMemory) phần báo cáo không ghi được ra tệp tạm (đĩa đầy hoặc không có thư mục ghi được) nên được giữ trong bộ nhớ"
+                : "wardcheck: warning: \(stream.keptInMemory) report parts could not be set aside in a temporary file (disk full or no writable folder) and were kept in memory")
+        }
+        try finish(stream.audit, language)
     }
 
     /// The exit status, once the report is out.

@@ -1,25 +1,16 @@
 import WardcheckCore
 import WardcheckReports
 
-/// Checks and scores one unit's facts text with the command line's own pipeline (`FactsFile`,
-/// `Evaluator`) and answers in the shape the page reads: the scorecard as HTML and as `check`
-/// prints it, the diagnostics each placed at its field, the outcomes and remedies as
-/// `check --format json` gives them.
+/// The self-assessment's answers to the page: a form's answers scored with the command line's own
+/// pipeline (`FormScoring`), shown the way the page shows them. Everything a person reads here is
+/// in the schema's words; the file view (key paths, lines, codes) is only in `check_text` and
+/// `diagnostics`, for the folded "as `wardcheck check`" panel.
 struct Assessment {
     let criteria: CriteriaSet
     let evaluator: Evaluator
     let language: Language
 
-    struct Checked {
-        var file: FactsFile
-        var report: UnitReport
-    }
-
     /// The name the text is checked under: the unit's own file name when its code is well formed.
-    func fileName(code: String?) -> String {
-        Self.fileName(code: code, schema: criteria.schema, language: language)
-    }
-
     static func fileName(code: String?, schema: FactsSchema, language: Language) -> String {
         let code = code?.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
         if let code, case .code(let pattern, _)? = schema.field(schema.codeField)?.type,
@@ -29,47 +20,54 @@ struct Assessment {
         return language == .vi ? "tu-danh-gia.yaml" : "self-assessment.yaml"
     }
 
-    func check(_ text: String, file: String) -> Checked {
-        check(bytes: Array(text.utf8), file: file)
+    /// Scores answers typed in `typedIn` (the page's language unless the answers were kept from a
+    /// page in the other one).
+    func score(_ answers: [String: String], typedIn: Language? = nil, extraQuestions: [String: Localized] = [:]) -> FormScoring.Scored {
+        var read = FormAnswers.read(answers, criteria: criteria, language: typedIn ?? language)
+        for (field, question) in extraQuestions where read.values[field] == nil { read.questions[field] = question }
+        return FormScoring(criteria: criteria, evaluator: evaluator).score(read, language: language)
     }
 
-    func check(bytes: [UInt8], file: String) -> Checked {
-        let loaded = FactsFile.load(bytes: bytes, path: file, validator: criteria.validator, checks: UnitReport.checks(evaluator))
-        return Checked(file: loaded, report: UnitReport.check(loaded, evaluator: evaluator))
-    }
-
-    /// The answer to `/api/evaluate` and `/api/upload`; `answers` only when the form is to be filled from a file.
-    func json(_ outcome: Checked, answers: [String: String]? = nil) -> JSON {
-        let report = outcome.report
-        let places = Answers(schema: criteria.schema)
+    /// The answer to `/api/evaluate`, `/api/upload` and `/api/submit`.
+    func json(_ scored: FormScoring.Scored, upload: UploadReading? = nil) -> JSON {
+        let report = scored.report
         let card = report.scorecard
-        let errors = report.diagnostics.filter(\.isError).count
-        let summary: String
-        if let card {
-            summary = "\(card.passed)/\(card.total) " + (language == .vi ? "tiêu chí đạt — " : "criteria met — ")
-                + (card.ready ? (language == .vi ? "ĐẠT" : "READY") : (language == .vi ? "CHƯA ĐẠT" : "NOT READY"))
-        } else {
-            summary = language == .vi ? "Chưa chấm được — \(errors) lỗi cần sửa" : "Not scored yet — \(errors) errors to fix"
-        }
+        let words = FactWords(schema: criteria.schema)
+        let reader = AnswerReader(schema: criteria.schema, language: language)
+        let strictFile = scored.strict
         let link: @Sendable (String) -> String = { "#" + AssessmentPage.fieldID($0) }
         var members: [(String, JSON)] = [
-            ("schema", .string("wardcheck.assessment/1")),
-            ("file", .string(report.file)),
-            ("valid", .bool(report.isValid)),
+            ("schema", .string("wardcheck.assessment/2")),
+            ("file", .string(scored.fileName)),
+            ("valid", .bool(strictFile.isValid)),
+            ("scored", .bool(card != nil)),
             ("code", .optional(card?.code)),
             ("name", .optional(card?.name)),
             ("passed", card.map { .int($0.passed) } ?? .null),
             ("total", card.map { .int($0.total) } ?? .null),
             ("ready", card.map { .bool($0.ready) } ?? .null),
             ("total_cost", card.map { .int($0.totalCost) } ?? .null),
-            ("summary", .string(summary)),
+            ("summary", .string(summary(card, requiredMissing: scored.requiredMissing.count))),
+            ("score_line", .string(scoreLine(card))),
             // Each criterion's outcome and the remedies as `check --format json` gives them; the
             // full trace of every comparison stays out, as a phone on a weak signal pays for each byte.
             ("criteria", .array((card?.results ?? []).map { .object([("id", .string($0.id)), ("outcome", .string($0.outcome.rawValue))]) })),
             ("remedies", .array((card?.remedies ?? []).map { ScorecardJSON.remedy($0, language) })),
-            ("diagnostics", .array(report.diagnostics.map { d in
+            ("questions", .array(scored.answers.questions.sorted { $0.key < $1.key }.map { field, text in
+                .object([("field", .string(field)), ("text", .string(text.text(language)))])
+            })),
+            ("required_missing", .array(scored.requiredMissing.map { path in
+                .object([("field", .string(path)), ("label", .string(words.label(path).text(language)))])
+            })),
+            // Each answer scored, as the page shows it: "1,5", "04/12/2026".
+            ("shown", .object(scored.answers.values.sorted { $0.key < $1.key }
+                .filter { $0.key != criteria.schema.formatField }
+                .map { ($0.key, .string(reader.shown($0.value))) })),
+            ("scorecard_html", .string(ScorecardHTML(criteria: criteria, language: language, fieldLink: link).render(report))),
+            // The downloaded file as `wardcheck check` prints it, for whoever keeps the files.
+            ("check_text", .string(ScorecardText(criteria: criteria, language: language).render(strictFile))),
+            ("diagnostics", .array(strictFile.diagnostics.map { d in
                 .object([
-                    ("field", .string(places.field(at: d.start, in: outcome.file.tree))),
                     ("line", .int(d.start.line)),
                     ("column", .int(d.start.column)),
                     ("code", .string(d.code.rawValue)),
@@ -78,12 +76,31 @@ struct Assessment {
                     ("hint", .optional(d.hint?.text(language))),
                 ])
             })),
-            ("scorecard_html", .string(ScorecardHTML(criteria: criteria, language: language, fieldLink: link).render(report))),
-            ("check_text", .string(ScorecardText(catalogue: criteria.catalogue, language: language).render(report))),
         ]
-        if let answers {
-            members.append(("answers", .object(answers.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+        if let upload {
+            members.append(("answers", .object(upload.answers.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+            members.append(("notes", .array(upload.notes.sorted { $0.key < $1.key }.map { field, text in
+                .object([("field", .string(field)), ("text", .string(text.text(language)))])
+            })))
         }
         return .object(members)
+    }
+
+    /// "14/16 tiêu chí đạt — CHƯA ĐẠT · còn 2 mục bắt buộc".
+    private func summary(_ card: Scorecard?, requiredMissing: Int) -> String {
+        let vi = language == .vi
+        var text = scoreLine(card)
+        if requiredMissing > 0 {
+            text += vi ? " · còn \(requiredMissing) mục bắt buộc" : " · \(NumberText.counted(requiredMissing, vi: "", en: "required answer", .en)) to go"
+        }
+        return text
+    }
+
+    /// The line the page announces when it changes: "14/16 tiêu chí đạt — CHƯA ĐẠT".
+    private func scoreLine(_ card: Scorecard?) -> String {
+        let vi = language == .vi
+        guard let card else { return vi ? "Chưa chấm được" : "Not scored yet" }
+        return "\(card.passed)/\(card.total) " + (vi ? "tiêu chí đạt — " : "criteria met — ")
+            + (card.ready ? (vi ? "ĐẠT" : "READY") : (vi ? "CHƯA ĐẠT" : "NOT READY"))
     }
 }

@@ -26,7 +26,7 @@ enum FuzzTarget {
         precondition(report.diagnostics.count <= DiagnosticSink.shownPerFile + 1, "more diagnostics than a file shows")
 
         for language in Language.allCases {
-            let text = ScorecardText(catalogue: catalogue, language: language).render(report)
+            let text = ScorecardText(criteria: evaluator.criteria, language: language).render(report)
             precondition(!text.unicodeScalars.contains { HiddenCharacters.isHidden($0) && $0 != "\n" && $0 != "\t" },
                          "a hidden character reached the text output raw")
             let github = GitHubAnnotations.check([report], language: language)

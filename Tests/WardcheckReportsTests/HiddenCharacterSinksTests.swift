@@ -32,7 +32,7 @@ final class HiddenCharacterSinksTests: XCTestCase {
         let report = try hostileReport()
         let set = try CIReportFixtures.criteriaSet()
         let outputs: [(String, String, Set<Unicode.Scalar>)] = [
-            ("text", ScorecardText(catalogue: set.catalogue, language: .vi).render(report), ["\n"]),
+            ("text", ScorecardText(criteria: set, language: .vi).render(report), ["\n"]),
             ("json", ScorecardJSON.render([report], language: .vi), ["\n"]),
             ("junit", JUnitReport.check([report], language: .vi), ["\n"]),
             ("sarif", SARIFLog(toolVersion: "test", language: .vi, workingDirectory: "/").check([report], criteria: set), ["\n"]),

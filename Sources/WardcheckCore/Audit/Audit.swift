@@ -67,6 +67,8 @@ public struct Audit: Sendable {
         public var errorCount: Int
         /// The first few errors, enough to tell the unit what to fix first.
         public var firstErrors: [Diagnostic]
+        /// The unit's name in the roster, when the file's code is there: how people know the unit.
+        public var name: String? = nil
     }
 
     public struct Tally: Sendable {
@@ -357,7 +359,9 @@ public final class AuditAccumulator {
                     diagnostics.append(Diagnostic(file: file, at: .start, code: .duplicateUnit, message: Localized(
                         vi: "mã đơn vị \(code) có trong nhiều tệp: \(names.joined(separator: ", "))",
                         en: "unit code \(code) is submitted in several files: \(names.joined(separator: ", "))"),
-                        hint: Localized(vi: "giữ một tệp cho mỗi đơn vị và xoá các tệp còn lại", en: "keep one file per unit and remove the others")))
+                        hint: Localized(vi: "giữ một tệp cho mỗi đơn vị và xoá các tệp còn lại", en: "keep one file per unit and remove the others"),
+                        plain: Localized(vi: "Đơn vị \(code) nộp \(names.count) tệp số liệu; thành phố chưa tính đơn vị này cho đến khi chỉ còn một tệp",
+                                         en: "Unit \(code) submitted \(names.count) facts files; the city leaves it out until only one is left")))
                 }
                 for i in byCode[first..<next] { keep[i] = false }
             }
@@ -367,6 +371,7 @@ public final class AuditAccumulator {
         if let roster {
             // A unit whose file is invalid did submit; it is listed with the invalid files instead.
             let invalidCodes = Set(invalid.compactMap(\.code))
+            for i in invalid.indices { invalid[i].name = invalid[i].code.flatMap { roster.unit($0)?.name } }
             notSubmitted = roster.units.filter { unit in
                 !invalidCodes.contains(unit.code) && !Self.contains(unit.code, in: byCode, of: rows)
             }
@@ -376,7 +381,9 @@ public final class AuditAccumulator {
                     diagnostics.append(Diagnostic(file: row.file, at: .start, code: .notInRoster, severity: .error, message: Localized(
                         vi: "mã đơn vị \(row.code) (\(row.name)) không có trong danh sách \(roster.file)",
                         en: "unit code \(row.code) (\(row.name)) is not in the roster \(roster.file)"),
-                        hint: Localized(vi: "kiểm tra mã đơn vị, hoặc bổ sung đơn vị vào danh sách", en: "check the unit code, or add the unit to the roster")))
+                        hint: Localized(vi: "kiểm tra mã đơn vị, hoặc bổ sung đơn vị vào danh sách", en: "check the unit code, or add the unit to the roster"),
+                        plain: Localized(vi: "Mã đơn vị \(row.code) (\(row.name)) không có trong danh sách đơn vị của thành phố",
+                                         en: "Unit code \(row.code) (\(row.name)) is not in the city's roster")))
                     // A file for a unit the city does not have cannot count towards any unit.
                     keep[i] = false
                     continue
@@ -384,7 +391,9 @@ public final class AuditAccumulator {
                 if unit.name != row.name {
                     diagnostics.append(Diagnostic(file: row.file, at: .start, code: .rosterMismatch, severity: .warning, message: Localized(
                         vi: "tên đơn vị \(row.code) là “\(row.name)”, danh sách ghi “\(unit.name)”",
-                        en: "unit \(row.code) is named “\(row.name)” here but “\(unit.name)” in the roster")))
+                        en: "unit \(row.code) is named “\(row.name)” here but “\(unit.name)” in the roster"),
+                        plain: Localized(vi: "Tệp của đơn vị \(row.code) ghi tên «\(row.name)», danh sách của thành phố ghi «\(unit.name)»",
+                                         en: "The file of unit \(row.code) names it «\(row.name)», the city roster «\(unit.name)»")))
                 }
             }
         }

@@ -12,6 +12,10 @@ public struct CriteriaSet: Sendable {
     public static let schemaFile = "facts.yaml"
     public static let catalogueFile = "catalogue.yaml"
 
+    /// Which questions apply to a unit, from the criteria's guards (worked out when asked: only
+    /// the form needs it).
+    public var applicability: Applicability { Applicability(criteria: criteria, schema: schema) }
+
     public func criterion(_ id: String) -> Criterion? {
         criteria.first { $0.id == id }
     }

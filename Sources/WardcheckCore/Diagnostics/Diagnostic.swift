@@ -9,11 +9,16 @@ public struct Diagnostic: Sendable {
     public var severity: Severity
     public var message: Localized
     public var hint: Localized?
+    /// The same problem said to someone who never opens the file (a ward official, the city
+    /// office): in the schema's words, with no key path, code, line or raw value's syntax
+    /// ("Tường lửa: «yes» không phải câu trả lời có hoặc không"). Nil when there is none yet:
+    /// `people` falls back on the code's title.
+    public var plain: Localized?
     /// The source line the diagnostic points into, attached once the file's text is at hand.
     public var sourceLine: String?
 
     public init(file: String, at start: Mark, end: Mark? = nil, code: DiagnosticCode, severity: Severity = .error,
-                message: Localized, hint: Localized? = nil) {
+                message: Localized, hint: Localized? = nil, plain: Localized? = nil) {
         self.file = file
         self.start = start
         self.end = end
@@ -21,9 +26,13 @@ public struct Diagnostic: Sendable {
         self.severity = severity
         self.message = message
         self.hint = hint
+        self.plain = plain
     }
 
     public var isError: Bool { severity == .error }
+
+    /// What a person who never opens the file reads about this problem.
+    public var people: Localized { plain ?? code.title }
 }
 
 /// Collects diagnostics for one file and attaches source lines to them at the end.
@@ -45,12 +54,12 @@ public final class DiagnosticSink {
 
     public init(file: String) { self.file = file }
 
-    public func error(_ code: DiagnosticCode, at start: Mark, end: Mark? = nil, _ message: Localized, hint: Localized? = nil) {
-        append(Diagnostic(file: file, at: start, end: end, code: code, message: message, hint: hint))
+    public func error(_ code: DiagnosticCode, at start: Mark, end: Mark? = nil, _ message: Localized, hint: Localized? = nil, plain: Localized? = nil) {
+        append(Diagnostic(file: file, at: start, end: end, code: code, message: message, hint: hint, plain: plain))
     }
 
-    public func warning(_ code: DiagnosticCode, at start: Mark, end: Mark? = nil, _ message: Localized, hint: Localized? = nil) {
-        append(Diagnostic(file: file, at: start, end: end, code: code, severity: .warning, message: message, hint: hint))
+    public func warning(_ code: DiagnosticCode, at start: Mark, end: Mark? = nil, _ message: Localized, hint: Localized? = nil, plain: Localized? = nil) {
+        append(Diagnostic(file: file, at: start, end: end, code: code, severity: .warning, message: message, hint: hint, plain: plain))
     }
 
     public func append(_ diagnostic: Diagnostic) {

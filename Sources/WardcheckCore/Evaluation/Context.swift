@@ -69,11 +69,11 @@ final class Context: Sendable {
         let written = facts[c.fact]
         // Where it is written: `facts.position(of:)`, without looking the fact up a second time.
         let at = written == nil || (!facts.supplied.isEmpty && facts.supplied.contains(c.fact)) ? nil : written?.start
-        var result = ComparisonResult(fact: c.fact, at: at, observed: written?.value, op: c.op,
+        var result = ComparisonResult(fact: c.fact, at: at, observed: written?.value, op: c.op, requirement: .days(0),
                                       unit: field?.unit, labels: field?.labels ?? [:])
         switch c.operand {
         case .value(let expected):
-            result.required = expected.display
+            result.requirement = .value(expected)
             let holds: (FactValue) -> Bool = { ($0 == expected) == (c.op == .is) }
             if let observed = result.observed {
                 result.outcome = holds(observed) ? .passed : .failed
@@ -82,7 +82,7 @@ final class Context: Sendable {
                 result.missing = [c.fact]
             }
         case .values(let list):
-            result.required = "{" + list.joined(separator: ", ") + "}"
+            result.requirement = .values(list)
             let holds: (FactValue) -> Bool = { list.contains($0.display) == (c.op == .in) }
             if let observed = result.observed {
                 result.outcome = holds(observed) ? .passed : .failed
@@ -91,7 +91,7 @@ final class Context: Sendable {
                 result.missing = [c.fact]
             }
         case .days(let limit):
-            result.required = "\(limit)"
+            result.requirement = .days(limit)
             var missing: [String] = []
             if result.observed == nil { missing.append(c.fact) }
             if day == nil { missing.append(schema.referenceDate) }
@@ -103,7 +103,7 @@ final class Context: Sendable {
         case .expression(let expression):
             let computed = value(of: expression)
             // Its text and formula are written when a report shows them, not for every comparison of an audit.
-            result.requirement = ComputedRequirement(range: computed.range, expression: expression, context: self)
+            result.requirement = .computed(ComputedRequirement(range: computed.range, expression: expression, context: self))
             if let problem = computed.problem {
                 result.outcome = .notEvaluable
                 result.problem = problem
@@ -316,19 +316,30 @@ final class Context: Sendable {
 
 /// A requirement computed from the facts, kept with what it takes to write it down: most
 /// comparisons of an audit are never shown, so their text and formula are written on demand.
-struct ComputedRequirement: Sendable {
-    let range: ValueRange
+public struct ComputedRequirement: Sendable {
+    public let range: ValueRange
     let expression: Expression
     let context: Context
 
     /// "9", "8–24", "≥ 1".
-    var text: String { range.text }
+    public var text: String { range.text }
 
     /// "⌈staffing.officials ÷ 5⌉ = ⌈45 ÷ 5⌉ = 9", each step shown once; nil for a constant.
-    var formula: String? {
+    public var formula: String? {
         let (symbolic, numeric) = context.written(expression)
         var steps: [String] = []
         for step in [symbolic, numeric, range.text] where steps.last != step { steps.append(step) }
         return steps.count > 1 ? steps.joined(separator: " = ") : nil
     }
+
+    /// The formula with the unit's numbers only ("⌈45 ÷ 5⌉ = 9"), for people: no fact path in it.
+    /// Nil for a constant, and when a fact it reads was left out.
+    public var numericFormula: String? {
+        let numeric = context.written(expression).numeric
+        guard !numeric.contains("?"), numeric != range.text else { return nil }
+        return numeric + " = " + range.text
+    }
+
+    /// The facts the requirement is computed from, in order.
+    public var reads: [String] { Context.factsRead(by: expression) }
 }

@@ -176,8 +176,10 @@ public struct Evaluator: Sendable {
         if !missingFacts.isEmpty, outcome != .passed {
             let report = criteria.catalogue.report
             let paths = missingFacts.map(\.path)
+            // The facts by their names in the schema: the office reads what to report, not a key path.
+            let named = FactWords.list(paths.map(FactWords(schema: criteria.schema).inSentence))
             remedies.append(Remedy(criterion: criterion.id, check: nil, kind: .report, name: report.name,
-                                   text: report.name.map { "\($0): \(paths.joined(separator: ", "))" },
+                                   text: report.name + Localized(": ") + named,
                                    who: report.who, role: report.role, quantity: nil, unitCost: nil, facts: paths))
         }
         var decidedWithout: [String] = []
@@ -284,8 +286,8 @@ public struct Evaluator: Sendable {
             (name, who, role, unitCost, kind) = (action.name, action.who, action.role, nil, .action(key))
         }
         let first = comparisons.first { $0.outcome == .failed } ?? comparisons.first
-        let observed = first.map { Presentation.observed($0) } ?? Localized("")
-        let required = first.map { Presentation.required($0) } ?? Localized("")
+        let observed = first.map { RemedyWords(schema: criteria.schema).observed($0) } ?? Localized("")
+        let required = first.map { RemedyWords(schema: criteria.schema).required($0) } ?? Localized("")
         let quantityText: Localized = quantity.map { Localized(vi: NumberText.grouped($0, .vi), en: NumberText.grouped($0, .en)) }
             ?? atLeast.map { Localized(vi: "ít nhất \(NumberText.grouped($0, .vi))", en: "at least \(NumberText.grouped($0, .en))") }
             ?? Localized(vi: "(chưa tính được)", en: "(not yet known)")

@@ -4,16 +4,16 @@ import Foundation
 /// a fact was left out, spanning every value that fact could take (its schema minimum up to the
 /// largest value a file may hold). A nil bound is unbounded. The range is never narrower than
 /// the truth, so a comparison decided on it is decided for every value the missing fact could take.
-struct ValueRange: Sendable, Equatable {
-    var lower: Decimal?
-    var upper: Decimal?
+public struct ValueRange: Sendable, Equatable {
+    public var lower: Decimal?
+    public var upper: Decimal?
 
     static let unbounded = ValueRange(lower: nil, upper: nil)
 
     static func exact(_ value: Decimal) -> ValueRange { ValueRange(lower: value, upper: value) }
 
     /// The single value, when the range is one.
-    var exact: Decimal? {
+    public var exact: Decimal? {
         guard let lower, let upper, lower == upper else { return nil }
         return lower
     }
@@ -77,7 +77,7 @@ struct ValueRange: Sendable, Equatable {
     }
 
     /// "45", "8–24", "≥ 1", "?".
-    var text: String {
+    public var text: String {
         if let exact { return NumberText.plain(exact) }
         switch (lower, upper) {
         case let (l?, u?): return NumberText.plain(l) + "–" + NumberText.plain(u)

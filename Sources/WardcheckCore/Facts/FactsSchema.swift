@@ -40,11 +40,25 @@ public struct FactsSchema: Sendable {
         public var path: String
         public var type: FieldType
         public var required: Bool
+        /// The comment above the field in a facts file, for people who write the file.
         public var description: Localized
-        /// A short name for a column header ("Loại đơn vị" / "Type"); reports fall back to the key.
-        public var label: Localized?
-        /// Enum fields: how each value reads to a person ("mountain" → "miền núi"); the file keeps the value.
+        /// The field's short name, for people who never see the file: a column header, a section
+        /// heading, the start of a sentence ("Tốc độ tải xuống", "Máy phát điện dự phòng").
+        public var label: Localized
+        /// The field as the form asks it ("Trụ sở có Internet cáp quang không?"); nil for blocks.
+        public var question: Localized?
+        /// One line under the question on the form ("5 chữ số, ví dụ 20194").
+        public var help: Localized?
+        /// Enum fields: how each value reads inside a sentence or a list ("mountain" → "miền núi");
+        /// the file keeps the value.
         public var labels: [String: Localized] = [:]
+        /// What an answer says as a whole sentence, by value as the file writes it: a boolean's
+        /// "true" and "false" ("Đã có máy phát điện" / "Chưa có máy phát điện"), an enum's values
+        /// ("Chưa có đường truyền dự phòng").
+        public var answers: [String: Localized] = [:]
+        /// How a number or a date reads as a sentence, `{value}` standing for it
+        /// ("{value} máy tính đang hoạt động"); without it, "label: value".
+        public var says: Localized?
         public var mark: Mark
         /// The smallest value a count or number may take, when zero is impossible (a unit has at least one official).
         public var minimum: Decimal?
@@ -178,7 +192,8 @@ public struct FactsSchema: Sendable {
     }
 
     private static func readField(_ node: YAMLNode, _ sink: DiagnosticSink) -> Field? {
-        guard var reader = MappingReader(node, sink, allowed: ["path", "type", "required", "vi", "en", "unit", "values", "hints", "pattern", "pattern_hint", "minimum", "label", "labels"], what: "field") else { return nil }
+        guard var reader = MappingReader(node, sink, allowed: ["path", "type", "required", "vi", "en", "unit", "values", "hints", "pattern", "pattern_hint",
+                                                              "minimum", "label", "labels", "question", "help", "answers", "says"], what: "field") else { return nil }
         guard let path = reader.string("path"), let typeName = reader.string("type"),
               let vi = reader.string("vi"), let en = reader.string("en") else { return nil }
         let required = reader.boolean("required", required: false) ?? false
@@ -241,7 +256,84 @@ public struct FactsSchema: Sendable {
                 if let text = MappingReader.localized(entry.value, sink) { labels[entry.key] = text }
             }
         }
+        // The words people read: every field is named, every question asked, every yes and no
+        // said, so that no page or report ever falls back on a key path or a raw value.
+        guard let label = reader.localized("label") else { return nil }
+        let question = type == .block ? reader.localized("question", required: false) : reader.localized("question")
+        let help = reader.localized("help", required: false)
+        var says: Localized?
+        if let node = reader.optional("says") {
+            switch type {
+            case .count, .number, .date:
+                says = MappingReader.localized(node, sink)
+                if let says, !(says.vi.contains("{value}") && says.en.contains("{value}")) {
+                    sink.error(.configInvalid, at: node.start, Localized(vi: "`says` cần có `{value}` ở cả hai ngôn ngữ, chỗ giá trị được đặt vào",
+                                                                       en: "`says` needs `{value}` in both languages, where the value goes"))
+                    return nil
+                }
+            default:
+                sink.error(.configInvalid, at: node.start, Localized(vi: "`says` chỉ dùng cho trường count, number hoặc date", en: "`says` is for count, number and date fields only"),
+                           hint: Localized(vi: "trường boolean và enum dùng `answers`", en: "boolean and enum fields use `answers`"))
+                return nil
+            }
+        }
+        var answers: [String: Localized] = [:]
+        let answerNode = reader.optional("answers")
+        switch type {
+        case .boolean:
+            guard let answerNode else {
+                sink.error(.configInvalid, at: node.start, Localized(vi: "trường boolean `\(path)` cần `answers` cho \"true\" và \"false\"",
+                                                                   en: "boolean field `\(path)` needs `answers` for \"true\" and \"false\""),
+                           hint: Localized(vi: "ví dụ: answers: { \"true\": { vi: \"Đã có …\", en: \"Has …\" }, \"false\": { vi: \"Chưa có …\", en: \"No …\" } }",
+                                           en: "e.g. answers: { \"true\": { vi: \"Đã có …\", en: \"Has …\" }, \"false\": { vi: \"Chưa có …\", en: \"No …\" } }"))
+                return nil
+            }
+            answers = readAnswers(answerNode, allowed: ["true", "false"], all: true, sink) ?? [:]
+            if answers.count != 2 { return nil }
+        case .enumeration(let values, _):
+            if let answerNode {
+                guard let read = readAnswers(answerNode, allowed: values, all: false, sink) else { return nil }
+                answers = read
+            }
+            // Every value has words: a list of choices never shows a raw value.
+            if let missing = values.first(where: { labels[$0] == nil }) {
+                sink.error(.configInvalid, at: reader.entry("labels")?.value.start ?? node.start,
+                           Localized(vi: "trường enum `\(path)` thiếu `labels` cho giá trị `\(missing)`", en: "enum field `\(path)` has no `labels` for the value `\(missing)`"),
+                           hint: Localized(vi: "thêm `\(missing): { vi: \"…\", en: \"…\" }` dưới `labels`", en: "add `\(missing): { vi: \"…\", en: \"…\" }` under `labels`"))
+                return nil
+            }
+        default:
+            if let answerNode {
+                sink.error(.configInvalid, at: answerNode.start, Localized(vi: "`answers` chỉ dùng cho trường boolean hoặc enum", en: "`answers` is for boolean and enum fields only"))
+                return nil
+            }
+        }
+        guard type == .block || question != nil else { return nil }
         return Field(path: path, type: type, required: required, description: Localized(vi: vi, en: en),
-                     label: reader.localized("label", required: false), labels: labels, mark: node.start, minimum: minimum)
+                     label: label, question: question, help: help, labels: labels, answers: answers, says: says,
+                     mark: node.start, minimum: minimum)
+    }
+
+    /// `{ value: { vi, en }, … }` for the values `allowed`; `all` when every one must be there.
+    private static func readAnswers(_ node: YAMLNode, allowed: [String], all: Bool, _ sink: DiagnosticSink) -> [String: Localized]? {
+        guard let entries = node.entries else {
+            sink.error(.configInvalid, at: node.start, Localized(vi: "`answers` cần một khối `giá trị: { vi, en }`", en: "`answers` needs a block of `value: { vi, en }`"))
+            return nil
+        }
+        var out: [String: Localized] = [:]
+        for entry in entries {
+            guard allowed.contains(entry.key) else {
+                sink.error(.configInvalid, at: entry.keyStart, Localized(vi: "`\(entry.key)` không phải giá trị của trường này", en: "`\(entry.key)` is not a value of this field"),
+                           hint: Localized(vi: "một trong: \(allowed.joined(separator: ", "))", en: "one of: \(allowed.joined(separator: ", "))"))
+                return nil
+            }
+            guard let text = MappingReader.localized(entry.value, sink) else { return nil }
+            out[entry.key] = text
+        }
+        if all, let missing = allowed.first(where: { out[$0] == nil }) {
+            sink.error(.configInvalid, at: node.start, Localized(vi: "`answers` thiếu câu cho `\(missing)`", en: "`answers` has no sentence for `\(missing)`"))
+            return nil
+        }
+        return out
     }
 }

@@ -19,7 +19,9 @@ public struct FactsValidator: Sendable {
     }
 
     /// `partial` skips the required-field check: criterion examples are snippets, not whole files.
-    public func validate(_ root: YAMLNode, file: String, sink: DiagnosticSink, partial: Bool = false) -> Facts {
+    /// `inProgress` reports a required field left out as a note, not an error: a form being filled
+    /// in is scored before it is complete (the file it downloads is checked whole).
+    public func validate(_ root: YAMLNode, file: String, sink: DiagnosticSink, partial: Bool = false, inProgress: Bool = false) -> Facts {
         var facts = Facts(file: file)
         // Room for every field at once: growing the tables a field at a time rehashed them each time.
         facts.values.reserveCapacity(schema.fields.count)
@@ -28,7 +30,7 @@ public struct FactsValidator: Sendable {
             guard checkFormat(root, sink) else { return facts }
         }
         walk(root, parent: "", block: -1, into: &facts, sink)
-        if !partial { checkRequired(root, facts, sink) }
+        if !partial { checkRequired(root, facts, inProgress ? .note : .error, sink) }
         checkBounds(facts, sink)
         checkDates(facts, sink)
         facts.code = facts[schema.codeField].map { $0.value.display }
@@ -50,7 +52,9 @@ public struct FactsValidator: Sendable {
         sink.error(.unsupportedFormat, at: entry.value.start, end: entry.value.end,
                    Localized(vi: "định dạng \(number) chưa được hỗ trợ", en: "format \(number) is not supported"),
                    hint: Localized(vi: "phiên bản này đọc định dạng \(supported); viết `\(key): \(schema.formats.last ?? 1)` hoặc cập nhật wardcheck",
-                                   en: "this version reads format \(supported); write `\(key): \(schema.formats.last ?? 1)` or update wardcheck"))
+                                   en: "this version reads format \(supported); write `\(key): \(schema.formats.last ?? 1)` or update wardcheck"),
+                   plain: Localized(vi: "Tệp theo mẫu số \(number); phiên bản wardcheck này đọc mẫu số \(supported)",
+                                    en: "The file follows form \(number); this version of wardcheck reads form \(supported)"))
         return false
     }
 
@@ -106,6 +110,13 @@ public struct FactsValidator: Sendable {
         return nil
     }
 
+    /// A single value read exactly as `validate` reads it in a file, or nil when it would be refused.
+    public func strictValue(_ node: YAMLNode, path: String) -> FactValue? {
+        let sink = DiagnosticSink(file: "")
+        let value = typed(node, path: path, sink)
+        return sink.hasErrors ? nil : value
+    }
+
     /// A single value read as its field's type, with the same errors a facts file gets (the roster uses it).
     func typed(_ node: YAMLNode, path: String, _ sink: DiagnosticSink) -> FactValue? {
         schema.field(path).flatMap { read(node, as: $0, sink) }
@@ -146,7 +157,9 @@ public struct FactsValidator: Sendable {
             sink.error(.outOfRange, at: node.start, end: node.end,
                        Localized(vi: "\(field.path): \(NumberText.plain(n)) nhỏ hơn mức tối thiểu \(least)",
                                  en: "\(field.path): \(NumberText.plain(n)) is below the minimum of \(least)"),
-                       hint: Localized(vi: "\(field.description.vi): ít nhất \(least)", en: "\(field.description.en): at least \(least)"))
+                       hint: Localized(vi: "\(field.description.vi): ít nhất \(least)", en: "\(field.description.en): at least \(least)"),
+                       plain: Localized(vi: "\(field.label.vi): \(NumberText.number(n, .vi)) — cần ít nhất \(NumberText.number(minimum, .vi))",
+                                        en: "\(field.label.en): \(NumberText.number(n, .en)) — needs at least \(NumberText.number(minimum, .en))"))
             return nil
         }
         if case .success(.number(let n)) = result, case .number = field.type, let text = node.scalar,
@@ -154,13 +167,16 @@ public struct FactsValidator: Sendable {
             // Vietnamese writes a thousand as 1.000; YAML reads it as one. Accepted, but said.
             sink.warning(.ambiguousThousands, at: node.start, end: node.end,
                          Localized(vi: "\(field.path): `\(text)` được đọc là \(NumberText.plain(n))", en: "\(field.path): `\(text)` is read as \(NumberText.plain(n))"),
-                         hint: Localized(vi: "nếu ý là \(thousand), viết \(thousand) không có dấu chấm", en: "if you mean \(thousand), write \(thousand) with no dot"))
+                         hint: Localized(vi: "nếu ý là \(thousand), viết \(thousand) không có dấu chấm", en: "if you mean \(thousand), write \(thousand) with no dot"),
+                         plain: Localized(vi: "\(field.label.vi): tệp ghi «\(text)», được hiểu là \(NumberText.number(n, .vi))",
+                                          en: "\(field.label.en): the file says «\(text)», read as \(NumberText.number(n, .en))"))
         }
         switch result {
         case .success(let value): return value
         case .failure(let rejection):
             sink.error(rejection.code, at: rejection.at ?? node.start, end: rejection.at == nil ? node.end : nil,
-                       rejection.message.map { "\(field.path): \($0)" }, hint: rejection.hint)
+                       rejection.message.map { "\(field.path): \($0)" }, hint: rejection.hint,
+                       plain: PlainProblems(schema: schema).value(rejection.code, field: field, written: node.scalar))
             return nil
         }
     }
@@ -209,7 +225,8 @@ public struct FactsValidator: Sendable {
             hint = Localized(vi: "các khoá hợp lệ: \(valid.joined(separator: ", "))", en: "valid keys: \(valid.joined(separator: ", "))")
         }
         sink.error(.unknownKey, at: entry.keyStart, end: entry.keyEnd,
-                   Localized(vi: "khoá không hợp lệ `\(entry.key)` \(place.vi)", en: "unknown key `\(entry.key)` \(place.en)"), hint: hint)
+                   Localized(vi: "khoá không hợp lệ `\(entry.key)` \(place.vi)", en: "unknown key `\(entry.key)` \(place.en)"), hint: hint,
+                   plain: PlainProblems(schema: schema).unknown(entry.key, in: parent, meant: meant))
         return meant
     }
 
@@ -222,7 +239,7 @@ public struct FactsValidator: Sendable {
         return (key, entry.keyStart.line, first.keyStart.column)
     }
 
-    private func checkRequired(_ root: YAMLNode, _ facts: Facts, _ sink: DiagnosticSink) {
+    private func checkRequired(_ root: YAMLNode, _ facts: Facts, _ severity: Severity, _ sink: DiagnosticSink) {
         for field in schema.fields where field.required {
             let present = field.type == .block ? facts.blocks[field.path] != nil : facts.values[field.path] != nil
             if present { continue }
@@ -232,17 +249,19 @@ public struct FactsValidator: Sendable {
             // A field that was written but rejected already has its error.
             if written.map({ !$0.isNull }) == true { continue }
             if let empty = written {
-                sink.error(.missingRequired, at: empty.start,
+                sink.append(Diagnostic(file: sink.file, at: empty.start, code: .missingRequired, severity: severity, message:
                            Localized(vi: "trường bắt buộc `\(field.path)` đang để trống (\(field.description.vi))",
                                      en: "the required field `\(field.path)` is empty (\(field.description.en))"),
-                           hint: Localized(vi: "viết giá trị sau dấu hai chấm: `\(field.key): …`", en: "write its value after the colon: `\(field.key): …`"))
+                           hint: Localized(vi: "viết giá trị sau dấu hai chấm: `\(field.key): …`", en: "write its value after the colon: `\(field.key): …`"),
+                           plain: PlainProblems.missing(field)))
                 continue
             }
             let at = field.parent.isEmpty ? Mark.start : facts.blocks[field.parent]!
-            sink.error(.missingRequired, at: at,
+            sink.append(Diagnostic(file: sink.file, at: at, code: .missingRequired, severity: severity, message:
                        Localized(vi: "thiếu trường bắt buộc `\(field.path)` (\(field.description.vi))", en: "missing required field `\(field.path)` (\(field.description.en))"),
                        hint: Localized(vi: "thêm dòng `\(field.key): …`" + (field.parent.isEmpty ? "" : " trong `\(field.parent)`"),
-                                       en: "add a `\(field.key): …` line" + (field.parent.isEmpty ? "" : " under `\(field.parent)`")))
+                                       en: "add a `\(field.key): …` line" + (field.parent.isEmpty ? "" : " under `\(field.parent)`")),
+                       plain: PlainProblems.missing(field)))
         }
     }
 
@@ -257,10 +276,13 @@ public struct FactsValidator: Sendable {
             guard let value = facts[bound.fact], let limit = facts[bound.atMost],
                   let v = value.value.number, let l = limit.value.number, v > l else { continue }
             let filled = bound.message.filling(["value": Localized(NumberText.plain(v)), "limit": Localized(NumberText.plain(l))])
+            // For people, the same words with the numbers as they write them.
+            let said = bound.message.filling(["value": FactWords.quantity(v, unit: nil), "limit": FactWords.quantity(l, unit: nil)]).capitalised
             sink.error(.crossField, at: value.start, end: value.end,
                        filled.map { "\(bound.fact): \($0)" },
                        hint: Localized(vi: "kiểm tra lại `\(bound.fact)` và `\(bound.atMost)` (dòng \(limit.start.line))",
-                                       en: "check `\(bound.fact)` and `\(bound.atMost)` (line \(limit.start.line))"))
+                                       en: "check `\(bound.fact)` and `\(bound.atMost)` (line \(limit.start.line))"),
+                       plain: said)
         }
     }
 
@@ -273,7 +295,9 @@ public struct FactsValidator: Sendable {
                        Localized(vi: "\(path): ngày \(day) sau ngày số liệu \(schema.referenceDate) (\(reference))",
                                  en: "\(path): \(day) is after the facts date \(schema.referenceDate) (\(reference))"),
                        hint: Localized(vi: "sửa ngày này, hoặc cập nhật `\(schema.referenceDate)` thành ngày lập số liệu",
-                                       en: "correct this date, or set `\(schema.referenceDate)` to the day the facts were gathered"))
+                                       en: "correct this date, or set `\(schema.referenceDate)` to the day the facts were gathered"),
+                       plain: FactWords(schema: schema).statement(.date(day), of: path)
+                           + Localized(vi: ", sau ngày số liệu \(reference.written(.vi))", en: ", after the facts date, \(reference.written(.en))"))
         }
     }
 }
@@ -296,9 +320,10 @@ public struct FactsFile: Sendable {
     }
 
     /// Text that is not (yet) a file, such as the template `init` is about to write, checked
-    /// exactly as `validate` would check it once written.
-    public static func load(text: String, path: String, validator: FactsValidator, checks: FileChecks = FileChecks()) -> FactsFile {
-        check(YAMLLoader.load(string: text), path: path, validator: validator, checks: checks)
+    /// exactly as `validate` would check it once written. `inProgress`: a form still being filled
+    /// in, whose required fields left out are notes (see `FactsValidator.validate`).
+    public static func load(text: String, path: String, validator: FactsValidator, checks: FileChecks = FileChecks(), inProgress: Bool = false) -> FactsFile {
+        check(YAMLLoader.load(string: text), path: path, validator: validator, checks: checks, inProgress: inProgress)
     }
 
     /// Bytes as they would be read from a file (the fuzz target's input).
@@ -313,12 +338,12 @@ public struct FactsFile: Sendable {
                   diagnostics: [Diagnostic(file: path, at: .start, code: .fileUnreadable, message: message, hint: hint)], code: nil)
     }
 
-    private static func check(_ loaded: YAMLLoadResult, path: String, validator: FactsValidator, checks: FileChecks) -> FactsFile {
+    private static func check(_ loaded: YAMLLoadResult, path: String, validator: FactsValidator, checks: FileChecks, inProgress: Bool = false) -> FactsFile {
         let sink = DiagnosticSink(file: path)
         for problem in loaded.problems { sink.report(problem) }
         var facts: Facts?
         if let root = loaded.root {
-            facts = validator.validate(root, file: path, sink: sink)
+            facts = validator.validate(root, file: path, sink: sink, inProgress: inProgress)
             if !sink.hasErrors, var checked = facts {
                 checks.apply(to: &checked, schema: validator.schema, sink: sink)
                 facts = checked

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Shared wording for values and requirements, so every renderer says them the same way, in the
-/// reader's language: numbers through `NumberText`, units and enum values through the schema's
-/// labels, booleans as words. The facts' keys are never translated: they are what the file says.
+/// The file view of a comparison, for people who write and check the files (the CLI's lines
+/// beside each sentence, `explain`, JUnit, SARIF): "3 kVA < 5 kVA", "2025-03-01 (126 ngày trước)
+/// > 90 ngày", next to the fact's key path and line. Dates stay as the file writes them. What a
+/// ward official reads is written by `Verdict`, from the schema's words.
 public enum Presentation {
     /// "1,5 giờ" / "1.5 h": a number (already in the reader's convention) and its unit.
     public static func quantity(_ text: String, unit: Localized?, _ language: Language) -> String {
@@ -38,22 +39,17 @@ public enum Presentation {
 
     /// What the rule asks for: "5 kVA", "có", "{4G, 5G}", "90 ngày".
     public static func required(_ c: ComparisonResult) -> Localized {
-        switch c.op {
-        case .withinDays:
-            let days = Int(c.required) ?? 0
+        switch c.requirement {
+        case .days(let days):
             return Localized(vi: NumberText.counted(days, vi: "ngày", en: "day", .vi), en: NumberText.counted(days, vi: "ngày", en: "day", .en))
-        case .is, .isNot:
-            switch c.required {
-            case "true": return value(.boolean(true))
-            case "false": return value(.boolean(false))
-            default: return c.labels[c.required] ?? quantity(c.required, unit: c.unit)
-            }
-        case .in, .notIn:
-            let values = c.required.trimmingCharacters(in: CharacterSet(charactersIn: "{}")).components(separatedBy: ", ")
+        case .value(let v):
+            if case .number = v { return quantity(v.display, unit: c.unit) }
+            return value(v, labels: c.labels)
+        case .values(let values):
             let shown = values.map { c.labels[$0] ?? Localized($0) }
             return Localized(vi: "{" + shown.map(\.vi).joined(separator: ", ") + "}", en: "{" + shown.map(\.en).joined(separator: ", ") + "}")
-        default:
-            return quantity(c.required, unit: c.unit)
+        case .computed(let computed):
+            return quantity(computed.text, unit: c.unit)
         }
     }
 

@@ -11,19 +11,19 @@ public enum CheckOutcome: String, Sendable, Codable {
 }
 
 /// One fact compared with its requirement, with everything needed to show it: the value
-/// observed and where it is written, the requirement and how it was computed.
+/// observed and where it is written, the requirement as data and how it was computed.
 public struct ComparisonResult: Sendable {
     public var fact: String
     public var at: Mark?
     public var observed: FactValue?
     public var op: Operator
-    /// What the rule asks for, as the rule language writes it: "9", "8–24", "true", "{4g, 5g}", "90".
-    public var required: String {
-        get { requiredText ?? requirement?.text ?? "" }
-        set { requiredText = newValue }
-    }
+    /// What the rule asks of the fact. Sentences (`Verdict`), tables and JSON are written from it.
+    public var requirement: Requirement
+    /// What the rule asks for, as the rule language writes it: "9", "8–24", "true", "{4g, 5g}", "90"
+    /// (the `required` member of `check --format json`).
+    public var required: String { requirement.written }
     /// How the requirement was computed, facts filled in ("⌈staffing.officials ÷ 5⌉ = ⌈45 ÷ 5⌉ = 9").
-    public var formula: String? { requirement?.formula }
+    public var formula: String? { requirement.formula }
     public var unit: Localized?
     public var outcome: CheckOutcome
     public var missing: [String]
@@ -35,20 +35,51 @@ public struct ComparisonResult: Sendable {
     public var daysAgo: Int?
     /// For enum facts: how each value reads to a person (the schema's `labels`).
     public var labels: [String: Localized] = [:]
-    /// A requirement computed from facts; its text and formula are written only when shown,
-    /// since most comparisons of an audit never are.
-    var requirement: ComputedRequirement?
-    private var requiredText: String?
 
-    init(fact: String, at: Mark?, observed: FactValue?, op: Operator, unit: Localized?, labels: [String: Localized]) {
+    init(fact: String, at: Mark?, observed: FactValue?, op: Operator, requirement: Requirement, unit: Localized?, labels: [String: Localized]) {
         self.fact = fact
         self.at = at
         self.observed = observed
         self.op = op
+        self.requirement = requirement
         self.unit = unit
         self.outcome = .notReported
         self.missing = []
         self.labels = labels
+    }
+}
+
+/// What a comparison asks of its fact, as data: never built as text and parsed back.
+public enum Requirement: Sendable {
+    /// `is` / `is_not`: one value.
+    case value(FactValue)
+    /// `in` / `not_in`: values as the file writes them.
+    case values([String])
+    /// `within_days`: a window counted back from the evaluation day.
+    case days(Int)
+    /// A number computed from the facts (or the range it lies in when a fact was left out),
+    /// with how it was computed.
+    case computed(ComputedRequirement)
+
+    /// The rule language's own writing: "9", "8–24", "true", "{4g, 5g}", "90".
+    public var written: String {
+        switch self {
+        case .value(let v): return v.display
+        case .values(let list): return "{" + list.joined(separator: ", ") + "}"
+        case .days(let n): return "\(n)"
+        case .computed(let c): return c.text
+        }
+    }
+
+    public var formula: String? {
+        if case .computed(let c) = self { return c.formula }
+        return nil
+    }
+
+    /// The number required, or the range it lies in; nil for a value, a set or a window.
+    public var range: ValueRange? {
+        if case .computed(let c) = self { return c.range }
+        return nil
     }
 }
 

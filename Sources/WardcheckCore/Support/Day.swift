@@ -52,6 +52,23 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Digits.four(y) + "-" + Digits.two(m) + "-" + Digits.two(d)
     }
 
+    /// The day as a person writes it: "04/12/2026" in Vietnamese, "4 Dec 2026" in English (the
+    /// month in letters, so no reader takes it for the 12th of April). Files keep ISO.
+    /// The English spaces do not break: a date never splits across two lines.
+    public func written(_ language: Language) -> String {
+        let (y, m, d) = components
+        switch language {
+        case .vi: return Digits.two(d) + "/" + Digits.two(m) + "/" + Digits.four(y)
+        case .en: return "\(d)\u{00A0}" + Day.monthAbbreviations[m - 1] + "\u{00A0}" + Digits.four(y)
+        }
+    }
+
+    /// Both languages' writing of the day.
+    public var written: Localized { Localized(vi: written(.vi), en: written(.en)) }
+
+    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
 
     public static func - (a: Day, b: Day) -> Int { a.ordinal - b.ordinal }

@@ -18,6 +18,14 @@ public enum Suggestion {
         return distance <= allowed ? candidate : nil
     }
 
+    /// The nearest word only when no other is as near: safe to act on, not only to suggest.
+    public static func unambiguous(to word: String, among candidates: [String]) -> String? {
+        guard let best = nearest(to: word, among: candidates) else { return nil }
+        let distance = levenshtein(word.lowercased(), best.lowercased())
+        let ties = candidates.filter { levenshtein(word.lowercased(), $0.lowercased()) == distance }
+        return ties.count == 1 ? best : nil
+    }
+
     static func levenshtein(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)

@@ -60,7 +60,7 @@ public struct Localized: Sendable, Hashable {
 }
 
 extension Localized {
-    static func + (a: Localized, b: Localized) -> Localized {
+    public static func + (a: Localized, b: Localized) -> Localized {
         Localized(vi: a.vi + b.vi, en: a.en + b.en)
     }
 }

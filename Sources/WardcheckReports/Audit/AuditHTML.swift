@@ -6,9 +6,12 @@ import WardcheckCore
 /// Every piece of ward text (names, files, diagnostics) goes through `HTML.escape`.
 public enum AuditHTML {
     /// `unitLink` gives the address of a unit's own page from its code, when the page is served
-    /// with one (the web server's drill-down); the written report links nowhere.
-    public static func render(_ audit: Audit, language: Language, unitLink: ((String) -> String)? = nil) -> String {
-        Page(audit: audit, language: language, unitLink: unitLink).render()
+    /// with one (the web server's drill-down); the written report links nowhere. `navigation` is
+    /// the served page's bar (the way back to the form, the other language). `contacts`: whether
+    /// units' contact names and phones are shown, which only their owners and the city office see.
+    public static func render(_ audit: Audit, language: Language, unitLink: ((String) -> String)? = nil,
+                              navigation: String? = nil, contacts: Bool = true) -> String {
+        Page(audit: audit, language: language, unitLink: unitLink, navigation: navigation, contacts: contacts).render()
     }
 }
 
@@ -17,12 +20,16 @@ private struct Page {
     let language: Language
     let layout: AuditLayout
     let unitLink: ((String) -> String)?
+    let navigation: String?
+    let contacts: Bool
 
-    init(audit: Audit, language: Language, unitLink: ((String) -> String)?) {
+    init(audit: Audit, language: Language, unitLink: ((String) -> String)?, navigation: String?, contacts: Bool) {
         self.audit = audit
         self.language = language
         self.layout = AuditLayout(audit)
         self.unitLink = unitLink
+        self.navigation = navigation
+        self.contacts = contacts
     }
 
     /// A unit's name, linked to its page when there is one.
@@ -36,8 +43,11 @@ private struct Page {
     private func h(_ text: String) -> String { HTML.escape(text) }
     private func money(_ amount: Int) -> String { h(NumberText.money(amount, language)) }
     private func n(_ count: Int) -> String { NumberText.grouped(count, language) }
-    /// A table that scrolls sideways inside its own box, never the page.
-    private func scroll(_ table: String) -> String { "<div class=\"scroll\">\n" + table + "</div>\n" }
+    /// A table that scrolls sideways inside its own box, never the page; the box takes the
+    /// keyboard's focus, so it can be scrolled without a mouse, and is named for screen readers.
+    private func scroll(_ table: String, _ name: String) -> String {
+        "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h(name))\">\n" + table + "</div>\n"
+    }
     private var total: Int { audit.criteriaCount }
 
     func render() -> String {
@@ -53,6 +63,7 @@ private struct Page {
         <style>\(Page.style)</style>
         </head>
         <body>
+        \(navigation ?? "")
         <header>
         <h1>\(h(title))</h1>
         <p class="meta">\(h(meta()))</p>
@@ -75,8 +86,8 @@ private struct Page {
         out += parties()
         out += """
         </main>
-        <footer><p>\(h(t("Tạo bởi wardcheck. Đơn giá là ước tính trong danh mục chi phí (criteria/catalogue.yaml); số liệu do các đơn vị tự báo cáo.",
-                         "Made by wardcheck. Unit costs are the estimates in the cost catalogue (criteria/catalogue.yaml); figures are self-reported by the units.")))</p></footer>
+        <footer><p>\(h(t("Tạo bởi wardcheck. Đơn giá là ước tính trong danh mục chi phí của thành phố; số liệu do các đơn vị tự báo cáo.",
+                         "Made by wardcheck. Unit costs are the estimates in the city's cost catalogue; figures are self-reported by the units.")))</p></footer>
         </body>
         </html>
 
@@ -86,8 +97,10 @@ private struct Page {
 
     private func meta() -> String {
         var parts: [String] = []
-        parts.append(audit.evaluatedOn.map { t("Đánh giá theo ngày \($0)", "Judged as of \($0)") } ?? t("Đánh giá theo ngày số liệu của từng tệp", "Judged as of each file's own date"))
-        if let file = audit.rosterFile { parts.append(t("danh sách: \(file)", "roster: \(file)")) }
+        parts.append(audit.evaluatedOn.map { t("Đánh giá theo ngày \($0.written(.vi))", "Judged as of \($0.written(.en))") } ?? t("Đánh giá theo ngày số liệu của từng tệp", "Judged as of each file's own date"))
+        if let size = audit.rosterSize {
+            parts.append(t("theo danh sách \(n(size)) đơn vị của thành phố", "against the city's roster of \(NumberText.counted(size, vi: "", en: "unit", language))"))
+        }
         return parts.joined(separator: " · ")
     }
 
@@ -95,9 +108,11 @@ private struct Page {
     private func hero() -> String {
         let share = AuditLayout.percent(audit.ready, of: audit.valid)
         var out = "<section id=\"summary\" class=\"hero\" aria-label=\"\(h(t("Tóm tắt", "Summary")))\">\n"
-        out += "<div class=\"kpi good\"><div class=\"value\">\(n(audit.ready))<small>/\(n(audit.valid))</small></div>"
+        // Green only when every unit judged is ready; amber from half; red below.
+        let tone = AuditLayout.readiness(audit.ready, of: audit.valid)
+        out += "<div class=\"kpi \(tone)\"><div class=\"value\">\(n(audit.ready))<small>/\(n(audit.valid))</small></div>"
         out += "<div class=\"label\">\(h(t("đơn vị đạt \(total)/\(total) (\(share)%)", "units ready, \(total)/\(total) (\(share)%)")))</div>"
-        out += "<div class=\"meter\" role=\"img\" aria-label=\"\(share)%\"><span style=\"width:\(share)%\"></span></div></div>\n"
+        out += "<div class=\"meter\" role=\"img\" aria-label=\"\(h(t("\(share)% đơn vị đạt", "\(share)% of units ready")))\"><span style=\"width:\(share)%\"></span></div></div>\n"
         out += "<div class=\"kpi money\"><div class=\"value\">\(money(audit.grandTotal))</div>"
         out += "<div class=\"label\">\(h(t("cần mua, ước tính", "to buy, estimated")))</div></div>\n"
         // The gaps in the picture, next to the answer, so no one reads 14% as the whole city.
@@ -137,7 +152,8 @@ private struct Page {
         var out = "<section id=\"figures\" class=\"cards\" aria-label=\"\(h(t("Số liệu", "Figures")))\">\n"
         // The total and the day are already at the top of the page.
         for figure in AuditSummary(audit).figures where figure.key != "total_cost" && figure.key != "evaluated_on" {
-            out += "<div class=\"card \(figure.tone.rawValue)\"><div class=\"value\">\(h(AuditSummary.text(figure.value, language)))</div>"
+            let tone = figure.key == "ready" ? AuditLayout.readiness(audit.ready, of: audit.valid) : figure.tone.rawValue
+            out += "<div class=\"card \(tone)\"><div class=\"value\">\(h(AuditSummary.text(figure.value, language)))</div>"
             out += "<div class=\"label\">\(h(figure.label.text(language)))</div></div>\n"
         }
         return out + "</section>\n"
@@ -188,7 +204,7 @@ private struct Page {
             if evaluable { table += "<td class=\"num\">\(n(tally.notEvaluable))</td>" }
             table += "<td class=\"num\">\(n(tally.waived))</td><td class=\"num\"><b>\(n(tally.blocking))</b></td></tr>\n"
         }
-        out += scroll(table + "</tbody>\n</table>\n")
+        out += scroll(table + "</tbody>\n</table>\n", t("Bảng tiêu chí", "Criteria table"))
         out += "<p class=\"note\">\(h(t("Vướng = không đạt + chưa báo cáo + không đánh giá được: số đơn vị bị tiêu chí này giữ dưới \(total)/\(total).", "Blocking = failed + not reported + not evaluable: units this criterion keeps below \(total)/\(total).")))</p>\n"
         return out + "</section>\n"
     }
@@ -204,21 +220,25 @@ private struct Page {
             table += "<tr><td>\(h(unit.code))</td><td>\(h(unit.name))</td>"
                 + audit.rosterColumns.map { "<td>\(h(AuditLayout.attribute(unit, $0, language)))</td>" }.joined() + "</tr>\n"
         }
-        out += scroll(table + "</tbody>\n</table>\n")
+        out += scroll(table + "</tbody>\n</table>\n", t("Đơn vị chưa nộp", "Units not submitted"))
         return out + "</section>\n"
     }
 
+    /// Each invalid file by its unit's name, its problems in words; the file view (file name,
+    /// line, code) folded below for whoever edits the file. No folder of the server is shown.
     private func invalidFiles() -> String {
         guard !audit.invalid.isEmpty else { return "" }
         var out = "<section id=\"invalid\">\n<h2>\(h(t("Tệp không hợp lệ — chưa được đánh giá", "Invalid files — not evaluated"))) (\(audit.invalid.count))</h2>\n<ul class=\"files\">\n"
         for file in audit.invalid {
-            let name = "<code>\(h(file.file))</code>"
+            let base = URL(fileURLWithPath: file.file).lastPathComponent
+            let who = file.name.map { $0 + (file.code.map { " (\($0))" } ?? "") } ?? file.code.map { t("Đơn vị \($0)", "Unit \($0)") } ?? base
+            let name = "<b>\(h(who))</b>"
             let linked = file.code.flatMap { code in unitLink.map { "<a href=\"\(h($0(code)))\">\(name)</a>" } } ?? name
-            out += "<li>\(linked) — \(h(NumberText.counted(file.errorCount, vi: "lỗi", en: "error", language)))\n<ul>\n"
-            for d in file.firstErrors { out += "<li>\(diagnostic(d))</li>\n" }
+            out += "<li>\(linked) — \(h(NumberText.counted(file.errorCount, vi: "vấn đề", en: "problem", language)))\n<ul>\n"
+            for d in file.firstErrors { out += "<li>\(h(d.people.text(language)))</li>\n" }
             let more = file.errorCount - file.firstErrors.count
-            if more > 0 { out += "<li>\(h(t("… và \(more) lỗi khác", "… and \(more) more")))</li>\n" }
-            out += "</ul></li>\n"
+            if more > 0 { out += "<li>\(h(t("… và \(more) vấn đề khác", "… and \(more) more")))</li>\n" }
+            out += "</ul>\n" + ScorecardHTML.technical(file.firstErrors, language: language) + "</li>\n"
         }
         return out + "</ul>\n</section>\n"
     }
@@ -227,11 +247,9 @@ private struct Page {
         guard !audit.diagnostics.isEmpty else { return "" }
         var out = "<section id=\"findings\">\n<h2>\(h(t("Vấn đề khi đối chiếu", "Audit findings"))) (\(audit.diagnostics.count))</h2>\n<ul class=\"files\">\n"
         for d in audit.diagnostics {
-            out += "<li>\(diagnostic(d))"
-            if let hint = d.hint { out += "<br><span class=\"hint\">\(h(t("gợi ý", "hint"))): \(h(hint.text(language)))</span>" }
-            out += "</li>\n"
+            out += "<li>\(h(d.people.text(language)))</li>\n"
         }
-        return out + "</ul>\n</section>\n"
+        return out + "</ul>\n" + ScorecardHTML.technical(audit.diagnostics, language: language) + "</section>\n"
     }
 
     /// Facts older than the audit allows: the unit must send fresh ones before its outcomes count.
@@ -242,10 +260,10 @@ private struct Page {
         var table = "<table class=\"data\">\n<thead><tr><th>\(h(t("Mã", "Code")))</th><th>\(h(t("Đơn vị", "Unit")))</th><th>\(h(t("Ngày số liệu", "Facts date")))</th><th class=\"num\">\(h(t("Số ngày", "Age")))</th></tr></thead>\n<tbody>\n"
         for row in old {
             let age = audit.evaluatedOn.flatMap { day in row.asOf.map { day - $0 } }
-            table += "<tr><td>\(h(row.code))</td><td>\(h(row.name))</td><td>\(h(row.asOf?.description ?? ""))</td>"
+            table += "<tr><td>\(h(row.code))</td><td>\(h(row.name))</td><td>\(h(row.asOf?.written(language) ?? ""))</td>"
             table += "<td class=\"num\">\(age.map { h(NumberText.counted($0, vi: "ngày", en: "day", language)) } ?? "")</td></tr>\n"
         }
-        return out + scroll(table + "</tbody>\n</table>\n") + "</section>\n"
+        return out + scroll(table + "</tbody>\n</table>\n", t("Số liệu quá hạn", "Stale facts")) + "</section>\n"
     }
 
     /// Criteria that could not be computed for a unit (a fault in the criteria or their data), apart from failures.
@@ -255,20 +273,18 @@ private struct Page {
         var out = "<section id=\"not-evaluable\">\n<h2>\(h(t("Không đánh giá được", "Not evaluable"))) (\(n(rows.count)))</h2>\n<ul class=\"files\">\n"
         for row in rows {
             for p in row.problems {
-                out += "<li><b>\(h(row.code))</b> \(h(row.name)) — \(h(p.criterion ?? "?")): \(h(p.message.text(language)))</li>\n"
+                out += "<li><b>\(h(row.code))</b> \(h(row.name)) — \(h(p.criterion ?? "?")): "
+                    + h(t("không tính được; lỗi của bộ tiêu chí, không phải của đơn vị", "cannot be computed; a fault of the criteria, not the unit's"))
+                    + "<details class=\"technical\"><summary>\(h(t("Chi tiết kỹ thuật", "Technical details")))</summary><p>\(h(p.message.text(language)))</p></details></li>\n"
             }
         }
         return out + "</ul>\n</section>\n"
     }
 
-    private func diagnostic(_ d: Diagnostic) -> String {
-        "<code>\(h(d.file)):\(d.start.line):\(d.start.column)</code> <span class=\"sev-\(d.severity.rawValue)\">\(h(d.severity.rawValue))[\(h(d.code.rawValue))]</span> \(h(d.message.text(language)))"
-    }
-
     private func matrix() -> String {
         var out = "<section id=\"matrix\" class=\"break\">\n<h2>\(h(t("Bảng xếp hạng", "Ranked matrix")))</h2>\n" + legend()
         guard !audit.rows.isEmpty else { return out + "<p>\(h(t("Không có đơn vị nào được đánh giá.", "No unit was evaluated.")))</p>\n</section>\n" }
-        out += "<div class=\"scroll\">\n<table class=\"matrix\">\n<thead>\n<tr><th rowspan=\"2\" class=\"num\">#</th><th rowspan=\"2\">\(h(t("Mã", "Code")))</th><th rowspan=\"2\" class=\"name\">\(h(t("Đơn vị", "Unit")))</th>"
+        out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h(t("Bảng xếp hạng các đơn vị", "Units ranked")))\">\n<table class=\"matrix\">\n<thead>\n<tr><th rowspan=\"2\" class=\"num\">#</th><th rowspan=\"2\">\(h(t("Mã", "Code")))</th><th rowspan=\"2\" class=\"name\">\(h(t("Đơn vị", "Unit")))</th>"
         for group in layout.groups {
             out += "<th colspan=\"\(group.columns.count + 1)\" class=\"group\">\(h(group.label.text(language)))</th>"
         }
@@ -281,17 +297,20 @@ private struct Page {
         out += "</tr>\n</thead>\n<tbody>\n"
         let ranks = AuditLayout.ranks(audit.rows)
         for (row, rank) in zip(audit.rows, ranks) {
-            out += "<tr\(row.ready ? " class=\"ready\"" : "")><td class=\"num\">\(rank)</td><td>\(h(row.code))</td><td class=\"name\" title=\"\(h(row.file + (row.contact.map { " — " + $0 } ?? "")))\">\(unitName(row.name, code: row.code))</td>"
+            let contact = contacts ? row.contact.map { " title=\"\(h($0))\"" } ?? "" : ""
+            out += "<tr\(row.ready ? " class=\"ready\"" : "")><td class=\"num\">\(rank)</td><td>\(h(row.code))</td><th scope=\"row\" class=\"name\"\(contact)>\(unitName(row.name, code: row.code))</th>"
             for (group, passed) in zip(layout.groups, layout.subtotals(row)) {
                 for column in group.columns {
                     let outcome = layout.outcome(row, column)
-                    out += "<td class=\"o-\(outcome?.rawValue ?? "none")\">\(h(AuditLayout.symbol(outcome)))</td>"
+                    // The symbol for the eye, the outcome in words for a screen reader.
+                    let words = outcome.map { column.id + ": " + $0.label.text(language) } ?? column.id
+                    out += "<td class=\"o-\(outcome?.rawValue ?? "none")\"><span aria-hidden=\"true\">\(h(AuditLayout.symbol(outcome)))</span><span class=\"visually-hidden\">\(h(words))</span></td>"
                 }
                 out += "<td class=\"sub\(passed == group.columns.count ? " full" : "")\">\(passed)/\(group.columns.count)</td>"
             }
             out += "<td class=\"num\"><b>\(row.passed)/\(total)</b></td><td class=\"num\">\(money(row.cost))</td>"
-            out += row.stale ? "<td class=\"stale\" title=\"\(h(t("số liệu quá hạn", "stale facts")))\">\(h(row.asOf?.description ?? "")) ⚠</td></tr>\n"
-                             : "<td>\(h(row.asOf?.description ?? ""))</td></tr>\n"
+            out += row.stale ? "<td class=\"stale\">\(h(row.asOf?.written(language) ?? "")) <span aria-hidden=\"true\">⚠</span><span class=\"visually-hidden\">\(h(t("số liệu quá hạn", "stale facts")))</span></td></tr>\n"
+                             : "<td>\(h(row.asOf?.written(language) ?? ""))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</div>\n</section>\n"
     }
@@ -315,7 +334,7 @@ private struct Page {
                 table += "<td>\(h(line.who.text(language)))</td></tr>\n"
             }
             table += "</tbody>\n<tfoot><tr><th colspan=\"4\">\(h(t("Tổng cộng", "Total")))</th><td class=\"num\"><b>\(money(audit.grandTotal))</b></td><td></td></tr></tfoot>\n</table>\n"
-            out += scroll(table)
+            out += scroll(table, t("Kế hoạch mua sắm", "Procurement plan"))
             out += "<p class=\"note\">\(h(t("Đơn giá là ước tính trong danh mục chi phí. Từng đơn vị cần gì: phần “Theo đơn vị thực hiện”.", "Unit costs are the catalogue's estimates. What each unit needs: “By responsible party”.")))</p>\n"
         }
         if !audit.actions.isEmpty {
@@ -324,7 +343,7 @@ private struct Page {
             for action in audit.actions {
                 table += "<tr><td>\(h(action.name.text(language)))</td><td class=\"num\">\(n(action.count))</td><td class=\"num\">\(n(action.units))</td><td>\(h(action.who.text(language)))</td></tr>\n"
             }
-            out += scroll(table + "</tbody>\n</table>\n")
+            out += scroll(table + "</tbody>\n</table>\n", t("Việc cần làm không phải mua sắm", "Actions that are not purchases"))
         }
         return out + "</section>\n"
     }
@@ -352,7 +371,7 @@ private struct Page {
                 table += "<tr><td>\(h(row.code))</td><td>\(h(row.name))</td><td>\(h(needs.map { AuditLayout.need($0, audit, language).replacingOccurrences(of: " × ", with: "\u{00A0}×\u{00A0}") }.joined(separator: "; ")))</td>"
                 table += "<td class=\"num\">\(cost > 0 ? money(cost) : "")</td></tr>\n"
             }
-            out += scroll(table + "</tbody>\n</table>\n") + "</article>\n"
+            out += scroll(table + "</tbody>\n</table>\n", party.who.text(language)) + "</article>\n"
         }
         return out + "</section>\n"
     }
@@ -372,6 +391,15 @@ private struct Page {
     .kpi .value { font-size: 2.2rem; font-weight: 700; line-height: 1.1; overflow-wrap: anywhere; } .kpi .value small { font-size: 1.1rem; font-weight: 400; color: var(--muted); }
     .kpi .label { color: var(--muted); }
     .kpi.good { border-color: var(--passed); background: var(--passed-bg); }
+    .kpi.warn { border-color: var(--not_reported); background: var(--not_reported-bg); } .kpi.warn .meter { border-color: var(--not_reported); } .kpi.warn .meter span { background: var(--not_reported); }
+    .kpi.bad { border-color: var(--failed); background: var(--failed-bg); } .kpi.bad .meter { border-color: var(--failed); } .kpi.bad .meter span { background: var(--failed); }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .scroll:focus { outline: 3px solid #80b3ff; outline-offset: 2px; }
+    details.technical { font-size: .85rem; margin: .3rem 0; } details.technical summary { cursor: pointer; padding: .5rem 0; color: var(--muted); }
+    /* The served page's bar: the way back to the form, and the other language; 44 px targets. */
+    nav.top { background: #0b3d6e; margin: -1.5rem -1.5rem 1rem; padding: .3rem .9rem; display: flex; flex-wrap: wrap; gap: .2rem .4rem; justify-content: flex-end; }
+    nav.top a { color: #fff; display: inline-flex; align-items: center; min-height: 44px; min-width: 44px; padding: 0 .5rem; border-radius: 6px; }
+    nav.top a[aria-current=page] { text-decoration: none; background: rgba(255,255,255,.15); }
     .kpi.money .value { font-size: 1.6rem; }
     .meter { height: .6rem; background: #fff; border: 1px solid var(--passed); border-radius: 4px; margin-top: .4rem; overflow: hidden; }
     .meter span { display: block; height: 100%; background: var(--passed); }
@@ -382,7 +410,8 @@ private struct Page {
     ul.buy li { display: grid; grid-template-columns: minmax(0, 1fr) auto auto; gap: .75rem; border-bottom: 1px solid var(--line); padding: .15rem 0; font-variant-numeric: tabular-nums; }
     ul.buy .qty { color: var(--muted); } ul.buy .sum { font-weight: 600; text-align: right; }
     nav.toc { display: flex; flex-wrap: wrap; gap: .4rem; margin: 1rem 0; }
-    nav.toc a { border: 1px solid var(--line); border-radius: 999px; padding: .15rem .7rem; text-decoration: none; font-size: .9rem; background: #fff; }
+    nav.toc a { border: 1px solid var(--line); border-radius: 999px; padding: .15rem .7rem; text-decoration: none; font-size: .9rem; background: #fff;
+                min-height: 44px; display: inline-flex; align-items: center; }
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: .6rem; margin: 1rem 0; }
     .card { border: 1px solid var(--line); border-radius: 8px; padding: .6rem .8rem; background: #f6f8fa; min-width: 0; }
     .card .value { font-size: 1.4rem; font-weight: 700; white-space: nowrap; }
@@ -423,6 +452,7 @@ private struct Page {
     /* Phones: one column, the criterion's name above its bar, wide tables scroll in their own box. */
     @media (max-width: 640px) {
       body { padding: .75rem; font-size: 15px; }
+      nav.top { margin: -.75rem -.75rem .75rem; }
       h1 { font-size: 1.25rem; } h2 { font-size: 1.1rem; margin-top: 1.5rem; }
       .meta { font-size: .8rem; }
       .hero { gap: .5rem; margin-top: .5rem; }
@@ -440,6 +470,7 @@ private struct Page {
     @page { size: A4 landscape; margin: 12mm; }
     @media print {
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      nav.top, details.technical { display: none; }
       body { max-width: none; padding: 0; font-size: 9pt; }
       nav.toc, .more { display: none; }
       .break { break-before: page; }

@@ -58,6 +58,14 @@ struct AuditLayout {
         return ranks
     }
 
+    /// How ready the city is, as a tone: good when every unit judged is ready, warn from half of
+    /// them, bad below (and when no unit could be judged). Never green for 1 in 87.
+    static func readiness(_ ready: Int, of valid: Int) -> String {
+        guard valid > 0 else { return "bad" }
+        if ready == valid { return "good" }
+        return ready * 2 >= valid ? "warn" : "bad"
+    }
+
     static func symbol(_ outcome: Outcome?) -> String {
         switch outcome {
         case .passed: return "✓"

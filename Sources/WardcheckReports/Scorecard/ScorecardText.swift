@@ -1,17 +1,22 @@
 import WardcheckCore
 
-/// The ward office's scorecard: N/16 and ready or not, one row a criterion with what was observed
-/// against what is required and where it is written, then the remediation list by group with costs.
+/// The ward office's scorecard: N/16 and ready or not, one row a criterion, each finding as a
+/// sentence in the schema's words ("Tốc độ tải xuống 45 Mbps — cần ít nhất 50 Mbps") followed by
+/// where the file says it (key path and line, for whoever edits the file), then the remediation
+/// list by group with costs.
 public struct ScorecardText: Sendable {
-    public let catalogue: Catalogue
+    public let criteria: CriteriaSet
     public let language: Language
     public let colour: Bool
 
-    public init(catalogue: Catalogue, language: Language, colour: Bool = false) {
-        self.catalogue = catalogue
+    public init(criteria: CriteriaSet, language: Language, colour: Bool = false) {
+        self.criteria = criteria
         self.language = language
         self.colour = colour
     }
+
+    private var catalogue: Catalogue { criteria.catalogue }
+    private var verdict: Verdict { Verdict(schema: criteria.schema) }
 
     private var vi: Bool { language == .vi }
 
@@ -30,8 +35,8 @@ public struct ScorecardText: Sendable {
         let name = Terminal.safe(card.name ?? "?")
         out += paint(.bold, "\(name) (\(Terminal.safe(card.code ?? "?")))") + "  —  \(Terminal.safe(card.file))\n"
         if let asOf = card.asOf {
-            out += vi ? "Số liệu ngày \(asOf)" : "Facts as of \(asOf)"
-            if let day = card.evaluatedOn, day != asOf { out += vi ? ", đánh giá theo ngày \(day)" : ", judged as of \(day)" }
+            out += vi ? "Số liệu ngày \(asOf.written(.vi))" : "Facts as of \(asOf.written(.en))"
+            if let day = card.evaluatedOn, day != asOf { out += vi ? ", đánh giá theo ngày \(day.written(.vi))" : ", judged as of \(day.written(.en))" }
             out += "\n"
         }
         let verdict = card.ready
@@ -53,8 +58,8 @@ public struct ScorecardText: Sendable {
         }
         for waiver in card.expiredWaivers {
             out += "\n" + (vi
-                ? "Lưu ý: miễn trừ \(waiver.criterion) đã hết hạn ngày \(waiver.expires) nên không được áp dụng (\(Terminal.safe(waiver.file)):\(waiver.mark.line))\n"
-                : "Note: the waiver of \(waiver.criterion) expired on \(waiver.expires) and is ignored (\(Terminal.safe(waiver.file)):\(waiver.mark.line))\n")
+                ? "Lưu ý: miễn trừ \(waiver.criterion) đã hết hạn ngày \(waiver.expires.written(.vi)) nên không được áp dụng (\(Terminal.safe(waiver.file)):\(waiver.mark.line))\n"
+                : "Note: the waiver of \(waiver.criterion) expired on \(waiver.expires.written(.en)) and is ignored (\(Terminal.safe(waiver.file)):\(waiver.mark.line))\n")
         }
         out += remediation(card)
         return out
@@ -70,19 +75,23 @@ public struct ScorecardText: Sendable {
         }
     }
 
-    /// Under each row: every decisive comparison with its place in the file, missing facts, a waiver.
+    /// Under each row: each decisive comparison as a sentence, then the fact's key path and line;
+    /// the facts not reported and where to add them; why it could not be computed; a waiver.
     private func rowDetail(_ r: CriterionResult) -> String {
         var out = ""
         let indent = "          "
+        let words = FactWords(schema: criteria.schema)
+        let paint = Painter(enabled: colour)
         for c in r.decisive {
-            let at = c.at.map { vi ? "  (dòng \($0.line))" : "  (line \($0.line))" } ?? ""
-            out += indent + Terminal.safe("\(c.fact): " + Presentation.comparison(c).text(language)) + at + "\n"
+            let at = c.at.map { vi ? ", dòng \($0.line)" : ", line \($0.line)" } ?? ""
+            out += indent + Terminal.safe(verdict.sentence(c).text(language)) + "  " + paint(.dim, Terminal.safe("(\(c.fact)\(at))")) + "\n"
         }
         for m in r.missing {
             let place = m.block.isEmpty
                 ? (vi ? "thêm vào tệp" : "add it to the file")
                 : (vi ? "thêm vào khối \(m.block), dòng \(m.at.line)" : "add it under \(m.block), line \(m.at.line)")
-            out += indent + Terminal.safe("\(m.path): " + Outcome.notReported.label.text(language) + " (\(place))") + "\n"
+            out += indent + Terminal.safe(words.label(m.path).text(language) + ": " + Outcome.notReported.label.text(language))
+                + "  " + paint(.dim, Terminal.safe("(\(m.path): \(place))")) + "\n"
         }
         if let p = r.problem, r.outcome == .notEvaluable {
             let place = [p.file, p.at.map { "\($0.line):\($0.column)" }].compactMap { $0 }.joined(separator: ":")
@@ -91,13 +100,14 @@ public struct ScorecardText: Sendable {
                                 : "a fault in the criteria or their data, not the unit's: tell whoever maintains the criteria\n")
         }
         if !r.decidedWithout.isEmpty {
-            out += indent + (vi ? "kết quả không đổi dù \(r.decidedWithout.joined(separator: ", ")) là gì\n"
-                                : "the verdict is the same whatever \(r.decidedWithout.joined(separator: ", ")) is\n")
+            let named = FactWords.list(r.decidedWithout.map(words.inSentence)).text(language)
+            out += indent + (vi ? "kết quả không đổi dù \(named) là gì" : "the verdict is the same whatever the \(named)")
+                + "  " + paint(.dim, "(\(r.decidedWithout.joined(separator: ", ")))") + "\n"
         }
         if let w = r.waiver {
             out += indent + Terminal.safe(vi
-                ? "miễn trừ đến \(w.expires), \(w.approvedBy) phê duyệt: \(w.justification)"
-                : "waived until \(w.expires), approved by \(w.approvedBy): \(w.justification)") + "\n"
+                ? "miễn trừ đến \(w.expires.written(.vi)), \(w.approvedBy) phê duyệt: \(w.justification)"
+                : "waived until \(w.expires.written(.en)), approved by \(w.approvedBy): \(w.justification)") + "\n"
         }
         return out
     }
@@ -119,8 +129,9 @@ public struct ScorecardText: Sendable {
                 if let cost = remedy.unitCost, let q = remedy.quantity {
                     line += "  ·  \(q) × " + NumberText.money(cost, language) + " = " + NumberText.money(remedy.cost, language)
                 } else if remedy.isUnpriced {
-                    line += vi ? "  ·  chưa tính được chi phí: cần báo cáo \(remedy.facts.joined(separator: ", "))"
-                               : "  ·  not priced yet: report \(remedy.facts.joined(separator: ", "))"
+                    let named = FactWords.list(remedy.facts.map(FactWords(schema: criteria.schema).inSentence)).text(language)
+                    line += vi ? "  ·  chưa tính được chi phí: cần báo cáo \(named)"
+                               : "  ·  not priced yet: report the \(named)"
                 } else {
                     line += vi ? "  ·  không mất chi phí" : "  ·  no cost"
                 }

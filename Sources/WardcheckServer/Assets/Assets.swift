@@ -11,14 +11,21 @@ enum Assets {
             --not_reported-bg: #fff3c4; --waived: #0b5cad; --waived-bg: #dcecff; --line: #d0d7de; --muted: #57606a;
             --accent: #0b5cad; --bar: #0b3d6e; }
     * { box-sizing: border-box; }
-    html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+    /* The bar fixed at the bottom of a phone never covers the field that has the focus. */
+    html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; scroll-padding-bottom: 5rem; }
     body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; font-size: 16px;
            color: #1f2328; line-height: 1.45; background: #fff; }
     header.top { background: var(--bar); color: #fff; padding: .6rem .9rem; display: flex; flex-wrap: wrap; gap: .3rem 1rem;
                  align-items: baseline; justify-content: space-between; }
     header.top h1 { font-size: 1.1rem; margin: 0; }
-    header.top nav { display: flex; flex-wrap: wrap; gap: .2rem .9rem; }
-    header.top a { color: #fff; }
+    header.top nav.top { display: flex; flex-wrap: wrap; gap: .2rem .4rem; }
+    /* Tap targets of at least 44 px, on a phone too. */
+    header.top a { color: #fff; display: inline-flex; align-items: center; min-height: 44px; min-width: 44px; padding: 0 .5rem; border-radius: 6px; }
+    header.top a[aria-current=page] { text-decoration: none; background: rgba(255,255,255,.15); }
+    [hidden] { display: none !important; }
+    a { color: var(--accent); }
+    /* Amounts, dates and numbers with their units never break across lines. */
+    .nowrap { white-space: nowrap; }
     main { padding: .75rem; max-width: 1280px; margin: 0 auto; }
     main.assessment { padding-bottom: 4.5rem; }
     .layout { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr); }
@@ -51,11 +58,12 @@ enum Assets {
                      padding: .4rem .85rem; min-height: 2.75rem; cursor: pointer; }
     .choices label:has(input:checked) { background: var(--accent); border-color: var(--accent); color: #fff; }
     .choices label:has(input[value=""]:checked) { background: #eaeef2; border-color: #8c959f; color: inherit; }
-    .hint, .note { color: var(--muted); font-size: .875rem; margin: .25rem 0 0; }
-    .errors p { color: var(--failed); font-size: .9rem; margin: .3rem 0 0; }
-    .errors p.sev-warning { color: var(--not_reported); }
-    .has-error > input, .has-error > select, .has-error > .with-unit input { border-color: var(--failed); background: #fff8f7; }
-    #general-errors { border: 1px solid var(--failed); background: #fff8f7; border-radius: 8px; padding: .4rem .75rem; margin-bottom: 1rem; }
+    .hint, .note { color: var(--muted); font-size: .875rem; margin: .25rem 0 .3rem; }
+    .required-count { font-weight: 600; margin: 0 0 .6rem; } .required-count.open { color: var(--not_reported); } .required-count.done { color: var(--passed); }
+    .question-back { color: var(--failed); font-size: .95rem; font-weight: 600; margin: .35rem 0 0; }
+    .notes, p.note[data-notes-for] { color: #0b3d6e; background: #eef5ff; border-left: 4px solid var(--accent); padding: .35rem .6rem; border-radius: 4px; font-size: .9rem; }
+    .has-question input, .has-question select { border-color: var(--failed); background: #fff8f7; }
+    .has-question fieldset.choices label { border-color: var(--failed); }
     .status { color: var(--muted); min-height: 1.2em; margin: .25rem 0; }
     .status.accepted { color: var(--passed); font-weight: 600; } .status.refused { color: var(--failed); font-weight: 600; }
     #result h2 { font-size: 1.15rem; margin: .25rem 0; }
@@ -84,8 +92,9 @@ enum Assets {
     ul.remedy-list { padding-left: 1.1rem; margin: 0; } ul.remedy-list li { margin: .3rem 0; }
     ul.remedy-list small { color: var(--muted); }
     .total { font-size: 1rem; }
-    .diagnostic, ul.diagnostics { font-size: .9rem; } ul.diagnostics { padding-left: 1.1rem; }
-    .sev-error .sev, p.sev-error { color: var(--failed); } .sev-warning .sev { color: var(--not_reported); }
+    ul.problems, ul.notes { padding-left: 1.1rem; font-size: .95rem; }
+    details.technical { margin-top: .6rem; font-size: .85rem; } details.technical summary, details.as-check summary { cursor: pointer; padding: .7rem 0; }
+    details.technical li { margin: .2rem 0; }
     details.as-check { margin-top: 1rem; } details.as-check pre { background: #f6f8fa; padding: .5rem; border-radius: 6px; font-size: .78rem; }
     .summary-bar { position: fixed; left: 0; right: 0; bottom: 0; padding: .75rem 1rem; text-align: center; font-weight: 700;
                    color: #fff; background: var(--bar); text-decoration: none; box-shadow: 0 -2px 6px rgba(0,0,0,.2); }

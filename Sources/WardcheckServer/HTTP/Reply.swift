@@ -68,7 +68,8 @@ enum Refusal {
     }
     static let token = Localized(vi: "mã bí mật không đúng cho đơn vị này", en: "wrong secret for this unit")
     static let missingToken = Localized(vi: "thiếu mã bí mật của đơn vị", en: "the unit's secret is missing")
-    static let invalidFacts = Localized(vi: "tệp còn lỗi; sửa các lỗi rồi nộp lại", en: "the file has errors; fix them and submit again")
+    static let invalidFacts = Localized(vi: "Chưa nộp được: còn câu hỏi cần trả lời hoặc mục bắt buộc chưa điền. Hãy hoàn tất rồi nộp lại.",
+                                        en: "Not submitted yet: a question still needs an answer, or a required answer is missing. Complete them and submit again.")
     static let unknownUnit = Localized(vi: "không có đơn vị với mã này", en: "no unit with this code")
     static let internalError = Localized(vi: "lỗi máy chủ", en: "server error")
 }

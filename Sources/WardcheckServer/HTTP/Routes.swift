@@ -70,10 +70,18 @@ struct Routes: Sendable {
         }
     }
 
-    /// A form's answers as JSON: `{"answers": {"path": "text", …}, "token": "…"}`.
+    /// A form's answers as JSON: `{"answers": {"path": "text", …}, "typed_in": "vi", "token": "…"}`.
+    /// `typed_in` is the language the answers were typed in, when it is not the page's (answers
+    /// kept on the device from a page in the other language: `1.000` is a thousand only in Vietnamese).
     private struct FormBody: Decodable {
         var answers: [String: String]
         var token: String?
+        var typedIn: String?
+
+        enum CodingKeys: String, CodingKey {
+            case answers, token
+            case typedIn = "typed_in"
+        }
     }
 
     private func answers(_ request: Request, _ language: Language) async -> Result<FormBody, Refused> {
@@ -82,7 +90,8 @@ struct Routes: Sendable {
         case .success(let read): buffer = read
         case .failure(let refused): return .failure(refused)
         }
-        guard let form = try? JSONDecoder().decode(FormBody.self, from: Data(buffer.readableBytesView)) else {
+        guard let form = try? JSONDecoder().decode(FormBody.self, from: Data(buffer.readableBytesView)),
+              form.typedIn.map({ Language(rawValue: $0) != nil }) ?? true else {
             return .failure(Refused(Reply.failure(.badRequest, Refusal.badBody, language, api: true)))
         }
         let unknown = Answers(schema: schema).unknownPaths(form.answers)
@@ -117,11 +126,11 @@ struct Routes: Sendable {
         case .failure(let refused): return refused.response
         }
         let assessment = await assessment(language)
-        let text = FactsTemplate(schema: schema).render(answers: form.answers, language: language)
-        let checked = assessment.check(text, file: assessment.fileName(code: form.answers[schema.codeField]))
-        return Reply.json(assessment.json(checked))
+        let scored = assessment.score(form.answers, typedIn: form.typedIn.flatMap(Language.init(rawValue:)))
+        return Reply.json(assessment.json(scored))
     }
 
+    /// The file the page scored: answers it could not read are left out (the page says which).
     private func download(_ request: Request) async -> Response {
         guard let language = Self.requestedLanguage(request) else { return badLanguage(api: true) }
         let form: FormBody
@@ -129,11 +138,12 @@ struct Routes: Sendable {
         case .success(let read): form = read
         case .failure(let refused): return refused.response
         }
-        let text = FactsTemplate(schema: schema).render(answers: form.answers, language: language)
-        let name = Assessment.fileName(code: form.answers[schema.codeField], schema: schema, language: language)
-        return Reply.download(text, name: name)
+        let scored = await assessment(language).score(form.answers, typedIn: form.typedIn.flatMap(Language.init(rawValue:)))
+        return Reply.download(scored.text, name: scored.fileName)
     }
 
+    /// A facts file opened in the form: its values for the controls (with notes where the form read
+    /// them differently from the file, questions where it could not), and the form scored with them.
     private func upload(_ request: Request) async -> Response {
         guard let language = Self.requestedLanguage(request) else { return badLanguage(api: true) }
         let buffer: ByteBuffer
@@ -142,14 +152,17 @@ struct Routes: Sendable {
         case .failure(let refused): return refused.response
         }
         let assessment = await assessment(language)
-        let bytes = Array(buffer.readableBytesView)
-        // The name to check it under comes from the file's own code once it is read.
-        var checked = assessment.check(bytes: bytes, file: assessment.fileName(code: nil))
-        if let code = checked.file.code {
-            checked = assessment.check(bytes: bytes, file: assessment.fileName(code: code))
+        let file = FactsFile.load(bytes: Array(buffer.readableBytesView), path: Assessment.fileName(code: nil, schema: schema, language: language),
+                                  validator: criteria.validator)
+        let reading = UploadReading.read(file.tree, criteria: criteria, language: language)
+        let scored = assessment.score(reading.answers, extraQuestions: reading.questions)
+        var upload = reading
+        if file.tree == nil {
+            // Not YAML at all: nothing to fill in, and the person is told so in words.
+            upload.notes[""] = Localized(vi: "Không đọc được tệp này: đây không phải tệp số liệu YAML của wardcheck.",
+                                         en: "This file cannot be read: it is not a wardcheck YAML facts file.")
         }
-        let values = Answers(schema: schema).values(in: checked.file.tree)
-        return Reply.json(assessment.json(checked, answers: values))
+        return Reply.json(assessment.json(scored, upload: upload))
     }
 
     // MARK: City
@@ -159,7 +172,9 @@ struct Routes: Sendable {
         let companions = await settings.city.companions()
         guard companions.usable else { return companionsBroken(companions, language) }
         let page = await settings.city.cityPage(language) { audit in
-            AuditHTML.render(audit, language: language, unitLink: { PageShell.link("/city/unit/" + $0, language) })
+            // Contact names and phones are the units' personal data: not on a page anyone on the network can open.
+            AuditHTML.render(audit, language: language, unitLink: { PageShell.link("/city/unit/" + $0, language) },
+                             navigation: PageShell(language: language, hasCity: true).bar(path: "/city"), contacts: false)
         }
         return Reply.html(page ?? "", policy: .inlineStyles)
     }
@@ -188,9 +203,9 @@ struct Routes: Sendable {
                                                             en: "cannot read the roster or the waivers:\n\n" + lines), language, api: false)
     }
 
+    /// What a unit code looks like, in the form's words ("5 chữ số, ví dụ 20194").
     private var codeHint: Localized? {
-        if case .code(_, let hint)? = schema.field(schema.codeField)?.type { return hint }
-        return nil
+        schema.field(schema.codeField)?.help
     }
 
     /// Whether text is a unit code of the schema's form: the only thing a path or body may name a
@@ -211,22 +226,28 @@ struct Routes: Sendable {
         case .failure(let refused): return refused.response
         }
         guard let token = form.token, !token.isEmpty else { return Reply.failure(.unauthorized, Refusal.missingToken, language, api: true) }
-        let code = (form.answers[schema.codeField] ?? "").precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The code as the form reads it (quotes and spaces a person typed around it are not part of it).
+        let typedIn = form.typedIn.flatMap(Language.init(rawValue:)) ?? language
+        var code = ""
+        if case .value(let value) = AnswerReader(schema: schema, language: typedIn).read(form.answers[schema.codeField] ?? "", path: schema.codeField) {
+            code = value.display
+        }
         guard isUnitCode(code) else { return Reply.failure(.badRequest, Refusal.badCode(codeHint), language, api: true) }
         guard desk.checkToken(token, code: code, remote: remote) else { return Reply.failure(.forbidden, Refusal.token, language, api: true) }
 
         let assessment = await assessment(language)
-        let text = FactsTemplate(schema: schema).render(answers: form.answers, language: language)
-        let checked = assessment.check(text, file: assessment.fileName(code: code))
-        guard checked.report.isValid else {
-            return Reply.failure(.unprocessableContent, Refusal.invalidFacts, language, api: true, extra: [("assessment", assessment.json(checked))])
+        let scored = assessment.score(form.answers, typedIn: typedIn)
+        // Nothing the unit typed is dropped on the way to the city: every question is answered first.
+        guard scored.strict.isValid, scored.answers.questions.isEmpty else {
+            return Reply.failure(.unprocessableContent, Refusal.invalidFacts, language, api: true, extra: [("assessment", assessment.json(scored))])
         }
+        let text = scored.text
         do {
             let saved = try await desk.save(text, code: code, remote: remote)
             let message = Localized(vi: "Đã nộp: thành phố đã nhận tệp của đơn vị \(code).", en: "Submitted: the city has your unit's file \(code).")
             // The file's name only: where the city keeps its folder is none of the unit's business.
             return Reply.json(.object([("saved", .string(URL(fileURLWithPath: saved).lastPathComponent)), ("code", .string(code)), ("message", .string(message.text(language))),
-                                       ("assessment", assessment.json(checked))]))
+                                       ("assessment", assessment.json(scored))]))
         } catch {
             return Reply.failure(.internalServerError, Localized(vi: "không lưu được tệp", en: "cannot save the file"), language, api: true)
         }

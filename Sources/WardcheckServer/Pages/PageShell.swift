@@ -17,12 +17,7 @@ struct PageShell {
     }
 
     func render(title: String, path: String, body: String, script: Bool = false, bodyAttributes: [(String, String)] = []) -> String {
-        let other: Language = language == .vi ? .en : .vi
-        var nav = ["<a href=\"\(h(Self.link("/", language)))\">\(h(t("Tự đánh giá", "Self-assessment")))</a>"]
-        if hasCity { nav.append("<a href=\"\(h(Self.link("/city", language)))\">\(h(t("Toàn thành phố", "City")))</a>") }
-        nav.append("<a href=\"\(h(Self.link(path, other)))\" lang=\"\(other.rawValue)\">\(other == .en ? "English" : "Tiếng Việt")</a>")
-        let attributes = bodyAttributes.map { " \($0.0)=\"\(h($0.1))\"" }.joined()
-        return """
+        """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">
         <head>
@@ -33,12 +28,31 @@ struct PageShell {
         <link rel="icon" href="data:,">
         <link rel="stylesheet" href="\(Assets.stylePath)">
         \(script ? "<script src=\"\(Assets.scriptPath)\" defer></script>\n" : "")</head>
-        <body\(attributes)>
-        <header class="top"><h1>\(h(title))</h1><nav>\(nav.joined(separator: " "))</nav></header>
+        <body\(bodyAttributes.map { " \($0.0)=\"\(h($0.1))\"" }.joined())>
+        \(header(title: title, path: path))
         \(body)
         </body>
         </html>
 
         """
+    }
+
+    /// The bar at the top of every page: its title, the way to the form and to the city page,
+    /// and the other language. The current page is marked for screen readers.
+    func header(title: String, path: String) -> String {
+        "<header class=\"top\"><h1 id=\"page-title\">\(h(title))</h1>\(bar(path: path))</header>"
+    }
+
+    /// The links alone, for a page that has its own heading (the city page).
+    func bar(path: String) -> String {
+        let other: Language = language == .vi ? .en : .vi
+        func item(_ target: String, _ text: String) -> String {
+            let current = target == path ? " aria-current=\"page\"" : ""
+            return "<a href=\"\(h(Self.link(target, language)))\"\(current)>\(h(text))</a>"
+        }
+        var nav = [item("/", t("Tự đánh giá", "Self-assessment"))]
+        if hasCity { nav.append(item("/city", t("Toàn thành phố", "City"))) }
+        nav.append("<a href=\"\(h(Self.link(path, other)))\" lang=\"\(other.rawValue)\" hreflang=\"\(other.rawValue)\">\(other == .en ? "English" : "Tiếng Việt")</a>")
+        return "<nav class=\"top\" aria-label=\"\(h(t("Các trang", "Pages")))\">\(nav.joined(separator: " "))</nav>"
     }
 }

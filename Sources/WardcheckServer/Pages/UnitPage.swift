@@ -1,3 +1,4 @@
+import Foundation
 import WardcheckCore
 import WardcheckReports
 
@@ -20,15 +21,17 @@ struct UnitPage {
         var body = "<main class=\"unit-page\">\n"
         body += "<p><a href=\"\(h(PageShell.link("/city", language)))\">← \(h(t("Về trang toàn thành phố", "Back to the city page")))</a></p>\n"
         if let report {
-            body += "<p class=\"note\">\(h(t("Tệp", "File"))): <code>\(h(report.file))</code></p>\n"
             if files.count > 1 {
-                body += "<p class=\"diagnostic sev-error\">" + h(t("Mã \(code) có trong nhiều tệp; thành phố chưa tính đơn vị này: ", "Code \(code) is in several files; the audit leaves the unit out: "))
-                    + files.map { "<code>\(h($0))</code>" }.joined(separator: ", ") + "</p>\n"
+                // Which files, by their names only: where the server keeps them is no one's business here.
+                let names = files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
+                body += "<p class=\"question-back\">" + h(t("Đơn vị này nộp \(files.count) tệp số liệu; thành phố chưa tính đơn vị cho đến khi chỉ còn một tệp.",
+                                                         "This unit submitted \(files.count) facts files; the city leaves it out until only one is left."))
+                    + "</p>\n<details class=\"technical\"><summary>\(h(t("Các tệp", "The files")))</summary><p>\(h(names))</p></details>\n"
             }
             body += ScorecardHTML(criteria: criteria, language: language).render(report)
         } else {
             body += "<section class=\"scorecard\"><div class=\"verdict invalid\"><b>\(h(t("Chưa nộp số liệu", "Not submitted")))</b></div>"
-            body += "<p>\(h(t("Đơn vị có trong danh sách nhưng chưa có tệp dữ kiện trong thư mục của thành phố.", "The unit is in the roster but has no facts file in the city's folder.")))</p></section>\n"
+            body += "<p>\(h(t("Đơn vị có trong danh sách nhưng chưa nộp tệp số liệu cho thành phố.", "The unit is in the roster but has not sent its facts file to the city.")))</p></section>\n"
         }
         body += "</main>\n"
         return PageShell(language: language, hasCity: true)

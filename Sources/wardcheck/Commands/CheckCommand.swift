@@ -54,7 +54,7 @@ struct CheckCommand: ParsableCommand {
         let text: String
         switch format {
         case .text:
-            let renderer = ScorecardText(catalogue: session.criteria.catalogue, language: common.lang, colour: output.colour)
+            let renderer = ScorecardText(criteria: session.criteria, language: common.lang, colour: output.colour)
             text = reports.map(renderer.render).joined(separator: "\n" + String(repeating: "─", count: 72) + "\n\n")
         case .json:
             text = ScorecardJSON.render(reports, language: common.lang)
@@ -80,7 +80,7 @@ extension CheckCommand {
         let out = StreamedOutput(output)
         var findings = Gate.Findings()
         let separator = Array(("\n" + String(repeating: "─", count: 72) + "\n\n").utf8)
-        let text = ScorecardText(catalogue: session.criteria.catalogue, language: language, colour: output.colour)
+        let text = ScorecardText(criteria: session.criteria, language: language, colour: output.colour)
         let json = format == .json
         var document = ScorecardJSON.Document(language: language)
         var first = true

@@ -35,7 +35,7 @@ struct ExplainCommand: ParsableCommand {
                                   today: Day.today(), roster: roster)
         let report = UnitReport.check(path: file, evaluator: evaluator)
         guard let card = report.scorecard, let result = card.results.first(where: { $0.id == criterion }) else {
-            StandardStreams.out(ScorecardText(catalogue: session.criteria.catalogue, language: common.lang).render(report))
+            StandardStreams.out(ScorecardText(criteria: session.criteria, language: common.lang).render(report))
             throw ExitCode(ExitStatus.invalidInput)
         }
         StandardStreams.out(ExplainText.render(result, card: card, language: common.lang, schema: session.criteria.schema))

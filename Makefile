@@ -73,6 +73,14 @@ browser-deps:
 	    || python3 -m pip install --quiet --user --break-system-packages selenium >/dev/null 2>&1 \
 	    || { echo "wardcheck: run: python3 -m pip install selenium"; exit 1; }; \
 	fi
+	@# axe-core, the accessibility checker the browser tests run inside each page: PyPI's
+	@# axe-playwright-python carries axe.min.js; only that file is used, so Playwright is not installed.
+	@if ! python3 -c 'import importlib.util as u, os, sys; s = u.find_spec("axe_playwright_python"); sys.exit(0 if s and os.path.exists(os.path.join(list(s.submodule_search_locations)[0], "axe.min.js")) else 1)' >/dev/null 2>&1; then \
+	  echo "wardcheck: installing axe-core (PyPI axe-playwright-python, without its dependencies) for the browser tests"; \
+	  python3 -m pip install --quiet --no-deps axe-playwright-python==0.1.8 >/dev/null 2>&1 \
+	    || python3 -m pip install --quiet --user --break-system-packages --no-deps axe-playwright-python==0.1.8 >/dev/null 2>&1 \
+	    || { echo "wardcheck: run: python3 -m pip install --no-deps axe-playwright-python"; exit 1; }; \
+	fi
 
 build: deps
 	$(SWIFT) build
@@ -94,7 +102,7 @@ workbook-test: test-deps
 
 # The audit page in headless Chromium at phone and desktop widths (Tests/Browser/audit_page.py),
 # and the self-assessment page against `wardcheck serve` (Tests/Browser/assessment_test.py).
-browser-test: browser-deps
+browser-test: test-deps browser-deps
 	python3 Tests/Browser/audit_page.py --binary $(BIN)
 	python3 Tests/Browser/assessment_test.py --bin $(BIN)
 

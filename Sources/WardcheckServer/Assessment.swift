@@ -29,7 +29,8 @@ struct Assessment {
     }
 
     /// The answer to `/api/evaluate`, `/api/upload` and `/api/submit`.
-    func json(_ scored: FormScoring.Scored, upload: UploadReading? = nil) -> JSON {
+    /// `opened`: the file as it was opened, checked as `validate` checks it, for the file view.
+    func json(_ scored: FormScoring.Scored, upload: UploadReading? = nil, opened: [Diagnostic]? = nil) -> JSON {
         let report = scored.report
         let card = report.scorecard
         let words = FactWords(schema: criteria.schema)
@@ -66,16 +67,7 @@ struct Assessment {
             ("scorecard_html", .string(ScorecardHTML(criteria: criteria, language: language, fieldLink: link).render(report))),
             // The downloaded file as `wardcheck check` prints it, for whoever keeps the files.
             ("check_text", .string(ScorecardText(criteria: criteria, language: language).render(strictFile))),
-            ("diagnostics", .array(strictFile.diagnostics.map { d in
-                .object([
-                    ("line", .int(d.start.line)),
-                    ("column", .int(d.start.column)),
-                    ("code", .string(d.code.rawValue)),
-                    ("severity", .string(d.severity.rawValue)),
-                    ("message", .string(d.message.text(language))),
-                    ("hint", .optional(d.hint?.text(language))),
-                ])
-            })),
+            ("diagnostics", .array(strictFile.diagnostics.map(fileView))),
         ]
         if let upload {
             members.append(("answers", .object(upload.answers.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
@@ -83,7 +75,26 @@ struct Assessment {
                 .object([("field", .string(field)), ("text", .string(text.text(language)))])
             })))
         }
+        if let opened {
+            members.append(("opened", .object([
+                ("valid", .bool(opened.allSatisfy { !$0.isError })),
+                ("diagnostics", .array(opened.map(fileView))),
+            ])))
+        }
         return .object(members)
+    }
+
+    /// A diagnostic as `validate` gives it: for the folded file view only.
+    private func fileView(_ d: Diagnostic) -> JSON {
+        .object([
+            ("line", .int(d.start.line)),
+            ("column", .int(d.start.column)),
+            ("code", .string(d.code.rawValue)),
+            ("severity", .string(d.severity.rawValue)),
+            ("message", .string(d.message.text(language))),
+            ("hint", .optional(d.hint?.text(language))),
+            ("plain", .string(d.people.text(language))),
+        ])
     }
 
     /// "14/16 tiêu chí đạt — CHƯA ĐẠT · còn 2 mục bắt buộc".

@@ -20,6 +20,9 @@ import sys
 import tempfile
 import unittest
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import people  # noqa: E402
+
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -116,7 +119,7 @@ class AuditPageTests(unittest.TestCase):
         self.assertIn(box[2], ("auto", "scroll"))
         # Scrolling the box leaves the unit's name in view.
         left = self.js("""const b = document.querySelector('#matrix .scroll'); b.scrollLeft = 400;
-                          return document.querySelector('#matrix tbody td.name').getBoundingClientRect().left
+                          return document.querySelector('#matrix tbody .name').getBoundingClientRect().left
                                  - b.getBoundingClientRect().left;""")
         self.assertLess(abs(left), 2)
 
@@ -136,7 +139,7 @@ class AuditPageTests(unittest.TestCase):
                         self.assertGreater(r["height"], 0)
                         return e.text
 
-                    ready = first_screen(".hero .kpi.good .value")
+                    ready = first_screen(".hero .kpi:first-child .value")
                     self.assertEqual(ready.replace("\n", ""), f"{grouped(summary['ready'], lang)}/{grouped(summary['valid'], lang)}")
                     money = first_screen(".hero .kpi.money .value")
                     self.assertEqual(money, grouped(summary["total_cost"], lang) + " ₫")
@@ -168,6 +171,27 @@ class AuditPageTests(unittest.TestCase):
                               row.querySelector('.bar').getBoundingClientRect().width]);""")
         for criterion, passed, whole in shares:
             self.assertAlmostEqual(passed / whole, tallies[criterion]["passed"] / valid, delta=0.01, msg=criterion)
+
+    def test_people_read_words_and_axe_finds_nothing(self):
+        """The report goes to the Party committee: people's words only, and WCAG 2.1 AA."""
+        schema = people.load_schema(ROOT)
+        for lang in ("vi", "en"):
+            for width, height in (PHONE, (1280, 900)):
+                with self.subTest(lang=lang, width=width):
+                    self.open(lang, width, height)
+                    text = self.driver.find_element(By.TAG_NAME, "body").text
+                    self.assertEqual(people.file_words(text, schema, lang), [])
+                    self.assertEqual(people.broken_across_lines(self.driver), [])
+                    self.assertEqual(people.axe_violations(self.driver), [])
+
+    def test_readiness_is_coloured_by_how_ready(self):
+        """Green only when every unit judged is ready; amber from half; red below (the sample city)."""
+        summary = self.figures["vi"]["summary"]
+        self.open("vi", *PHONE)
+        tone = self.js("return document.querySelector('.hero .kpi').className")
+        expected = "good" if summary["ready"] == summary["valid"] else "warn" if 2 * summary["ready"] >= summary["valid"] else "bad"
+        self.assertIn(expected, tone.split())
+        self.assertEqual(expected, "bad", "the sample city is far from ready")
 
     def test_text_is_big_enough_to_read_on_a_phone(self):
         self.open("vi", *PHONE)

@@ -92,7 +92,7 @@ final class CityAuditCLITests: XCTestCase {
         XCTAssertTrue(out.contains("1/4 đơn vị đã đánh giá đạt 16/16 (25%); 1 chưa nộp, 1 có số liệu quá hạn; cần mua 110.500.000 ₫."), out)
         XCTAssertNotNil(out.range(of: #"Bình quân tiêu chí đạt:\s+13,5/16\n"#, options: .regularExpression), out)
         XCTAssertNotNil(out.range(of: #"Số liệu quá hạn \(> 90 ngày\):\s+1\n"#, options: .regularExpression), out)
-        XCTAssertTrue(out.contains("90005  Xã Năm  xã    hải đảo   3"), "roster values in Vietnamese: \(out)")
+        XCTAssertTrue(out.contains("90005  Xã Năm  xã           hải đảo   3"), "roster values in Vietnamese: \(out)")
         XCTAssertTrue(out.contains("90002  Phường Hai: Máy tính × 5; Máy in × 3 — 93.000.000 ₫"), out)
         XCTAssertTrue(out.contains("Sở Tài chính và UBND cấp xã (mua sắm) — 2 đơn vị — 98.000.000 ₫"), out)
         XCTAssertTrue(out.contains("90004  Xã Bốn: Báo cáo số liệu còn thiếu"), out)
@@ -103,7 +103,7 @@ final class CityAuditCLITests: XCTestCase {
         let out = try audit(["--lang", "en"]).stdout
         XCTAssertTrue(out.contains("1 of 4 units evaluated are ready (25%); 1 not submitted, 1 with stale facts; to buy: 110,500,000 ₫."), out)
         XCTAssertNotNil(out.range(of: #"Mean criteria met:\s+13.5/16\n"#, options: .regularExpression), out)
-        XCTAssertTrue(out.contains("90005  Xã Năm  commune  island   3"), out)
+        XCTAssertTrue(out.contains("90005  Xã Năm  commune    island   3"), out)
         XCTAssertTrue(out.contains("City Department of Finance with the unit (procurement) — 2 units — 98,000,000 ₫"), out)
         XCTAssertTrue(out.contains("Telecom operator (at the Department of Science and Technology's request) — 1 unit — 5,000,000 ₫"), out)
     }
@@ -113,7 +113,7 @@ final class CityAuditCLITests: XCTestCase {
         XCTAssertTrue(vi.hasPrefix("\u{FEFF}section;code;name;"), String(vi.prefix(80)))
         XCTAssertTrue(vi.contains("\r\nplan_unit;90002;Phường Hai;;;;;;;;;75000000;computer;Máy tính;5;;15000000;Sở Tài chính và UBND cấp xã (mua sắm);;city_procurement;;\r\n"), vi)
         XCTAssertTrue(vi.contains("\r\nsummary;;;;;;;;;;;;mean_passed;Bình quân tiêu chí đạt;;;;;\"13,50/16\";;;\r\n"), vi)
-        XCTAssertTrue(vi.contains("\r\nnot_submitted;90005;Xã Năm;;;;;;;;;;;;;;;;\"Loại: xã; Địa hình: hải đảo; Số thôn: 3\";;;\r\n"),
+        XCTAssertTrue(vi.contains("\r\nnot_submitted;90005;Xã Năm;;;;;;;;;;;;;;;;\"Loại đơn vị: xã; Địa hình: hải đảo; Số thôn, tổ dân phố: 3\";;;\r\n"),
                       "a cell holding the separator is quoted: \(vi)")
         XCTAssertTrue(vi.contains("\r\nparty;;;;;;;;;;;98000000;;;;2;;Sở Tài chính và UBND cấp xã (mua sắm);;city_procurement;;\r\n"), vi)
         let en = try audit(["--format", "csv", "--lang", "en"]).stdout
@@ -130,10 +130,11 @@ final class CityAuditCLITests: XCTestCase {
         XCTAssertTrue(md.contains("| Bình quân tiêu chí đạt | 13,5/16 |"), md)
         XCTAssertTrue(md.contains("| 90005 | Xã Năm | xã | hải đảo | 3 |"), md)
         let html = try audit(["--format", "html"]).stdout
-        XCTAssertTrue(html.contains("<div class=\"kpi good\"><div class=\"value\">1<small>/4</small></div>"), html)
-        XCTAssertTrue(html.contains("<div class=\"kpi money\"><div class=\"value\">110.500.000 ₫</div>"))
-        XCTAssertTrue(html.contains("<td class=\"stale\" title=\"số liệu quá hạn\">2025-04-01 ⚠</td>"))
-        XCTAssertTrue(html.contains("<tr><td>90002</td><td>Phường Hai</td><td>Máy tính\u{00A0}×\u{00A0}5; Máy in\u{00A0}×\u{00A0}3</td><td class=\"num\">93.000.000 ₫</td></tr>"))
+        // 1 of 4 ready is under half: red, not green.
+        XCTAssertTrue(html.contains("<div class=\"kpi bad\"><div class=\"value\">1<small>/4</small></div>"), html)
+        XCTAssertTrue(html.contains("<div class=\"kpi money\"><div class=\"value\">110.500.000&#160;₫</div>"))
+        XCTAssertTrue(html.contains("<td class=\"stale\">01/04/2025 <span aria-hidden=\"true\">⚠</span><span class=\"visually-hidden\">số liệu quá hạn</span></td>"), html)
+        XCTAssertTrue(html.contains("<tr><td>90002</td><td>Phường Hai</td><td>Máy tính\u{00A0}×\u{00A0}5; Máy in\u{00A0}×\u{00A0}3</td><td class=\"num\">93.000.000&#160;₫</td></tr>"))
     }
 
     func testCompletenessGates() throws {

@@ -190,7 +190,7 @@ final class HistoryCLITests: XCTestCase {
         XCTAssertEqual(html.status, 0, html.stderr)
         XCTAssertTrue(html.stdout.contains("<svg") && html.stdout.contains("<polyline"))
         XCTAssertFalse(html.stdout.lowercased().contains("<script"))
-        XCTAssertTrue(html.stdout.contains("18.000.000 ₫"))
+        XCTAssertTrue(html.stdout.contains("18.000.000&#160;₫"))
 
         let text = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--until", "2025-10-31"], in: repo)
         XCTAssertEqual(text.status, 0, text.stderr)

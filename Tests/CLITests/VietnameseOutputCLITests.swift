@@ -10,23 +10,26 @@ final class VietnameseOutputCLITests: XCTestCase {
     func testScorecardValuesUnitsAndBooleansAreVietnamese() throws {
         let mot = "Tests/Fixtures/city-plan/submissions/90001-mot.yaml"
         let ready = try WardcheckProcess.run(["check", mot, "--as-of", "2025-07-10"]).stdout
-        XCTAssertTrue(ready.contains("power.generator.fuel_hours: 24 giờ ≥ 8 giờ"), ready)
+        XCTAssertTrue(ready.contains("Nhiên liệu dự trữ đủ chạy 24 giờ — đạt (cần ít nhất 8 giờ)  (power.generator.fuel_hours, dòng "), ready)
         let out = try WardcheckProcess.run(["check", ba, "--as-of", "2025-07-10"]).stdout
-        XCTAssertTrue(out.contains("power.ups.runtime_minutes: 30 phút ≥ 15 phút"), out)
-        XCTAssertTrue(out.contains("network.internet.fibre: có = có"), out)
-        XCTAssertTrue(out.contains("network.video_conference.last_test: 2025-03-25 (107 ngày trước) > 30 ngày"), out)
-        for english in [" h ", " min ", "true", "false", "days"] {
+        XCTAssertTrue(out.contains("Bộ lưu điện giữ được 30 phút — đạt (cần ít nhất 15 phút)  (power.ups.runtime_minutes, dòng 14)"), out)
+        XCTAssertTrue(out.contains("Có Internet cáp quang  (network.internet.fibre, dòng 5)"), out)
+        // 2025-07-10 − 2025-03-25 = 6 + 30 + 31 + 30 + 10 = 107 days.
+        XCTAssertTrue(out.contains("Điểm cầu kiểm tra lần cuối ngày 25/03/2025, đã 107 ngày — cần trong vòng 30 ngày  (network.video_conference.last_test, dòng 11)"), out)
+        XCTAssertTrue(out.contains("Số liệu ngày 01/04/2025, đánh giá theo ngày 10/07/2025"), out)
+        for english in [" h ", " min ", "true", "false", "days", "2025-03-25"] {
             XCTAssertFalse(out.contains(english), "\(english) in: \(out)")
             XCTAssertFalse(ready.contains(english), "\(english) in: \(ready)")
         }
         let none = try WardcheckProcess.run(["check", bon, "--as-of", "2025-07-10"]).stdout
-        XCTAssertTrue(none.contains("network.backup_link: không có = không có"), "the enum value by its label: \(none)")
+        XCTAssertTrue(none.contains("Chưa có đường truyền dự phòng — cần 4G, 5G, nhà mạng thứ hai hoặc vệ tinh  (network.backup_link, dòng 6)"),
+                      "the enum value by the field's own answer, and the values it needs: \(none)")
         let en = try WardcheckProcess.run(["check", ba, "--as-of", "2025-07-10", "--lang", "en"]).stdout
         let readyEn = try WardcheckProcess.run(["check", mot, "--as-of", "2025-07-10", "--lang", "en"]).stdout
-        XCTAssertTrue(readyEn.contains("power.generator.fuel_hours: 24 h ≥ 8 h"), readyEn)
-        XCTAssertTrue(en.contains("2025-03-25 (107 days before) > 30 days"), en)
+        XCTAssertTrue(readyEn.contains("Fuel in stock for 24 h — met (needs at least 8 h)"), readyEn)
+        XCTAssertTrue(en.contains("Endpoint last tested on 25\u{00A0}Mar\u{00A0}2025, 107 days ago — needs within 30 days"), en)
         // The requirement already carries its unit: a remedy text must not add it again.
-        XCTAssertTrue(out.contains("quá 30 ngày)"), out)
+        XCTAssertTrue(out.contains("(lần gần nhất: 25/03/2025 (107 ngày trước), quá 30 ngày)"), out)
         XCTAssertFalse(out.contains("ngày ngày"), out)
         XCTAssertFalse(en.contains("days days"), en)
     }

@@ -140,13 +140,14 @@ final class FactsTemplateTests: XCTestCase {
         reference_date: day
         identity: { code: ward.id, name: ward.label }
         fields:
-          - { path: version, type: count, required: true, vi: "Phiên bản", en: "Version" }
-          - { path: ward, type: block, required: true, vi: "Phường", en: "Ward" }
-          - { path: ward.id, type: code, pattern: "^W[0-9]+$", required: true, vi: "Mã", en: "Id" }
-          - { path: ward.label, type: text, required: true, vi: "Tên", en: "Label" }
-          - { path: day, type: date, required: true, vi: "Ngày", en: "Day" }
-          - { path: ward.kind, type: enum, values: [urban, rural], required: true, vi: "Loại", en: "Kind" }
-          - { path: ward.pumps, type: count, vi: "Số máy bơm", en: "Pumps" }
+          - { path: version, type: count, required: true, vi: "Phiên bản", en: "Version", label: { vi: "Phiên bản", en: "Version" }, question: { vi: "?", en: "?" } }
+          - { path: ward, type: block, required: true, vi: "Phường", en: "Ward", label: { vi: "Phường", en: "Ward" } }
+          - { path: ward.id, type: code, pattern: "^W[0-9]+$", required: true, vi: "Mã", en: "Id", label: { vi: "Mã", en: "Id" }, question: { vi: "?", en: "?" } }
+          - { path: ward.label, type: text, required: true, vi: "Tên", en: "Label", label: { vi: "Tên", en: "Label" }, question: { vi: "?", en: "?" } }
+          - { path: day, type: date, required: true, vi: "Ngày", en: "Day", label: { vi: "Ngày", en: "Day" }, question: { vi: "?", en: "?" } }
+          - { path: ward.kind, type: enum, values: [urban, rural], required: true, vi: "Loại", en: "Kind", label: { vi: "Loại", en: "Kind" }, question: { vi: "?", en: "?" },
+              labels: { urban: { vi: "đô thị", en: "urban" }, rural: { vi: "nông thôn", en: "rural" } } }
+          - { path: ward.pumps, type: count, vi: "Số máy bơm", en: "Pumps", label: { vi: "Số máy bơm", en: "Pumps" }, question: { vi: "?", en: "?" } }
         """
         let folder = try FactsFixtures.temporaryFolder(self)
         let path = folder.appendingPathComponent("facts.yaml").path

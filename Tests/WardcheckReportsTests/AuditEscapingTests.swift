@@ -6,7 +6,10 @@ final class AuditEscapingTests: XCTestCase {
     func testHTMLEscapesTheFiveSpecialCharacters() {
         XCTAssertEqual(HTML.escape(#"<a href="x" title='y'>&amp;</a>"#),
                        "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;")
-        XCTAssertEqual(HTML.escape("Phường Hòa Xuân — 105.000.000 ₫"), "Phường Hòa Xuân — 105.000.000 ₫")
+        // A space after a digit does not break: the amount keeps its ₫, a number what it counts.
+        XCTAssertEqual(HTML.escape("Phường Hòa Xuân — 105.000.000 ₫"), "Phường Hòa Xuân — 105.000.000&#160;₫")
+        XCTAssertEqual(HTML.escape("25 máy tính, 8 Mbps"), "25&#160;máy tính, 8&#160;Mbps")
+        XCTAssertEqual(HTML.escape("Tầng 2, phòng A"), "Tầng 2, phòng A", "a space after anything else is a space")
         XCTAssertEqual(HTML.escape(""), "")
     }
 

@@ -13,17 +13,19 @@ final class FactsJSONSchemaTests: XCTestCase {
     reference_date: seen_on
     identity: { code: site.ref, name: site.label }
     fields:
-      - { path: version, type: count, required: true, vi: "Phiên bản", en: "Version" }
-      - { path: site, type: block, required: true, vi: "Nơi", en: "Site" }
-      - { path: site.ref, type: code, pattern: "[A-Z]{2}-[0-9]+", required: true, vi: "Mã nơi", en: "Site reference" }
-      - { path: site.label, type: text, required: true, vi: "Tên nơi", en: "Site label" }
-      - { path: site.kind, type: enum, values: [north, "5", "null"], vi: "Loại", en: "Kind" }
-      - { path: seen_on, type: date, required: true, vi: "Ngày xem", en: "Day seen" }
-      - { path: pumps, type: block, vi: "Máy bơm", en: "Pumps" }
-      - { path: pumps.spare, type: boolean, vi: "Có bơm dự phòng", en: "Spare pump" }
-      - { path: pumps.flow_lps, type: number, unit: "l/s", vi: "Lưu lượng", en: "Flow" }
-      - { path: pumps.count, type: count, minimum: 1, vi: "Số bơm", en: "Pump count" }
-      - { path: pumps.inspected, type: date, vi: "Ngày kiểm tra", en: "Inspected" }
+      - { path: version, type: count, required: true, vi: "Phiên bản", en: "Version", label: { vi: "Phiên bản", en: "Version" }, question: { vi: "Phiên bản?", en: "Version?" } }
+      - { path: site, type: block, required: true, vi: "Nơi", en: "Site", label: { vi: "Nơi", en: "Site" } }
+      - { path: site.ref, type: code, pattern: "[A-Z]{2}-[0-9]+", required: true, vi: "Mã nơi", en: "Site reference", label: { vi: "Mã", en: "Ref" }, question: { vi: "Mã?", en: "Ref?" } }
+      - { path: site.label, type: text, required: true, vi: "Tên nơi", en: "Site label", label: { vi: "Tên", en: "Label" }, question: { vi: "Tên?", en: "Label?" } }
+      - { path: site.kind, type: enum, values: [north, "5", "null"], vi: "Loại", en: "Kind", label: { vi: "Loại", en: "Kind" }, question: { vi: "Loại?", en: "Kind?" },
+          labels: { north: { vi: "bắc", en: "north" }, "5": { vi: "năm", en: "five" }, "null": { vi: "không", en: "none" } } }
+      - { path: seen_on, type: date, required: true, vi: "Ngày xem", en: "Day seen", label: { vi: "Ngày", en: "Day" }, question: { vi: "Ngày?", en: "Day?" } }
+      - { path: pumps, type: block, vi: "Máy bơm", en: "Pumps", label: { vi: "Bơm", en: "Pumps" } }
+      - { path: pumps.spare, type: boolean, vi: "Có bơm dự phòng", en: "Spare pump", label: { vi: "Bơm dự phòng", en: "Spare" }, question: { vi: "Có bơm dự phòng?", en: "Spare?" },
+          answers: { "true": { vi: "Có", en: "Yes" }, "false": { vi: "Không", en: "No" } } }
+      - { path: pumps.flow_lps, type: number, unit: "l/s", vi: "Lưu lượng", en: "Flow", label: { vi: "Lưu lượng", en: "Flow" }, question: { vi: "Lưu lượng?", en: "Flow?" } }
+      - { path: pumps.count, type: count, minimum: 1, vi: "Số bơm", en: "Pump count", label: { vi: "Số bơm", en: "Pumps" }, question: { vi: "Bao nhiêu bơm?", en: "How many?" } }
+      - { path: pumps.inspected, type: date, vi: "Ngày kiểm tra", en: "Inspected", label: { vi: "Ngày kiểm tra", en: "Inspected" }, question: { vi: "Khi nào?", en: "When?" } }
     rules:
       - { fact: pumps.count, at_most: pumps.count, vi: "x", en: "x" }
     """

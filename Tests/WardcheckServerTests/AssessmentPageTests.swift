@@ -20,9 +20,12 @@ final class AssessmentPageTests: XCTestCase {
             for field in schema.fields {
                 if field.type == .block {
                     XCTAssertTrue(page.contains("data-block=\"\(field.path)\""), "no fieldset for \(field.path)")
-                    XCTAssertTrue(page.contains("<legend>\(HTMLText.escape(field.description.vi))"), "no Vietnamese legend for \(field.path)")
+                    XCTAssertTrue(page.contains("<legend>\(HTMLText.escape(field.label.vi))"), "no Vietnamese legend for \(field.path)")
                 } else {
                     XCTAssertTrue(page.contains("name=\"\(field.path)\""), "no control for \(field.path)")
+                    if field.path != schema.formatField {
+                        XCTAssertTrue(page.contains(HTMLText.escape(field.question?.vi ?? "?")), "no question for \(field.path)")
+                    }
                 }
             }
         }
@@ -31,29 +34,42 @@ final class AssessmentPageTests: XCTestCase {
     func testControlsFollowTheFieldTypes() async throws {
         try await ServerFixture.app(try ServerFixture.settings()).test(.router) { client in
             let page = try await client.get("/").text
-            // A boolean: three choices, "not reported" chosen until the office answers.
-            XCTAssertTrue(page.contains(#"<label><input type="radio" name="security.firewall" value="true"> Có</label>"#))
-            XCTAssertTrue(page.contains(#"<label><input type="radio" name="security.firewall" value="false"> Không</label>"#))
-            XCTAssertTrue(page.contains(#"<label><input type="radio" name="security.firewall" value="" checked> Chưa báo cáo</label>"#))
-            // Its label loses the "(true/false)" note meant for people writing YAML.
-            XCTAssertTrue(page.contains("<legend class=\"label\">Có tường lửa</legend>"))
-            // An enum: every value, as the schema's labels say it reads, with the value the file holds.
-            XCTAssertTrue(page.contains(#"<option value="ward">phường (ward)</option>"#))
-            XCTAssertTrue(page.contains(#"<option value="special_zone">đặc khu (special_zone)</option>"#))
-            XCTAssertTrue(page.contains(#"<option value="mountain">miền núi (mountain)</option>"#))
-            XCTAssertTrue(page.contains(#"<option value="island">hải đảo (island)</option>"#))
-            XCTAssertTrue(page.contains(#"<option value="second_isp">nhà mạng thứ hai (second_isp)</option>"#))
-            XCTAssertTrue(page.contains(#"<option value="4g">4G</option>"#), "the value alone when it reads the same")
-            // A number with its unit, a count with a number keypad, a date as a date.
-            XCTAssertTrue(page.contains(#"name="power.generator.capacity_kva" type="text" inputmode="decimal" spellcheck="false"><span class="unit">kVA</span>"#))
+            // A yes-or-no question: its own two answers, and "not answered" until the office answers.
+            XCTAssertTrue(page.contains(#"<legend class="label">Mạng của trụ sở có tường lửa không?</legend>"#), "the question as a person is asked it")
+            XCTAssertTrue(page.contains(#"<label><input type="radio" name="security.firewall" value="true"> Đã có tường lửa</label>"#))
+            XCTAssertTrue(page.contains(#"<label><input type="radio" name="security.firewall" value="false"> Chưa có tường lửa</label>"#))
+            XCTAssertTrue(page.contains(#"<label><input type="radio" name="security.firewall" value="" checked> Chưa trả lời</label>"#))
+            // A choice: every value in words, never the value the file holds.
+            XCTAssertTrue(page.contains(#"<option value="ward">Phường</option>"#))
+            XCTAssertTrue(page.contains(#"<option value="special_zone">Đặc khu</option>"#))
+            XCTAssertTrue(page.contains(#"<option value="mountain">Miền núi</option>"#))
+            XCTAssertTrue(page.contains(#"<option value="island">Hải đảo</option>"#))
+            XCTAssertTrue(page.contains(#"<option value="second_isp">Nhà mạng thứ hai</option>"#))
+            XCTAssertTrue(page.contains(#"<option value="none">Chưa có</option>"#))
+            XCTAssertTrue(page.contains(#"<option value="4g">4G</option>"#))
+            // A number with its unit, a count with a number keypad, a date typed as people write it.
+            XCTAssertTrue(page.contains(#"name="power.generator.capacity_kva" type="text" inputmode="decimal" spellcheck="false"><span class="unit" aria-hidden="true">kVA</span>"#))
             XCTAssertTrue(page.contains(#"name="staffing.officials" type="text" inputmode="numeric""#))
-            XCTAssertTrue(page.contains(#"name="power.generator.last_test" type="date""#))
-            // The facts date starts as today, as `init` writes it; the format version is sent, not asked.
-            XCTAssertTrue(page.contains("name=\"as_of\" type=\"date\" value=\"\(Day.today())\""))
+            XCTAssertTrue(page.contains(#"name="power.generator.last_test" type="text" spellcheck="false" aria-describedby="h-power.generator.last_test""#))
+            XCTAssertTrue(page.contains(#"<p class="hint" id="h-power.generator.last_test">Ghi ngày/tháng/năm, ví dụ 15/10/2026</p>"#))
+            // The facts date starts as today, as Vietnamese writes it; the format version is sent, not asked.
+            XCTAssertTrue(page.contains("name=\"as_of\" type=\"text\" spellcheck=\"false\" value=\"\(Day.today().written(.vi))\""), page)
             XCTAssertTrue(page.contains(#"<input type="hidden" name="format" value="1">"#))
-            // The code's hint from the schema, and required fields marked.
-            XCTAssertTrue(page.contains("5 chữ số, trong ngoặc kép"))
-            XCTAssertTrue(page.contains("Tên đơn vị, ví dụ Phường Hòa Xuân <span class=\"required\">bắt buộc</span>"))
+            // The code's help from the schema, and required questions marked for eyes and screen readers.
+            XCTAssertTrue(page.contains(#"<p class="hint" id="h-unit.code">5&#160;chữ số, ví dụ 20194</p>"#))
+            XCTAssertTrue(page.contains(#"<label for="f-unit.name">Tên đơn vị <span class="required">(bắt buộc)</span></label>"#))
+            XCTAssertTrue(page.contains(#"name="unit.name" type="text" aria-describedby="h-unit.name" data-describedby="h-unit.name" aria-required="true">"#))
+            // Questions asked only when the criteria's guards apply: the generator's details when there is one.
+            let generator = #"data-ask-when="{&quot;fact&quot;:&quot;power.generator.present&quot;,&quot;values&quot;:[&quot;true&quot;]}""#
+            for path in ["power.generator.capacity_kva", "power.generator.fuel_hours", "power.generator.last_test"] {
+                XCTAssertTrue(page.contains("<div class=\"field\" data-field=\"\(path)\" \(generator)>"), path)
+            }
+            XCTAssertTrue(page.contains(#"<div class="field" data-field="network.internet.download_mbps" data-ask-when="{&quot;fact&quot;:&quot;network.internet.fibre&quot;,&quot;values&quot;:[&quot;true&quot;]}">"#))
+            for always in ["power.generator.present", "unit.terrain", "staffing.officials", "network.internet.upload_mbps"] {
+                XCTAssertTrue(page.contains("<div class=\"field\" data-field=\"\(always)\">"), "\(always) is always asked")
+            }
+            // None of the file's own words.
+            for word in ["(true/false)", "YYYY", "`", "trong ngoặc kép", "(ward)"] { XCTAssertFalse(page.contains(word), word) }
         }
     }
 
@@ -64,10 +80,14 @@ final class AssessmentPageTests: XCTestCase {
             let page = response.text
             XCTAssertTrue(page.contains("<html lang=\"en\">"))
             XCTAssertTrue(page.contains("<legend>Backup generator"))
-            XCTAssertTrue(page.contains(#"<option value="ward">ward</option>"#))
-            XCTAssertTrue(page.contains(#"<option value="second_isp">a second ISP (second_isp)</option>"#))
-            XCTAssertTrue(page.contains(#"<option value="special_zone">special zone</option>"#))
-            XCTAssertTrue(page.contains(#"value="" checked> Not reported</label>"#))
+            XCTAssertTrue(page.contains(#"<option value="ward">Ward</option>"#))
+            XCTAssertTrue(page.contains(#"<option value="second_isp">A second ISP</option>"#))
+            XCTAssertTrue(page.contains(#"<option value="special_zone">Special zone</option>"#))
+            XCTAssertTrue(page.contains(#"value="" checked> Not answered</label>"#))
+            XCTAssertTrue(page.contains(#"value="true"> Has a generator</label>"#))
+            // "4 Dec 2026", its spaces kept from breaking (a no-break space is read back as a space).
+            let today = Day.today().written(.en).replacingOccurrences(of: "\u{00A0}", with: " ")
+            XCTAssertTrue(page.contains("value=\"\(today.replacingOccurrences(of: " ", with: "&#160;", options: [], range: today.range(of: " ")))\""), "today as English writes it")
             XCTAssertFalse(page.contains("Máy phát điện dự phòng"))
         }
     }
@@ -87,7 +107,7 @@ final class AssessmentPageTests: XCTestCase {
             XCTAssertTrue(page.contains(#"list="roster" data-roster="code""#))
             XCTAssertEqual(page.components(separatedBy: "<option value=\"2").count - 1, 93, "one suggestion per roster unit")
             // 20352 Xã Bà Nà: commune, mountain, 22 villages (wards/roster.yaml).
-            XCTAssertTrue(page.contains(#"<option value="20352" label="20352 — Xã Bà Nà" data-fill="{&quot;unit.code&quot;:&quot;20352&quot;,&quot;unit.name&quot;:&quot;Xã Bà Nà&quot;,&quot;unit.type&quot;:&quot;commune&quot;,&quot;unit.terrain&quot;:&quot;mountain&quot;,&quot;unit.villages&quot;:&quot;22&quot;}"></option>"#))
+            XCTAssertTrue(page.contains(#"<option value="20352" label="20352&#160;— Xã Bà Nà" data-fill="{&quot;unit.code&quot;:&quot;20352&quot;,&quot;unit.name&quot;:&quot;Xã Bà Nà&quot;,&quot;unit.type&quot;:&quot;commune&quot;,&quot;unit.terrain&quot;:&quot;mountain&quot;,&quot;unit.villages&quot;:&quot;22&quot;}"></option>"#))
             XCTAssertTrue(page.contains("href=\"/city\""), "the bar links to the city page")
         }
     }

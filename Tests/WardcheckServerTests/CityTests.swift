@@ -19,7 +19,15 @@ final class CityTests: XCTestCase {
             XCTAssertTrue(page.contains("<div class=\"value\">88</div><div class=\"label\">Tệp đã nộp"))
             XCTAssertTrue(page.contains("Chưa nộp số liệu (5)"))
             XCTAssertTrue(page.contains("<a href=\"/city/unit/20194\">Phường Hòa Xuân</a>"))
-            XCTAssertTrue(page.contains("<a href=\"/city/unit/20473\"><code>"), "the invalid file links to its unit too")
+            XCTAssertTrue(page.contains("<a href=\"/city/unit/20473\"><b>Xã Quế Sơn (20473)</b></a>"), "the invalid file, by its unit's name, links to its unit too")
+            // In words, the file view folded; no folder of the server's, and no contact name or phone.
+            XCTAssertTrue(page.contains("<li>Mục Nguồn điện có tên «genrator», có phải «generator» (Máy phát điện dự phòng)?</li>"), page)
+            XCTAssertFalse(page.contains(ServerFixture.wards.path) || page.contains("submissions/"))
+            XCTAssertFalse(page.contains("Bùi Thanh Hà") || page.contains("0236 3184 492"), "personal data stays off a page anyone on the network can open")
+            // The way back to the form and the other language, and red for a city far from ready.
+            XCTAssertTrue(page.contains("<nav class=\"top\" aria-label=\"Các trang\"><a href=\"/\">Tự đánh giá</a>"))
+            XCTAssertTrue(page.contains("<a href=\"/city?lang=en\" lang=\"en\" hreflang=\"en\">English</a>"))
+            XCTAssertTrue(page.contains("<div class=\"kpi bad\">"))
             // The report's own style sheet is inline, so this page alone allows inline styles; never scripts.
             let policy = try XCTUnwrap(response.header("Content-Security-Policy"))
             XCTAssertTrue(policy.contains("style-src 'self' 'unsafe-inline'"))
@@ -40,11 +48,14 @@ final class CityTests: XCTestCase {
             XCTAssertTrue(waived.text.contains("<span class=\"score\">14/16</span>"))
             XCTAssertTrue(waived.text.contains("data-criterion=\"TC04\" data-outcome=\"waived\""))
             XCTAssertTrue(waived.text.contains("data-criterion=\"TC05\" data-outcome=\"failed\""))
-            XCTAssertTrue(waived.text.contains("đánh giá theo ngày 2026-11-15"))
+            XCTAssertTrue(waived.text.contains("đánh giá theo ngày 15/11/2026"))
             // The invalid file: its errors, no score.
             let invalid = try await client.get("/city/unit/20473").text
             XCTAssertTrue(invalid.contains("Chưa chấm được"))
-            XCTAssertTrue(invalid.contains("genrator"))
+            XCTAssertTrue(invalid.contains("<li>Tường lửa: «yes» không phải câu trả lời có hoặc không</li>"), invalid)
+            XCTAssertTrue(invalid.contains("<details class=\"technical\"><summary>Chi tiết kỹ thuật (cho người sửa tệp)</summary>"))
+            XCTAssertTrue(invalid.contains("<code>20473-que-son.yaml:63:13: error[WC103]</code>"), "the file's name only, folded away")
+            XCTAssertFalse(invalid.contains("submissions/"))
             // In the roster, no file.
             let missing = try await client.get("/city/unit/20441")
             XCTAssertEqual(missing.status, .ok)

@@ -101,8 +101,10 @@ final class DownloadUploadTests: XCTestCase {
     }
 
     /// The sample city's one invalid file (wards/README.md): a misspelt `genrator` block, `firewall: yes`
-    /// and `working: 4.5`. Its values fill the form, as written, and each error lands on its field.
-    func testAnUploadedFileFillsTheFormAndItsDiagnosticsLandOnTheirFields() async throws {
+    /// and `working: 4.5`. Its values fill the form, read as meant where they can be (with a note
+    /// that says what the file wrote), asked about where they cannot; the file's own check is kept
+    /// for the file view.
+    func testAnUploadedFileFillsTheFormReadAsMeantWithNotesAndQuestions() async throws {
         let file = ServerFixture.wards.appendingPathComponent("submissions/20473-que-son.yaml")
         let bytes = try Data(contentsOf: file)
         try await ServerFixture.app(try ServerFixture.settings()).test(.router) { client in
@@ -110,18 +112,26 @@ final class DownloadUploadTests: XCTestCase {
                                                     body: ByteBuffer(bytes: bytes))
             XCTAssertEqual(response.status, .ok)
             let json = try response.json()
-            XCTAssertEqual(json["valid"] as? Bool, false)
+            let opened = try XCTUnwrap(json["opened"] as? [String: Any])
+            XCTAssertEqual(opened["valid"] as? Bool, false)
+            XCTAssertEqual((opened["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String }.sorted(), ["WC101", "WC103", "WC104"])
             XCTAssertEqual(json["file"] as? String, "20473.yaml")
-            let found = diagnostics(json).map { "\($0.field) \($0.code)" }.sorted()
-            XCTAssertEqual(found, ["equipment.printers.working WC104", "power WC101", "security.firewall WC103"])
             let answers = try XCTUnwrap(json["answers"] as? [String: String])
             XCTAssertEqual(answers["unit.code"], "20473")
             XCTAssertEqual(answers["unit.name"], "Xã Quế Sơn")
-            XCTAssertEqual(answers["security.firewall"], "yes", "the value as written, beside its error")
-            XCTAssertEqual(answers["equipment.printers.working"], "4.5")
+            XCTAssertEqual(answers["security.firewall"], "true", "`yes` is the firewall's yes")
+            XCTAssertEqual(answers["equipment.printers.working"], "4.5", "as written, beside its question")
             XCTAssertEqual(answers["staffing.officials"], "30")
-            XCTAssertNil(answers["power.generator.present"], "under the misspelt key, so not a field of the form")
-            XCTAssertEqual(answers.count, 37, "every value the file writes under a known key, counted by hand")
+            XCTAssertEqual(answers["power.generator.present"], "true", "the misspelt block's values go where they were meant")
+            XCTAssertEqual(answers["power.generator.capacity_kva"], "7,5", "as Vietnamese writes it")
+            XCTAssertEqual(answers.count, 41, "every value the file writes, the generator's four with them, counted by hand")
+            let notes = Dictionary(uniqueKeysWithValues: (json["notes"] as? [[String: Any]] ?? []).map { ($0["field"] as! String, $0["text"] as! String) })
+            XCTAssertEqual(notes["power.generator"], "Tệp ghi «genrator»; đã hiểu là «Máy phát điện dự phòng».")
+            XCTAssertEqual(notes["security.firewall"], "Tệp ghi «yes»; đã hiểu là «Đã có tường lửa».")
+            XCTAssertEqual(questions(json)["equipment.printers.working"], "«4.5»: ô này đếm số lượng, cần một số nguyên, ví dụ 12.")
+            XCTAssertEqual(json["scored"] as? Bool, true, "the rest is scored")
+            XCTAssertEqual(outcomes(json)["TC16"], "passed")
+            XCTAssertEqual(outcomes(json)["TC10"], "not_reported")
         }
     }
 
@@ -131,21 +141,24 @@ final class DownloadUploadTests: XCTestCase {
             let json = try await client.execute(uri: "/api/upload", method: .post, headers: [.contentType: "text/yaml"],
                                                 body: ByteBuffer(bytes: try Data(contentsOf: file))).json()
             XCTAssertEqual(json["valid"] as? Bool, true)
+            XCTAssertEqual((json["opened"] as? [String: Any])?["valid"] as? Bool, true)
             XCTAssertEqual(json["name"] as? String, "Xã Bà Nà")
             XCTAssertEqual((json["answers"] as? [String: String])?["network.backup_link"], "none")
+            XCTAssertEqual((json["notes"] as? [[String: Any]])?.count, 0, "a valid file needs no note")
         }
     }
 
     func testAnUploadThatIsNotUTF8OrNotYAMLIsReportedNotCrashed() async throws {
         try await ServerFixture.app(try ServerFixture.settings()).test(.router) { client in
             let legacy = try await client.execute(uri: "/api/upload", method: .post, headers: [.contentType: "application/yaml"],
-                                                  body: ByteBuffer(bytes: Array("unit:\n  name: \"Ph".utf8) + [0xFF, 0x22, 0x0A]))
-            XCTAssertEqual(diagnostics(try legacy.json()).map(\.code), ["WC003"])
+                                                  body: ByteBuffer(bytes: Array("unit:\n  name: \"Ph".utf8) + [0xFF, 0x22, 0x0A])).json()
+            XCTAssertEqual(((legacy["opened"] as? [String: Any])?["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String }, ["WC003"])
             let broken = try await client.execute(uri: "/api/upload", method: .post, headers: [.contentType: "application/yaml"],
-                                                  body: ByteBuffer(string: "unit: [\n"))
-            let found = diagnostics(try broken.json())
-            XCTAssertEqual(found.map(\.code), ["WC004"])
-            XCTAssertEqual(found.map(\.field), [""])
+                                                  body: ByteBuffer(string: "unit: [\n")).json()
+            XCTAssertEqual(((broken["opened"] as? [String: Any])?["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String }, ["WC004"])
+            let note = (broken["notes"] as? [[String: Any]])?.first { $0["field"] as? String == "" }?["text"] as? String
+            XCTAssertEqual(note, "Không đọc được tệp này: lỗi cú pháp YAML.", "said in words, at the top of the form")
+            XCTAssertEqual(broken["scored"] as? Bool, true, "the form is still scored, empty")
         }
     }
 

@@ -143,6 +143,18 @@ func remedies(_ json: [String: Any]) -> [[String: Any]] {
     json["remedies"] as? [[String: Any]] ?? []
 }
 
+/// The questions an assessment asks, by field.
+func questions(_ json: [String: Any]) -> [String: String] {
+    Dictionary(uniqueKeysWithValues: (json["questions"] as? [[String: Any]] ?? []).compactMap { q in
+        (q["field"] as? String).map { ($0, q["text"] as? String ?? "") }
+    })
+}
+
+/// A page's HTML with its no-break spaces written as spaces, to compare with the sentences it shows.
+func readable(_ html: String) -> String {
+    html.replacingOccurrences(of: "&#160;", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
+}
+
 func diagnostics(_ json: [String: Any]) -> [(field: String, code: String, message: String, hint: String?)] {
     (json["diagnostics"] as? [[String: Any]] ?? []).map {
         ($0["field"] as? String ?? "?", $0["code"] as? String ?? "?", $0["message"] as? String ?? "", $0["hint"] as? String)

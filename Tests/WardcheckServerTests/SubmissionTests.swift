@@ -72,7 +72,7 @@ final class SubmissionTests: XCTestCase {
             XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), expected)
             // The city page reads it at once: still one file for 20194, and it is the new one.
             let unit = try await client.get("/city/unit/20194").text
-            XCTAssertTrue(unit.contains("Số liệu ngày 2025-07-05"))
+            XCTAssertTrue(unit.contains("Số liệu ngày 05/07/2025"))
         }
         var after = try ServerFixture.snapshot(setup.city)
         after["submissions/20194-hoa-xuan.yaml"] = before["submissions/20194-hoa-xuan.yaml"]
@@ -136,7 +136,11 @@ final class SubmissionTests: XCTestCase {
             let response = try await client.post("/api/submit", answers: Self.hoaXuan.merging(["staffing.trained": "99"]) { $1 }, token: Self.secret)
             XCTAssertEqual(response.status, .unprocessableContent)
             let json = try response.json()
-            XCTAssertEqual(diagnostics(try XCTUnwrap(json["assessment"] as? [String: Any])).map(\.code), ["WC112"])
+            // More trained than there are officials: a question, and nothing the unit typed is dropped on the way to the city.
+            let assessment = try XCTUnwrap(json["assessment"] as? [String: Any])
+            XCTAssertEqual(questions(assessment)["staffing.trained"], "Số cán bộ được tập huấn (99) lớn hơn số cán bộ, công chức (45)")
+            XCTAssertEqual(json["error"].flatMap { ($0 as? [String: Any])?["message"] as? String },
+                           "Chưa nộp được: còn câu hỏi cần trả lời hoặc mục bắt buộc chưa điền. Hãy hoàn tất rồi nộp lại.")
         }
         XCTAssertEqual(try ServerFixture.snapshot(setup.city), before)
     }

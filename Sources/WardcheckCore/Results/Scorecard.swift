@@ -76,6 +76,14 @@ public enum Requirement: Sendable {
         return nil
     }
 
+    /// Whether the requirement is a value or values to choose among (not a number or a window).
+    public var isChoice: Bool {
+        switch self {
+        case .value, .values: return true
+        default: return false
+        }
+    }
+
     /// The number required, or the range it lies in; nil for a value, a set or a window.
     public var range: ValueRange? {
         if case .computed(let c) = self { return c.range }

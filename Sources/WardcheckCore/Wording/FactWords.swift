@@ -95,7 +95,7 @@ public struct FactWords: Sendable {
         return Localized(vi: join(items.map(\.vi), lastVi), en: join(items.map(\.en), lastEn))
     }
 
-    static func lowerFirst(_ text: String) -> String {
+    public static func lowerFirst(_ text: String) -> String {
         guard let first = text.first else { return text }
         // A first word with capitals inside ("LAN", "UPS", "Wi-Fi") is a name: it keeps them.
         let word = text.prefix { $0 != " " }

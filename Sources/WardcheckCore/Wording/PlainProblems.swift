@@ -13,7 +13,8 @@ struct PlainProblems {
     /// A value the field cannot hold: "Tường lửa: «yes» không phải câu trả lời có hoặc không".
     func value(_ code: DiagnosticCode, field: FactsSchema.Field, written: String?) -> Localized {
         let label = field.label
-        let shown = written.map { "«\($0)» " } ?? ""
+        // What was written, quoted; not when it is the problem itself (a hidden character, a line break).
+        let shown = code == .badText ? "" : written.map { "«\($0)» " } ?? ""
         let what: Localized
         switch code {
         case .notBoolean: what = Localized(vi: "không phải câu trả lời có hoặc không", en: "is not a yes-or-no answer")

@@ -26,6 +26,9 @@ public struct Verdict: Sendable {
         let statement = words.statement(c.observed, of: c.fact, daysAgo: c.observed == nil ? nil : c.daysAgo)
         guard let needed = requirement(c) else { return statement }
         switch c.outcome {
+        case .passed where c.requirement.isChoice:
+            // "Đường truyền dự phòng 4G" says it all: the choices it was among add nothing.
+            return statement
         case .passed:
             return statement + Localized(vi: " — đạt (cần ", en: " — met (needs ") + needed + Localized(")")
         case .notApplicable:

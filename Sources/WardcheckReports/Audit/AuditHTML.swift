@@ -60,6 +60,7 @@ private struct Page {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="wardcheck audit">
         <title>\(h(title))</title>
+        <link rel="icon" href="data:,">
         <style>\(Page.style)</style>
         </head>
         <body>
@@ -429,7 +430,8 @@ private struct Page {
     table.data { width: 100%; } table.data th, table.data td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
     table th.num, table td.num { text-align: right; white-space: nowrap; }
     tfoot th, tfoot td { border-top: 2px solid #1f2328; }
-    .scroll { overflow: auto; max-width: 100%; -webkit-overflow-scrolling: touch; }
+    /* Relative: the words hidden for screen readers inside a wide table stay inside its box, never widening the page. */
+    .scroll { overflow: auto; max-width: 100%; -webkit-overflow-scrolling: touch; position: relative; }
     #matrix .scroll { max-height: 85vh; border: 1px solid var(--line); }
     table.matrix { font-size: .8rem; }
     table.matrix th, table.matrix td { border: 1px solid var(--line); padding: .15rem .3rem; text-align: center; }

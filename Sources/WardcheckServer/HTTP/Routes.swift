@@ -158,11 +158,12 @@ struct Routes: Sendable {
         let scored = assessment.score(reading.answers, extraQuestions: reading.questions)
         var upload = reading
         if file.tree == nil {
-            // Not YAML at all: nothing to fill in, and the person is told so in words.
-            upload.notes[""] = Localized(vi: "Không đọc được tệp này: đây không phải tệp số liệu YAML của wardcheck.",
-                                         en: "This file cannot be read: it is not a wardcheck YAML facts file.")
+            // Nothing to fill in: the person is told why in words, the details are in the file view.
+            let why = file.diagnostics.first(where: \.isError)?.people ?? Localized(vi: "không phải tệp số liệu", en: "not a facts file")
+            upload.notes[""] = Localized(vi: "Không đọc được tệp này: " + FactWords.lowerFirst(why.vi) + ".",
+                                         en: "This file cannot be read: " + FactWords.lowerFirst(why.en) + ".")
         }
-        return Reply.json(assessment.json(scored, upload: upload))
+        return Reply.json(assessment.json(scored, upload: upload, opened: file.diagnostics))
     }
 
     // MARK: City

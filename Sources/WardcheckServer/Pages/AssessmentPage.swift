@@ -51,8 +51,8 @@ struct AssessmentPage {
         <pre id="check-text"></pre><ul id="check-diagnostics"></ul></details>
         </aside>
         </div>
-        </main>
         <a id="summary" class="summary-bar" href="#result">\(h(t("Chưa chấm điểm", "Not scored yet")))</a>
+        </main>
 
         """
         body += rosterList()

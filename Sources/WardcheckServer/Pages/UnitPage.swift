@@ -28,6 +28,7 @@ struct UnitPage {
                                                          "This unit submitted \(files.count) facts files; the city leaves it out until only one is left."))
                     + "</p>\n<details class=\"technical\"><summary>\(h(t("Các tệp", "The files")))</summary><p>\(h(names))</p></details>\n"
             }
+            body += "<h2>\(h(t("Kết quả chấm điểm", "Scorecard")))</h2>\n"
             body += ScorecardHTML(criteria: criteria, language: language).render(report)
         } else {
             body += "<section class=\"scorecard\"><div class=\"verdict invalid\"><b>\(h(t("Chưa nộp số liệu", "Not submitted")))</b></div>"

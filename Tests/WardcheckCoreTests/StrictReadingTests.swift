@@ -135,6 +135,9 @@ final class StrictReadingTests: XCTestCase {
         XCTAssertEqual(Suggestion.nearest(to: "genrator", among: ["generator", "ups"]), "generator")
         XCTAssertEqual(Suggestion.nearest(to: "capacity", among: ["capacity_kva", "fuel_hours"]), nil)
         XCTAssertEqual(Suggestion.nearest(to: "ups", among: ["ups", "generator"]), "ups")
+        // Acted on without asking (an opened file's misspelt block) only when nothing else is as near.
+        XCTAssertEqual(Suggestion.unambiguous(to: "printer", among: ["computers", "service_counter", "printers"]), "printers")
+        XCTAssertEqual(Suggestion.unambiguous(to: "wards", among: ["ward", "words"]), nil, "one edit from each: not plain which")
         XCTAssertEqual(Suggestion.nearest(to: String(repeating: "x", count: 8_000), among: ["generator"]), nil)
     }
 }

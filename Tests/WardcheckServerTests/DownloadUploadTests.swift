@@ -135,6 +135,30 @@ final class DownloadUploadTests: XCTestCase {
         }
     }
 
+    /// A misspelt block whose meaning is plain carries its values where they were meant, with a
+    /// note; a key the form has nothing like is left out, and said so.
+    func testAMisspeltBlockGoesWhereItMeantAndAStrayKeyIsSaid() async throws {
+        let text = """
+        format: 1
+        unit: { code: "20194", name: "Phường Hòa Xuân", type: ward }
+        as_of: 2025-07-05
+        equipment:
+          printer:
+            working: 6
+          xyz: 1
+
+        """
+        try await ServerFixture.app(try ServerFixture.settings()).test(.router) { client in
+            let json = try await client.execute(uri: "/api/upload", method: .post, headers: [.contentType: "application/yaml"],
+                                                body: ByteBuffer(string: text)).json()
+            XCTAssertEqual((json["answers"] as? [String: String])?["equipment.printers.working"], "6", "the printers' value is not dropped")
+            let notes = Dictionary(uniqueKeysWithValues: (json["notes"] as? [[String: Any]] ?? []).map { ($0["field"] as! String, $0["text"] as! String) })
+            XCTAssertEqual(notes["equipment.printers"], "Tệp ghi «printer»; đã hiểu là «Máy in».")
+            XCTAssertEqual(notes["equipment"], "Tệp có mục «xyz» không có trong mẫu nên bị bỏ qua.")
+            XCTAssertEqual(outcomes(json)["TC10"], "not_reported", "6 printers but no officials: TC10 waits on the officials")
+        }
+    }
+
     func testAnUploadedValidFileIsScored() async throws {
         let file = ServerFixture.wards.appendingPathComponent("submissions/20352-ba-na.yaml")
         try await ServerFixture.app(try ServerFixture.settings(wards: ServerFixture.wards)).test(.router) { client in

@@ -123,6 +123,19 @@ final class EvaluateTests: XCTestCase {
         }
     }
 
+    /// The roster is the city's record: an answer that contradicts it is a question, and the
+    /// roster's own value is what is scored meanwhile.
+    func testAnAnswerTheRosterContradictsIsAQuestion() async throws {
+        // wards/roster.yaml: 20352 Xã Bà Nà is a commune in the mountains.
+        let answers = Answers16.with(["unit.code": "20352", "unit.name": "Xã Bà Nà", "unit.type": "ward", "unit.terrain": "mountain"])
+        try await ServerFixture.app(try ServerFixture.settings(wards: ServerFixture.wards)).test(.router) { client in
+            let json = try await client.post("/api/evaluate", answers: answers).json()
+            XCTAssertEqual(questions(json)["unit.type"], "Loại đơn vị «phường» khác danh sách đơn vị của thành phố («xã»)")
+            XCTAssertEqual(json["scored"] as? Bool, true)
+            XCTAssertNil((json["shown"] as? [String: String])?["unit.type"], "set aside, the roster's value is judged")
+        }
+    }
+
     func testQuestionsInEnglishAndAnswersKeptFromTheOtherLanguage() async throws {
         try await ServerFixture.app(try ServerFixture.settings()).test(.router) { client in
             let english = try await client.post("/api/evaluate?lang=en", answers: Answers16.with(["equipment.printers.working": "1.500"])).json()

@@ -102,6 +102,7 @@ class AuditWorkbookTests(unittest.TestCase):
                 self.assertEqual(cells[1].value, unit["code"])
                 self.assertEqual(cells[2].value, unit["name"])
                 self.assertEqual(cells[3].value.date().isoformat(), unit["facts_date"])
+                self.assertEqual(cells[3].number_format, {"vi": "dd/mm/yyyy", "en": "d mmm yyyy"}[lang], "a date, shown as the reader writes it")
                 for criterion, outcome in unit["outcomes"].items():
                     cell = cells[columns[criterion]]
                     self.assertEqual(cell.value, LABELS[lang][outcome])
@@ -150,7 +151,15 @@ class AuditWorkbookTests(unittest.TestCase):
         # The roster's values as the schema labels them, never the file's English words.
         self.assertTrue(all(r[2] in ("phường", "xã", "đặc khu") for r in missing), missing)
         invalid = rows(self.books["vi"].worksheets[6])
-        self.assertEqual([r[0] for r in invalid], [i["file"] for i in audit["invalid"]])
+        self.assertEqual([r[0] for r in invalid[:len(audit["invalid"])]], [i["file"] for i in audit["invalid"]])
+        # The problems in words for the city office; codes only in the technical column at the right.
+        for row in invalid:
+            self.assertNotIn("WC", row[4] or "", row)
+            self.assertNotIn("`", row[4] or "", row)
+        que_son = next(r for r in invalid if r[1] == "20473")
+        self.assertEqual(que_son[2], "Xã Quế Sơn")
+        self.assertIn("Mục Nguồn điện có tên «genrator», có phải «generator» (Máy phát điện dự phòng)?", que_son[4])
+        self.assertIn("WC101", que_son[5])
 
     def test_ward_text_that_looks_like_a_formula_stays_text(self):
         with tempfile.TemporaryDirectory() as tmp:

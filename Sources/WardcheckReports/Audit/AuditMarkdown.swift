@@ -46,7 +46,7 @@ public enum AuditMarkdown {
         if !old.isEmpty {
             out += "\n## " + t("Số liệu quá hạn — cũ hơn \(audit.staleAfterDays) ngày", "Stale facts — older than \(audit.staleAfterDays) days") + " (\(old.count))\n\n"
             out += table([t("Mã", "Code"), t("Đơn vị", "Unit"), t("Ngày số liệu", "Facts date")], right: [],
-                         old.map { [escape($0.code), escape($0.name), $0.asOf?.description ?? ""] })
+                         old.map { [escape($0.code), escape($0.name), $0.asOf?.written(language) ?? ""] })
         }
         let faulty = audit.rows.filter { !$0.problems.isEmpty }.sorted { $0.code < $1.code }
         if !faulty.isEmpty {

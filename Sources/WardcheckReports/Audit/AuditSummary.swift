@@ -57,7 +57,7 @@ struct AuditSummary {
         f.append(Figure(key: "mean_passed", label: Localized(vi: "Bình quân tiêu chí đạt", en: "Mean criteria met"),
                         value: .score(audit.meanPassed, of: total), tone: .plain))
         f.append(Figure(key: "evaluated_on", label: Localized(vi: "Ngày đánh giá", en: "Judged as of"),
-                        value: .text(audit.evaluatedOn.map { Localized($0.description) }
+                        value: .text(audit.evaluatedOn.map { $0.written }
                             ?? Localized(vi: "ngày số liệu của từng tệp", en: "each file's own date")), tone: .plain))
         f.append(Figure(key: "total_cost", label: Localized(vi: "Tổng chi phí ước tính", en: "Estimated total cost"), value: .money(audit.grandTotal), tone: .money))
         figures = f

@@ -48,7 +48,7 @@ public struct AuditText {
                             "STALE FACTS (older than \(audit.staleAfterDays) days) (\(old.count))"), paint)
         for row in old {
             let age = audit.evaluatedOn.flatMap { day in row.asOf.map { day - $0 } }
-            out += "  \(AuditLayout.plain(row.code))  \(AuditLayout.plain(row.name)): " + (row.asOf?.description ?? "?")
+            out += "  \(AuditLayout.plain(row.code))  \(AuditLayout.plain(row.name)): " + (row.asOf?.written(language) ?? "?")
                 + (age.map { " (" + NumberText.counted($0, vi: "ngày", en: "day", language) + ")" } ?? "") + "\n"
         }
         return out
@@ -218,7 +218,7 @@ public struct AuditText {
                        .init(subtotals),
                        .init("\(row.passed)/\(audit.criteriaCount)", paint, row.ready ? .green : nil),
                        .init(NumberText.money(row.cost, language)),
-                       .init((row.asOf?.description ?? "?") + (row.stale ? t(" quá hạn", " stale") : ""), paint, row.stale ? .yellow : nil)])
+                       .init((row.asOf?.written(language) ?? "?") + (row.stale ? t(" quá hạn", " stale") : ""), paint, row.stale ? .yellow : nil)])
         }
         out += table.render()
         return out

@@ -18,6 +18,7 @@ public enum AuditXLSX {
         let total = audit.criteriaCount
         let title = t("Kiểm tra sẵn sàng \(total) tiêu chí", "Readiness audit, \(total) criteria") + (audit.province.map { " — " + $0 } ?? "")
         var book = Workbook(title: title)
+        book.dateFormat = language == .vi ? "dd/mm/yyyy" : "d mmm yyyy"
 
         // Summary: the figures, then the criteria biggest blocker first.
         var summary = Workbook.Sheet(name: t("Tóm tắt", "Summary"))
@@ -138,23 +139,29 @@ public enum AuditXLSX {
         }
         book.sheets.append(missing)
 
-        // Files that could not be evaluated, and audit findings.
+        // Files that could not be evaluated, and audit findings: the problems in words, then the
+        // file and the file view (line, code, message) for whoever edits it, at the right.
         var invalid = Workbook.Sheet(name: t("Tệp lỗi", "Invalid files"))
-        invalid.add([t("Tệp", "File"), t("Mã", "Code"), t("Số lỗi", "Errors"), t("Lỗi đầu tiên", "First errors")].map { .text($0, .header) })
-        invalid.widths = [44, 8, 8, 90]
+        invalid.add([t("Tệp", "File"), t("Mã", "Code"), t("Đơn vị", "Unit"), t("Số vấn đề", "Problems"), t("Vấn đề", "What is wrong"),
+                     t("Chi tiết kỹ thuật (cho người sửa tệp)", "Technical details (for whoever edits the file)")].map { .text($0, .header) })
+        invalid.widths = [34, 8, 26, 10, 70, 70]
         invalid.frozenRows = 1
+        invalid.filterRow = 1
         for file in audit.invalid {
-            let first = file.firstErrors.map { "\($0.start.line):\($0.start.column) \($0.code.rawValue) \($0.message.text(language))" }
-            invalid.add([.text(file.file), file.code.map { .text($0) } ?? .empty, .int(file.errorCount), .text(first.joined(separator: "\n"), .wrapped)])
+            let words = file.firstErrors.map { $0.people.text(language) }
+            let technical = file.firstErrors.map { "\($0.start.line):\($0.start.column) \($0.code.rawValue) \($0.message.text(language))" }
+            invalid.add([.text(file.file), file.code.map { .text($0) } ?? .empty, file.name.map { .text($0) } ?? .empty, .int(file.errorCount),
+                         .text(words.joined(separator: "\n"), .wrapped), .text(technical.joined(separator: "\n"), .wrapped)])
         }
         for d in audit.diagnostics {
-            invalid.add([.text(d.file), .empty, .empty, .text("\(d.severity.rawValue)[\(d.code.rawValue)] \(d.message.text(language))", .wrapped)])
+            invalid.add([.text(d.file), .empty, .empty, .empty, .text(d.people.text(language), .wrapped),
+                         .text("\(d.severity.rawValue)[\(d.code.rawValue)] \(d.message.text(language))", .wrapped)])
         }
         book.sheets.append(invalid)
         return book
     }
 
-    /// A day as an Excel date serial (days since 1899-12-30), shown as YYYY-MM-DD.
+    /// A day as an Excel date serial (days since 1899-12-30), shown as the reader writes dates.
     private static func date(_ day: Day) -> Workbook.Cell {
         .number(Double(day.ordinal + 25_569), .date)
     }

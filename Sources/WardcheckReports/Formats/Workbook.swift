@@ -42,6 +42,8 @@ public struct Workbook {
     }
 
     public var sheets: [Sheet] = []
+    /// How date cells show: Excel's own format code, in the reader's way ("dd/mm/yyyy" in Vietnamese).
+    public var dateFormat = "dd/mm/yyyy"
     public var title: String
 
     public init(title: String) { self.title = title }
@@ -63,7 +65,7 @@ public struct Workbook {
         try add("docProps/core.xml", coreProperties())
         try add("xl/workbook.xml", workbook())
         try add("xl/_rels/workbook.xml.rels", workbookRelationships())
-        try add("xl/styles.xml", Self.styles)
+        try add("xl/styles.xml", Self.styles(dateFormat: dateFormat))
         for (i, sheet) in sheets.enumerated() { try add("xl/worksheets/sheet\(i + 1).xml", Self.worksheet(sheet)) }
         guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
         return data
@@ -129,11 +131,11 @@ public struct Workbook {
     }
 
     /// One entry a `Style`, in its order. Colours match the HTML report's outcome colours.
-    private static let styles: String = {
+    private static func styles(dateFormat: String) -> String {
         let fills = ["F6F8FA", "DAFBE1", "FFE4E0", "FFF3C4", "DCECFF", "EAEEF2"]
         var out = header + "<styleSheet xmlns=\"\(main)\">"
         out += "<numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"#,##0\\ &quot;₫&quot;\"/>"
-        out += "<numFmt numFmtId=\"165\" formatCode=\"yyyy\\-mm\\-dd\"/><numFmt numFmtId=\"166\" formatCode=\"0.0\"/></numFmts>"
+        out += "<numFmt numFmtId=\"165\" formatCode=\"\(XML.escapeAttribute(dateFormat))\"/><numFmt numFmtId=\"166\" formatCode=\"0.0\"/></numFmts>"
         out += "<fonts count=\"4\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font>"
         out += "<font><b/><sz val=\"14\"/><name val=\"Calibri\"/></font><font><sz val=\"11\"/><color rgb=\"FF57606A\"/><name val=\"Calibri\"/></font></fonts>"
         out += "<fills count=\"\(fills.count + 2)\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
@@ -172,7 +174,7 @@ public struct Workbook {
         out += "<cellXfs count=\"\(Style.allCases.count)\">" + Style.allCases.map { xfs[$0]! }.joined() + "</cellXfs>"
         out += "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
         return out
-    }()
+    }
 
     // MARK: Worksheets
 

@@ -428,9 +428,15 @@ def shoot(driver, folder):
     driver.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
     time.sleep(1)
     capture(driver, folder / "serve-form-phone.png")
-    driver.execute_script("document.getElementById('f-power').scrollIntoView()")
+    # A question at its field: a count typed the Vietnamese way that could be read two ways.
+    type_into(driver, "staffing.trained", "1,500")
+    evaluated(driver, 0)
+    driver.execute_script("document.activeElement && document.activeElement.blur();"
+                          "document.getElementById('f-staffing.trained').scrollIntoView({block: 'center'})")
     time.sleep(0.5)
-    capture(driver, folder / "serve-power-phone.png")
+    capture(driver, folder / "serve-question-phone.png")
+    type_into(driver, "staffing.trained", "28")
+    evaluated(driver, 0)
     driver.execute_script("document.getElementById('result').scrollIntoView()")
     time.sleep(0.5)
     capture(driver, folder / "serve-scorecard-phone.png")

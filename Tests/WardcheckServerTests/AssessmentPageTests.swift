@@ -58,7 +58,7 @@ final class AssessmentPageTests: XCTestCase {
             // The code's help from the schema, and required questions marked for eyes and screen readers.
             XCTAssertTrue(page.contains(#"<p class="hint" id="h-unit.code">5&#160;chữ số, ví dụ 20194</p>"#))
             XCTAssertTrue(page.contains(#"<label for="f-unit.name">Tên đơn vị <span class="required">(bắt buộc)</span></label>"#))
-            XCTAssertTrue(page.contains(#"name="unit.name" type="text" aria-describedby="h-unit.name" data-describedby="h-unit.name" aria-required="true">"#))
+            XCTAssertTrue(page.contains(#"name="unit.name" type="text" aria-describedby="h-unit.name" aria-required="true">"#))
             // Questions asked only when the criteria's guards apply: the generator's details when there is one.
             let generator = #"data-ask-when="{&quot;fact&quot;:&quot;power.generator.present&quot;,&quot;values&quot;:[&quot;true&quot;]}""#
             for path in ["power.generator.capacity_kva", "power.generator.fuel_hours", "power.generator.last_test"] {

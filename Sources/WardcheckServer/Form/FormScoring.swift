@@ -53,11 +53,13 @@ struct FormScoring {
         }
         let loaded = file!
         let report = UnitReport.check(loaded, evaluator: evaluator)
-        let strictFile = FactsFile.load(text: text, path: name, validator: criteria.validator, checks: UnitReport.checks(evaluator))
+        // Complete, the file is checked the same either way: `validate`'s view is the page's own.
+        let complete = !loaded.diagnostics.contains { $0.code == .missingRequired }
+        let strict = complete ? report
+            : UnitReport.check(FactsFile.load(text: text, path: name, validator: criteria.validator, checks: UnitReport.checks(evaluator)), evaluator: evaluator)
         let supplied = loaded.facts?.supplied ?? []
         let missing = schema.fields.filter { $0.required && $0.type != .block && $0.path != schema.formatField
             && current.values[$0.path] == nil && !supplied.contains($0.path) }.map(\.path)
-        return Scored(answers: current, text: text, fileName: name, report: report,
-                      strict: UnitReport.check(strictFile, evaluator: evaluator), requiredMissing: missing)
+        return Scored(answers: current, text: text, fileName: name, report: report, strict: strict, requiredMissing: missing)
     }
 }

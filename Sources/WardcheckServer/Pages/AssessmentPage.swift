@@ -134,7 +134,7 @@ struct AssessmentPage {
         let helpText = field.help ?? (field.type == .date ? Localized(vi: "Ghi ngày/tháng/năm, ví dụ 15/10/2026", en: "Day, month and year, e.g. 15 Oct 2026") : nil)
         let helpID = "h-" + path
         let help = helpText.map { "<p class=\"hint\" id=\"\(h(helpID))\">\(h($0))</p>\n" } ?? ""
-        let describedBy = helpText == nil ? "" : " aria-describedby=\"\(h(helpID))\" data-describedby=\"\(h(helpID))\""
+        let describedBy = helpText == nil ? "" : " aria-describedby=\"\(h(helpID))\""
         let requiredAria = field.required ? " aria-required=\"true\"" : ""
         switch field.type {
         case .boolean:

@@ -103,7 +103,7 @@ final class AuditCLITests: XCTestCase {
 
     func testTheAuditSaysWhichDayItJudgesOnAndTodayIsTheDefault() throws {
         let run = try WardcheckProcess.run(["audit", "Tests/Fixtures/city", "--lang", "en"], environment: ["WARDCHECK_TODAY": "2025-08-01"])
-        XCTAssertNotNil(run.stdout.range(of: #"Judged as of:\s+2025-08-01\n"#, options: .regularExpression), run.stdout)
+        XCTAssertNotNil(run.stdout.range(of: "Judged as of:\\s+1\u{00A0}Aug\u{00A0}2025\n", options: .regularExpression), run.stdout)
         // Xã Cát's facts are 93 days old: stale after 90, not after 100.
         let later = try WardcheckProcess.run(["audit", "Tests/Fixtures/city", "--lang", "en", "--stale-after", "100"],
                                              environment: ["WARDCHECK_TODAY": "2025-08-01"])

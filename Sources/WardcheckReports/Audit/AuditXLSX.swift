@@ -18,7 +18,7 @@ public enum AuditXLSX {
         let total = audit.criteriaCount
         let title = t("Kiểm tra sẵn sàng \(total) tiêu chí", "Readiness audit, \(total) criteria") + (audit.province.map { " — " + $0 } ?? "")
         var book = Workbook(title: title)
-        book.dateFormat = language == .vi ? "dd/mm/yyyy" : "d mmm yyyy"
+        book.dateFormat = Workbook.dateFormat(language)
 
         // Summary: the figures, then the criteria biggest blocker first.
         var summary = Workbook.Sheet(name: t("Tóm tắt", "Summary"))

@@ -1,4 +1,5 @@
 import Foundation
+import WardcheckCore
 import ZIPFoundation
 
 /// A small Office Open XML workbook (.xlsx) writer: sheets of typed cells, a fixed set of
@@ -42,8 +43,13 @@ public struct Workbook {
     }
 
     public var sheets: [Sheet] = []
-    /// How date cells show: Excel's own format code, in the reader's way ("dd/mm/yyyy" in Vietnamese).
+    /// How date cells show: Excel's own format code, in the reader's way.
     public var dateFormat = "dd/mm/yyyy"
+
+    /// 04/12/2026 in Vietnamese; 4 Dec 2026 in English, the month in letters so it reads one way.
+    public static func dateFormat(_ language: Language) -> String {
+        language == .vi ? "dd/mm/yyyy" : "d mmm yyyy"
+    }
     public var title: String
 
     public init(title: String) { self.title = title }

@@ -15,6 +15,7 @@ public enum DiffXLSX {
         let total = diff.new.criteria
         let title = t("So sánh hai lần kiểm tra", "Two audits compared") + (diff.new.province.map { " — " + $0 } ?? "")
         var book = Workbook(title: title)
+        book.dateFormat = Workbook.dateFormat(language)
         func headers(_ names: [String]) -> [Workbook.Cell] { names.map { .text($0, .header) } }
 
         var summary = Workbook.Sheet(name: t("Tóm tắt", "Summary"))

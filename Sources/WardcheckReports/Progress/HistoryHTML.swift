@@ -72,7 +72,7 @@ public enum HistoryHTML {
                                     h(t("Không hợp lệ", "Invalid")), h(t("Chưa nộp", "Not submitted")), h(t("Đạt \(total)/\(total)", "Ready")),
                                     h(t("Quá hạn", "Stale")), h(t("Bình quân", "Mean met")), h(t("Chi phí còn lại", "Remaining cost"))], numeric: [3, 4, 5, 6, 7, 8, 9, 10],
                                    history.points.map { point in
-            let head = [h(point.period), "<code>\(h(point.commit.short))</code>", h(point.commit.day.description)]
+            let head = [h(point.period), "<code>\(h(point.commit.short))</code>", h(point.commit.day.written(language))]
             switch point.reading {
             case .audited(let f):
                 return head + ["\(f.files)", "\(f.valid)", "\(f.invalid + f.auditErrors)", f.notSubmitted.map(String.init) ?? "—", "<b>\(f.ready)</b>", "\(f.stale)",

@@ -13,7 +13,7 @@ public enum HistoryMarkdown {
                                    t("Quá hạn", "Stale"), t("Bình quân", "Mean met"), t("Chi phí còn lại", "Remaining cost")],
                                   right: [3, 4, 5, 6, 7, 8, 9, 10],
                                   history.points.map { point in
-            let head = [e(point.period), "`\(point.commit.short)`", point.commit.day.description]
+            let head = [e(point.period), "`\(point.commit.short)`", point.commit.day.written(language)]
             switch point.reading {
             case .audited(let f):
                 return head + ["\(f.files)", "\(f.valid)", "\(f.invalid + f.auditErrors)", f.notSubmitted.map(String.init) ?? "—", "**\(f.ready)**", "\(f.stale)",

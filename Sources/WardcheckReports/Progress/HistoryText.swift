@@ -29,7 +29,7 @@ public struct HistoryText {
                                         t("Quá hạn", "Stale"), t("Bình quân", "Mean met"), t("Chi phí còn lại", "Remaining cost"), t("Ghi chú", "Note")],
                               right: [3, 4, 5, 6, 7, 8, 9, 10])
         for point in history.points {
-            var row: [TextTable.Cell] = [.init(point.period), .init(point.commit.short), .init(point.commit.day.description)]
+            var row: [TextTable.Cell] = [.init(point.period), .init(point.commit.short), .init(point.commit.day.written(language))]
             switch point.reading {
             case .audited(let f):
                 row += [.init("\(f.files)"), .init("\(f.valid)"),

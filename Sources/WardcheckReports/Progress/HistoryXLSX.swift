@@ -13,6 +13,7 @@ public enum HistoryXLSX {
         func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
         let total = history.criteriaCount
         var book = Workbook(title: t("Diễn biến qua các kỳ", "Progress over time") + " — " + history.path)
+        book.dateFormat = Workbook.dateFormat(language)
         func headers(_ names: [String]) -> [Workbook.Cell] { names.map { .text($0, .header) } }
         // Excel counts days from 1899-12-30; `Day` from 1970-01-01.
         func date(_ day: Day) -> Workbook.Cell { .number(Double(day.ordinal + 25_569), .date) }

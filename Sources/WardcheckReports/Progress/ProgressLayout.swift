@@ -46,13 +46,13 @@ enum ProgressLayout {
 
     /// What a history's readings were judged on.
     static func judgedEachPeriod(_ day: Day?, _ language: Language) -> String {
-        day.map { language == .vi ? "mọi kỳ đánh giá theo ngày \($0)" : "every reading judged as of \($0)" }
+        day.map { language == .vi ? "mọi kỳ đánh giá theo ngày \($0.written(.vi))" : "every reading judged as of \($0.written(.en))" }
             ?? (language == .vi ? "mỗi kỳ đánh giá theo ngày cuối kỳ" : "each reading judged as of its period's last day")
     }
 
     /// What an audit was judged on.
     static func judged(_ day: Day?, _ language: Language) -> String {
-        day.map { language == .vi ? "đánh giá theo ngày \($0)" : "judged as of \($0)" }
+        day.map { language == .vi ? "đánh giá theo ngày \($0.written(.vi))" : "judged as of \($0.written(.en))" }
             ?? (language == .vi ? "đánh giá theo ngày số liệu của từng tệp" : "each file judged as of its own date")
     }
 }

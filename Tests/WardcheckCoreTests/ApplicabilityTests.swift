@@ -50,6 +50,22 @@ final class ApplicabilityTests: XCTestCase {
         XCTAssertNil(found["staffing.officials"], "a cross-field rule of the schema reads it")
     }
 
+    func testARequiredFactIsAlwaysAsked() throws {
+        // unit.type is judged here only under a guard, but a file without it is not a file.
+        let found = try conditions("""
+          - id: a
+            when: { fact: power.generator.present, is: true }
+            require: { fact: unit.type, in: [ward, commune] }
+            remedy: { action: stock_fuel, text: { vi: "x", en: "x" } }
+          - id: b
+            when: { fact: power.generator.present, is: true }
+            require: { fact: unit.terrain, in: [lowland, coastal] }
+            remedy: { action: stock_fuel, text: { vi: "x", en: "x" } }
+        """)
+        XCTAssertNil(found["unit.type"], "required")
+        XCTAssertEqual(found["unit.terrain"], Applicability.Condition(fact: "power.generator.present", values: ["true"]), "the same guard, not required: asked only then")
+    }
+
     func testAGuardTheFormCannotDecideAsksAlways() throws {
         let found = try conditions("""
           - id: a

@@ -36,18 +36,22 @@ final class ApplicabilityTests: XCTestCase {
     }
 
     func testAFactNeededElsewhereIsAlwaysAsked() throws {
-        // Judged under a guard here, but read unguarded to compute a threshold elsewhere.
+        // Judged under a guard in one check, but read unguarded to compute another's requirement.
         let found = try conditions("""
           - id: a
             when: { fact: power.generator.present, is: true }
-            require: { fact: staffing.trained, at_least: 1 }
+            require: { fact: network.internet.upload_mbps, at_least: 1 }
             remedy: { action: stock_fuel, text: { vi: "x", en: "x" } }
           - id: b
-            require: { fact: equipment.computers.working, at_least: { fact: staffing.trained } }
+            require: { fact: network.internet.download_mbps, at_least: { fact: network.internet.upload_mbps } }
+            remedy: { action: stock_fuel, text: { vi: "x", en: "x" } }
+          - id: c
+            when: { fact: power.generator.present, is: true }
+            require: { fact: staffing.trained, at_least: 1 }
             remedy: { action: stock_fuel, text: { vi: "x", en: "x" } }
         """)
-        XCTAssertNil(found["staffing.trained"], "read to compute a requirement: needed whatever")
-        XCTAssertNil(found["staffing.officials"], "a cross-field rule of the schema reads it")
+        XCTAssertNil(found["network.internet.upload_mbps"], "read to compute a requirement: needed whatever")
+        XCTAssertNil(found["staffing.trained"], "a cross-field rule of the schema reads it: needed whatever")
     }
 
     func testARequiredFactIsAlwaysAsked() throws {

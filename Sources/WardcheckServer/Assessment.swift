@@ -66,7 +66,7 @@ struct Assessment {
                 .map { ($0.key, .string(reader.shown($0.value))) })),
             ("scorecard_html", .string(ScorecardHTML(criteria: criteria, language: language, fieldLink: link).render(report))),
             // The downloaded file as `wardcheck check` prints it, for whoever keeps the files.
-            ("check_text", .string(ScorecardText(criteria: criteria, language: language).render(strictFile))),
+            ("check_text", .string(Self.bounded(ScorecardText(criteria: criteria, language: language).render(strictFile), language))),
             ("diagnostics", .array(strictFile.diagnostics.map(fileView))),
         ]
         if let upload {
@@ -82,6 +82,21 @@ struct Assessment {
             ])))
         }
         return .object(members)
+    }
+
+    /// The most of `check`'s text an answer carries: a hostile file's hundred diagnostics fit, a megabyte never does.
+    static let longestCheckText = 64 << 10
+
+    /// The text cut at a line before the limit, with how many lines were left out.
+    static func bounded(_ text: String, _ language: Language) -> String {
+        guard text.utf8.count > longestCheckText else { return text }
+        var kept = ""
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        while let line = lines.first, kept.utf8.count + line.utf8.count + 1 <= longestCheckText - 200 {
+            kept += line + "\n"
+            lines = lines.dropFirst()
+        }
+        return kept + (language == .vi ? "… (còn \(lines.count) dòng không hiển thị)\n" : "… (\(lines.count) more lines not shown)\n")
     }
 
     /// A diagnostic as `validate` gives it: for the folded file view only.

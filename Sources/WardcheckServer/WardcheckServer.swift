@@ -1,4 +1,6 @@
+import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import WardcheckCore
@@ -15,23 +17,44 @@ public struct ServerSettings: Sendable {
     public var port: Int
     /// The largest request body read. A facts file is a few kilobytes; 1 MiB is the loader's own limit.
     public var bodyLimit: Int
+    /// Where the server can be reached from: what Host and Origin it answers, whether the city's pages need a login.
+    public var exposure: Exposure
+    /// The city office's logins; nil: the city's pages are open on loopback, and closed beyond it.
+    public var cityAccess: CityAccess?
+    /// Deadlines and the cap on open connections.
+    public var limits: ConnectionLimits
+    /// Requests checked at once, and waiting.
+    public var gate: EvaluationGate
+    /// Wrong secrets and logins, slowed per key.
+    public var throttle: Throttle
+    public var log: ServerLog
 
     public init(criteria: CriteriaSet, city: CityFiles, submissions: SubmissionDesk? = nil,
-                host: String = "127.0.0.1", port: Int = 8080, bodyLimit: Int = 1 << 20) {
+                host: String = "127.0.0.1", port: Int = 8080, bodyLimit: Int = 1 << 20,
+                publicURL: URL? = nil, cityAccess: CityAccess? = nil, limits: ConnectionLimits = ConnectionLimits(),
+                gate: EvaluationGate? = nil, throttle: Throttle = Throttle(), log: ServerLog = ServerLog()) {
         self.criteria = criteria
         self.city = city
         self.submissions = submissions
         self.host = host
         self.port = port
         self.bodyLimit = bodyLimit
+        self.exposure = Exposure(host: host, publicURL: publicURL)
+        self.cityAccess = cityAccess
+        self.limits = limits
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        self.gate = gate ?? EvaluationGate(running: max(2, cores), waiting: 64)
+        self.throttle = throttle
+        self.log = log
     }
 }
 
 /// The router: the request policy first, then the routes.
 public func buildRouter(_ settings: ServerSettings) -> Router<ServeContext> {
     let router = Router(context: ServeContext.self)
-    router.add(middleware: RequestPolicy(host: settings.host))
-    Routes(settings: settings).register(on: router)
+    let routes = Routes(settings: settings)
+    router.add(middleware: RequestPolicy(settings: settings, table: routes.table))
+    routes.register(on: router)
     return router
 }
 
@@ -41,9 +64,12 @@ public func buildApplication(_ settings: ServerSettings, onListening: @escaping 
     -> some ApplicationProtocol {
     var logger = Logger(label: "wardcheck-serve")
     logger.logLevel = .warning
+    let limits = settings.limits
     return Application(
         router: buildRouter(settings),
-        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
+        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionDeadlines(limits: limits)])),
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil,
+                             availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? settings.port) },
         logger: logger
     )

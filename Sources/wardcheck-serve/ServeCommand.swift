@@ -56,8 +56,35 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Ghi thêm nhật ký nộp tệp vào tệp này / also append the submissions log to this file.", valueName: "file"))
     var log: String?
 
-    @Option(name: .customLong("hash-token"), help: ArgumentHelp("Đọc mã bí mật từ đầu vào chuẩn, in dòng cho tệp mã bí mật rồi thoát / read a secret on standard input, print its tokens-file line and exit.", valueName: "code"))
+    @Option(name: .customLong("hash-token"), help: ArgumentHelp("Đọc mã bí mật từ đầu vào chuẩn, in dòng cho tệp mã bí mật (mã đơn vị hoặc tên đăng nhập của Văn phòng) rồi thoát / read a secret on standard input, print its tokens-file line (for a unit code, or a city office login name) and exit.", valueName: "code-or-name"))
     var hashToken: String?
+
+    @Option(name: .customLong("public-url"), help: ArgumentHelp("Địa chỉ trình duyệt dùng qua proxy HTTPS / the address browsers use through the HTTPS proxy, e.g. https://wardcheck.danang.gov.vn", valueName: "url"))
+    var publicURL: String?
+
+    @Option(name: .customLong("city-tokens"), help: ArgumentHelp("Tên đăng nhập và mã bí mật đã băm của Văn phòng thành phố, cho trang toàn thành phố / the city office's logins (hashed secrets), for the city pages.", valueName: "file"))
+    var cityTokens: String?
+
+    @Option(name: .customLong("header-timeout"), help: "Giây để gửi xong phần đầu yêu cầu / seconds to send a request's header (default 10).")
+    var headerTimeout: Int = 10
+
+    @Option(name: .customLong("body-timeout"), help: "Giây để gửi xong nội dung yêu cầu / seconds to send a request's body (default 30).")
+    var bodyTimeout: Int = 30
+
+    @Option(name: .customLong("idle-timeout"), help: "Giây một kết nối được chờ yêu cầu tiếp theo / seconds a connection may wait for its next request (default 60).")
+    var idleTimeout: Int = 60
+
+    @Option(name: .customLong("max-connections"), help: "Số kết nối mở cùng lúc / connections open at once (default 512).")
+    var maxConnections: Int = 512
+
+    @Option(name: .customLong("max-evaluations"), help: "Số yêu cầu chấm điểm cùng lúc / requests checked and scored at once (default: the cores, at least 2).")
+    var maxEvaluations: Int?
+
+    @Option(name: .customLong("log-max-bytes"), help: "Cỡ tối đa của tệp nhật ký trước khi xoay vòng / the log file's size before it is rotated to FILE.1 (default 10485760).")
+    var logMaxBytes: Int = 10 << 20
+
+    @Flag(name: .customLong("allow-weak-secret"), help: "Cho phép --hash-token băm mã bí mật yếu (ngắn hoặc lặp một ký tự) / let --hash-token hash a weak secret (short, or one character repeated).")
+    var allowWeakSecret = false
 
     var language: Language { Language(rawValue: lang) ?? .vi }
     private func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
@@ -74,8 +101,18 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ValidationError(t("không có thư mục \(wards)", "no folder \(wards)"))
             }
         }
-        if tokensFile == nil, submissions != nil || log != nil {
-            throw ValidationError(t("--submissions và --log chỉ dùng cùng --accept-submissions", "--submissions and --log go with --accept-submissions"))
+        if tokensFile == nil, submissions != nil {
+            throw ValidationError(t("--submissions chỉ dùng cùng --accept-submissions", "--submissions goes with --accept-submissions"))
+        }
+        if let publicURL {
+            guard let url = URL(string: publicURL), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http", url.host != nil,
+                  url.path.isEmpty || url.path == "/", url.query == nil, url.user == nil else {
+                throw ValidationError(t("--public-url: viết địa chỉ gốc, ví dụ https://wardcheck.danang.gov.vn", "--public-url: write the site's address, e.g. https://wardcheck.danang.gov.vn"))
+            }
+        }
+        for (name, value) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout), ("--max-connections", maxConnections)]
+            where value < 1 {
+            throw ValidationError(t("\(name) phải lớn hơn 0", "\(name) must be above 0"))
         }
         if tokensFile != nil, submissions == nil, wards == nil {
             throw ValidationError(t("cần --submissions THƯ_MỤC (hoặc --wards THƯ_MỤC) để biết lưu tệp nộp ở đâu",
@@ -101,12 +138,25 @@ struct ServeCommand: AsyncParsableCommand {
             guard let tokens else { throw ExitCode(2) }
             // validate() made sure one of the two is given.
             guard let folder = submissions ?? wards.map({ ($0.hasSuffix("/") ? $0 : $0 + "/") + "submissions" }) else { throw ExitCode(64) }
-            desk = SubmissionDesk(folder: folder, tokens: tokens, log: SubmissionLog(file: log), schema: set.schema)
+            desk = SubmissionDesk(folder: folder, tokens: tokens, schema: set.schema)
+        }
+        var access: CityAccess?
+        if let cityTokens {
+            let (logins, diagnostics) = SubmissionTokens.loadLogins(path: cityTokens)
+            report(diagnostics)
+            guard let logins else { throw ExitCode(2) }
+            access = CityAccess(logins: logins)
         }
 
-        let settings = ServerSettings(criteria: set, city: city, submissions: desk, host: host, port: port)
+        let limits = ConnectionLimits(header: .seconds(Int64(headerTimeout)), body: .seconds(Int64(bodyTimeout)),
+                                      idle: .seconds(Int64(idleTimeout)), maxConnections: maxConnections)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let settings = ServerSettings(criteria: set, city: city, submissions: desk, host: host, port: port,
+                                      publicURL: publicURL.flatMap(URL.init(string:)), cityAccess: access, limits: limits,
+                                      gate: EvaluationGate(running: maxEvaluations ?? max(2, cores), waiting: 64),
+                                      log: ServerLog(file: log, maxBytes: logMaxBytes))
         let host = self.host
-        let lines = startLines(desk: desk)
+        let lines = startLines(desk: desk, exposure: settings.exposure, access: access)
         let app = buildApplication(settings) { port in
             let shown = host.contains(":") ? "[\(host)]" : host
             // The first line is the address, for people and for scripts that start the server on port 0.
@@ -116,19 +166,28 @@ struct ServeCommand: AsyncParsableCommand {
         try await app.runService()
     }
 
-    private func startLines(desk: SubmissionDesk?) -> [String] {
+    private func startLines(desk: SubmissionDesk?, exposure: Exposure, access: CityAccess?) -> [String] {
         var lines: [String] = []
-        if wards != nil { lines.append(t("  trang toàn thành phố: /city", "  city page: /city")) }
+        if let url = exposure.publicURL { lines.append(t("  địa chỉ công khai (qua proxy): \(url.absoluteString)", "  public address (through the proxy): \(url.absoluteString)")) }
+        if wards != nil {
+            if access != nil {
+                lines.append(t("  trang toàn thành phố: /city (cần đăng nhập của Văn phòng)", "  city page: /city (behind the city office's login)"))
+            } else if exposure.reachableBeyondLoopback {
+                lines.append(t("  trang toàn thành phố đóng: máy khác truy cập được máy chủ này nên cần --city-tokens",
+                               "  city page closed: other machines can reach this server, so it needs --city-tokens"))
+            } else {
+                lines.append(t("  trang toàn thành phố: /city (chỉ máy này)", "  city page: /city (this machine only)"))
+            }
+        }
         if let desk {
-            lines.append(t("  nhận tệp nộp vào \(desk.folder) (\(desk.tokens.codes.count) đơn vị có mã bí mật)",
-                           "  accepting submissions into \(desk.folder) (\(desk.tokens.codes.count) units hold a secret)"))
+            lines.append(t("  nhận tệp nộp vào \(desk.folder) (\(desk.tokens.codes.count) đơn vị có mã bí mật); \(desk.keeping.vi)",
+                           "  accepting submissions into \(desk.folder) (\(desk.tokens.codes.count) units hold a secret); \(desk.keeping.en)"))
         } else {
             lines.append(t("  không nhận tệp nộp: máy chủ không ghi tệp nào", "  submissions off: the server writes no file"))
         }
-        let loopback = host == "localhost" || host == "::1" || host.hasPrefix("127.")
-        if !loopback {
-            lines.append(t("  cảnh báo: nghe trên \(host), máy khác trong mạng truy cập được; không có TLS, hãy đặt sau một proxy HTTPS",
-                           "  warning: listening on \(host), reachable from other machines; there is no TLS, put it behind an HTTPS proxy"))
+        if !exposure.boundToLoopback {
+            lines.append(t("  cảnh báo: nghe trên \(host), máy khác trong mạng truy cập được; không có TLS, hãy đặt sau một proxy HTTPS (--public-url)",
+                           "  warning: listening on \(host), reachable from other machines; there is no TLS, put it behind an HTTPS proxy (--public-url)"))
         }
         return lines
     }
@@ -152,15 +211,20 @@ struct ServeCommand: AsyncParsableCommand {
     /// `--hash-token CODE`: the secret is read from standard input, never from the command line,
     /// where other users of the machine could read it in the process list.
     private func printTokenLine(_ code: String, schema: FactsSchema) throws {
-        if case .code(let pattern, _)? = schema.field(schema.codeField)?.type,
-           (try? Regex(pattern).wholeMatch(in: code)) == nil {
-            say(t("wardcheck serve: `\(code)` không phải mã đơn vị hợp lệ", "wardcheck serve: `\(code)` is not a valid unit code"), to: standardError)
+        // A unit code, or a city office login name: letters, digits, `.`, `_`, `-`, at most 32.
+        let login = (1...32).contains(code.count) && code.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
+        if !login {
+            say(t("wardcheck serve: `\(code)` không phải mã đơn vị hay tên đăng nhập hợp lệ", "wardcheck serve: `\(code)` is not a valid unit code or login name"), to: standardError)
             throw ExitCode(2)
         }
-        let secret = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces)
-        guard secret.count >= 16 else {
-            say(t("wardcheck serve: mã bí mật phải dài ít nhất 16 ký tự; tạo bằng: openssl rand -hex 16",
-                  "wardcheck serve: the secret must be at least 16 characters; make one with: openssl rand -hex 16"), to: standardError)
+        let secret = SubmissionTokens.normalized(readLine(strippingNewline: true) ?? "")
+        if let weakness = SubmissionTokens.weakness(secret), !allowWeakSecret {
+            say("wardcheck serve: " + weakness.text(language) + t("; tạo bằng: openssl rand -hex 16 (hoặc --allow-weak-secret)",
+                                                                 "; make one with: openssl rand -hex 16 (or --allow-weak-secret)"), to: standardError)
+            throw ExitCode(2)
+        }
+        guard !secret.isEmpty else {
+            say(t("wardcheck serve: mã bí mật trống", "wardcheck serve: the secret is empty"), to: standardError)
             throw ExitCode(2)
         }
         say(SubmissionTokens.line(code: code, secret: secret), to: standardOutput)

@@ -11,8 +11,13 @@ final class ServeCLITests: XCTestCase {
         let bad = try WardcheckProcess.run(["serve", "--port", "70000"])
         XCTAssertEqual(bad.status, 64)
         XCTAssertTrue(bad.stderr.contains("--port"), bad.stderr)
-        let loose = try WardcheckProcess.run(["serve", "--log", "x.log"])
-        XCTAssertEqual(loose.status, 64, "--log without --accept-submissions")
+        let loose = try WardcheckProcess.run(["serve", "--submissions", "x"])
+        XCTAssertEqual(loose.status, 64, "--submissions without --accept-submissions")
+        for url in ["ftp://x.example", "https://x.example/path", "wardcheck.example"] {
+            let wrong = try WardcheckProcess.run(["serve", "--public-url", url])
+            XCTAssertEqual(wrong.status, 64, url)
+            XCTAssertTrue(wrong.stderr.contains("--public-url"), wrong.stderr)
+        }
     }
 
     /// The secret is read on standard input and never printed; the line verifies against it.
@@ -27,6 +32,15 @@ final class ServeCLITests: XCTestCase {
         XCTAssertTrue(short.stderr.contains("16"), short.stderr)
         let badCode = try Self.run(["serve", "--hash-token", "../x"], input: "0123456789abcdef0123456789abcdef\n")
         XCTAssertEqual(badCode.status, 2)
+        // One character repeated is refused too, unless the city says it knows what it does.
+        let repeated = try Self.run(["serve", "--hash-token", "20194"], input: "aaaaaaaaaaaaaaaa\n")
+        XCTAssertEqual(repeated.status, 2)
+        XCTAssertTrue(repeated.stderr.contains("--allow-weak-secret"), repeated.stderr)
+        let allowed = try Self.run(["serve", "--hash-token", "20194", "--allow-weak-secret"], input: "aaaaaaaaaaaaaaaa\n")
+        XCTAssertEqual(allowed.status, 0, allowed.stderr)
+        // A city office login name takes a line of the same form.
+        let login = try Self.run(["serve", "--hash-token", "vanphong"], input: "0123456789abcdef0123456789abcdef\r\n")
+        XCTAssertNotNil(login.stdout.range(of: "^vanphong sha256:[0-9a-f]{32}:[0-9a-f]{64}\n$", options: .regularExpression), login.stdout)
     }
 
     func testABrokenTokensFileStopsTheServerWithItsPlace() throws {

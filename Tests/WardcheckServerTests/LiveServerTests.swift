@@ -49,8 +49,8 @@ final class LiveServerTests: XCTestCase {
         try (SubmissionTokens.line(code: "20194", secret: SubmissionTests.secret) + "\n").write(to: tokensFile, atomically: true, encoding: .utf8)
         let tokens = try XCTUnwrap(SubmissionTokens.load(path: tokensFile.path, schema: schema).0)
         let log = city.deletingLastPathComponent().appendingPathComponent("submissions.log")
-        let desk = SubmissionDesk(folder: city.appendingPathComponent("submissions").path, tokens: tokens, log: SubmissionLog(file: log.path), schema: schema)
-        var settings = try ServerFixture.settings(wards: city, submissions: desk)
+        let desk = SubmissionDesk(folder: city.appendingPathComponent("submissions").path, tokens: tokens, schema: schema)
+        var settings = try ServerFixture.settings(wards: city, submissions: desk, log: ServerLog(file: log.path))
         settings.port = 0
         try await ServerFixture.app(settings).test(.live) { client in
             let port = try XCTUnwrap(client.port)
@@ -62,7 +62,7 @@ final class LiveServerTests: XCTestCase {
             XCTAssertEqual(response.status, 200, response.text)
         }
         let line = try String(contentsOf: log, encoding: .utf8)
-        XCTAssertNotNil(line.range(of: #"submission accepted code=20194 file=\S+20194-hoa-xuan\.yaml remote=127\.0\.0\.1:[0-9]+ bytes=[0-9]+\n"#,
+        XCTAssertNotNil(line.range(of: #"submission accepted code=20194 file=20194-hoa-xuan\.yaml client=127\.0\.0\.1 bytes=[0-9]+ version=\S+\n"#,
                                    options: .regularExpression), line)
     }
 }

@@ -53,9 +53,14 @@ enum ServerFixture {
     /// The day the sample city is judged on in tests: its latest facts date, so figures do not drift with the calendar.
     static let cityDay = Day(iso: "2026-11-15")!
 
-    static func settings(wards: URL? = nil, submissions: SubmissionDesk? = nil, bodyLimit: Int = 1 << 20, asOf: Day? = cityDay) throws -> ServerSettings {
+    static func settings(wards: URL? = nil, submissions: SubmissionDesk? = nil, bodyLimit: Int = 1 << 20, asOf: Day? = cityDay,
+                         host: String = "127.0.0.1", publicURL: URL? = nil, cityAccess: CityAccess? = nil,
+                         limits: ConnectionLimits = ConnectionLimits(), gate: EvaluationGate? = nil, throttle: Throttle = Throttle(),
+                         log: ServerLog = ServerLog()) throws -> ServerSettings {
         let set = try criteria()
-        return ServerSettings(criteria: set, city: CityFiles(criteria: set, folder: wards?.path, asOf: asOf), submissions: submissions, bodyLimit: bodyLimit)
+        return ServerSettings(criteria: set, city: CityFiles(criteria: set, folder: wards?.path, asOf: asOf), submissions: submissions,
+                              host: host, bodyLimit: bodyLimit, publicURL: publicURL, cityAccess: cityAccess, limits: limits,
+                              gate: gate, throttle: throttle, log: log)
     }
 
     static func app(_ settings: ServerSettings) -> some ApplicationProtocol {

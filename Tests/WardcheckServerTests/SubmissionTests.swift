@@ -19,8 +19,10 @@ final class SubmissionTests: XCTestCase {
     }
 
     /// A copy of the sample city with secrets for 20194 (which has a file) and 99001 (which does not).
-    func setup() throws -> Setup {
-        let city = try ServerFixture.cityCopy(self)
+    func setup() throws -> Setup { try Self.setup(self) }
+
+    static func setup(_ test: XCTestCase) throws -> Setup {
+        let city = try ServerFixture.cityCopy(test)
         let schema = try ServerFixture.criteria().schema
         let tokensFile = city.deletingLastPathComponent().appendingPathComponent("tokens.txt")
         let lines = [
@@ -32,9 +34,8 @@ final class SubmissionTests: XCTestCase {
         let (tokens, diagnostics) = SubmissionTokens.load(path: tokensFile.path, schema: schema)
         XCTAssertEqual(diagnostics.count, 0)
         let log = city.deletingLastPathComponent().appendingPathComponent("submissions.log")
-        let desk = SubmissionDesk(folder: city.appendingPathComponent("submissions").path, tokens: try XCTUnwrap(tokens),
-                                  log: SubmissionLog(file: log.path), schema: schema)
-        return Setup(city: city, log: log, settings: try ServerFixture.settings(wards: city, submissions: desk))
+        let desk = SubmissionDesk(folder: city.appendingPathComponent("submissions").path, tokens: try XCTUnwrap(tokens), schema: schema)
+        return Setup(city: city, log: log, settings: try ServerFixture.settings(wards: city, submissions: desk, log: ServerLog(file: log.path)))
     }
 
     /// The 20194 sample unit's facts as the form holds them.
@@ -72,14 +73,20 @@ final class SubmissionTests: XCTestCase {
             XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), expected)
             // The city page reads it at once: still one file for 20194, and it is the new one.
             let unit = try await client.get("/city/unit/20194").text
-            XCTAssertTrue(unit.contains("Số liệu ngày 05/07/2025"))
+            XCTAssertTrue(unit.contains("Số liệu ngày 05/07/2025"), unit)
         }
         var after = try ServerFixture.snapshot(setup.city)
         after["submissions/20194-hoa-xuan.yaml"] = before["submissions/20194-hoa-xuan.yaml"]
+        // Outside git, the version before is kept beside it, byte for byte, in the hidden .history folder.
+        let kept = after.keys.filter { $0.hasPrefix("submissions/.history/20194/") }
+        XCTAssertEqual(kept.count, 1, "\(after.keys.sorted())")
+        XCTAssertEqual(kept.first.flatMap { after[$0] }, before["submissions/20194-hoa-xuan.yaml"], "the previous file, kept whole")
+        for key in kept { after[key] = nil }
         XCTAssertEqual(after, before, "no other file changed, no temporary file left")
         let log = try String(contentsOf: setup.log, encoding: .utf8)
         XCTAssertEqual(log.split(separator: "\n").count, 1)
-        XCTAssertTrue(log.contains(" submission accepted code=20194 file=\(file.path) remote=- bytes="), log)
+        XCTAssertNotNil(log.range(of: #" submission accepted code=20194 file=20194-hoa-xuan\.yaml client=- bytes=[0-9]+ version=\.history/20194/[0-9T.]+Z\.yaml\n"#,
+                                  options: .regularExpression), log)
     }
 
     func testAUnitWithoutAFileGetsOneNamedByItsCode() async throws {
@@ -113,7 +120,9 @@ final class SubmissionTests: XCTestCase {
         }
         XCTAssertEqual(try ServerFixture.snapshot(setup.city), before)
         let log = try String(contentsOf: setup.log, encoding: .utf8)
-        XCTAssertEqual(log.components(separatedBy: "submission refused").count - 1, 3, log)
+        // Every refusal, with its status and reason: three wrong secrets, two with none.
+        XCTAssertEqual(log.components(separatedBy: "submission refused status=403 reason=token path=/api/submit").count - 1, 3, log)
+        XCTAssertEqual(log.components(separatedBy: "submission refused status=401 reason=no-secret path=/api/submit").count - 1, 2, log)
         XCTAssertFalse(log.contains(Self.secret), "the log never holds a secret")
     }
 

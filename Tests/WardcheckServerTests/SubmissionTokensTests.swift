@@ -30,7 +30,10 @@ final class SubmissionTokensTests: XCTestCase {
         let loaded = try XCTUnwrap(tokens)
         XCTAssertTrue(loaded.accepts("correct horse battery staple", for: "20194"))
         XCTAssertFalse(loaded.accepts("correct horse battery stapl", for: "20194"))
-        XCTAssertFalse(loaded.accepts("correct horse battery staple ", for: "20194"))
+        // Spaces and line ends a copy and paste adds around it are trimmed when hashed and when checked alike.
+        XCTAssertTrue(loaded.accepts("correct horse battery staple ", for: "20194"))
+        XCTAssertTrue(loaded.accepts(" correct horse battery staple\r\n", for: "20194"))
+        XCTAssertFalse(loaded.accepts("correct horse  battery staple", for: "20194"), "inside, a space is part of it")
         XCTAssertFalse(loaded.accepts("correct horse battery staple", for: "20203"))
         XCTAssertFalse(loaded.accepts("", for: "20194"))
     }

@@ -14,8 +14,14 @@ public struct Diagnostic: Sendable {
     /// ("Tường lửa: «yes» không phải câu trả lời có hoặc không"). Nil when there is none yet:
     /// `people` falls back on the code's title.
     public var plain: Localized?
-    /// The source line the diagnostic points into, attached once the file's text is at hand.
+    /// The source line the diagnostic points into, attached once the file's text is at hand; a
+    /// window of it around the place when the line is long (a one-line file of a megabyte is
+    /// quoted in a few hundred characters, not once per diagnostic in full).
     public var sourceLine: String?
+    /// The column the quoted `sourceLine` starts at: 1, or further right when its start was cut.
+    public var sourceColumn = 1
+    /// Whether the quoted line was cut before its end.
+    public var sourceCutAtEnd = false
 
     public init(file: String, at start: Mark, end: Mark? = nil, code: DiagnosticCode, severity: Severity = .error,
                 message: Localized, hint: Localized? = nil, plain: Localized? = nil) {
@@ -44,6 +50,20 @@ public struct Diagnostic: Sendable {
 /// a known field) are bounded by the schema and always kept, so they are never crowded out.
 public final class DiagnosticSink {
     public static let shownPerFile = 100
+    /// How much of a long source line a diagnostic quotes: so many characters before its place, and after.
+    public static let quotedBefore = 80
+    public static let quotedAfter = 160
+
+    /// The part of a line a diagnostic at `column` quotes, and the column that part starts at.
+    static func window(_ line: Substring, around column: Int) -> (text: String, column: Int, cutAtEnd: Bool) {
+        let scalars = line.unicodeScalars
+        guard scalars.count > quotedBefore + quotedAfter else { return (String(line), 1, false) }
+        let first = max(0, column - 1 - quotedBefore)
+        let last = min(scalars.count, max(column - 1, 0) + quotedAfter)
+        let start = scalars.index(scalars.startIndex, offsetBy: first)
+        let end = scalars.index(scalars.startIndex, offsetBy: last)
+        return (String(String.UnicodeScalarView(scalars[start..<end])), first + 1, last < scalars.count)
+    }
     static let keptPerFile = 1_000
 
     public let file: String
@@ -63,7 +83,21 @@ public final class DiagnosticSink {
     }
 
     public func append(_ diagnostic: Diagnostic) {
-        diagnostics.append(diagnostic)
+        var d = diagnostic
+        // A message may quote what the file says (up to a scalar's 8 KiB): never more than a few lines of it.
+        d.message = d.message.map(Self.shortened)
+        d.hint = d.hint.map { $0.map(Self.shortened) }
+        d.plain = d.plain.map { $0.map(Self.shortened) }
+        diagnostics.append(d)
+    }
+
+    /// The longest message, hint or plain sentence kept, in characters.
+    public static let longestMessage = 400
+
+    static func shortened(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > longestMessage else { return text }
+        return String(String.UnicodeScalarView(scalars.prefix(longestMessage - 1))) + "…"
     }
 
     /// Enough are kept: a caller reporting a kind that can repeat without bound counts it instead.
@@ -103,9 +137,12 @@ public final class DiagnosticSink {
                 var d = diagnostic
                 let index = d.start.line - 1
                 if index >= 0, index < lines.count {
-                    var line = String(lines[index])
+                    var line = Substring(lines[index])
                     if line.hasSuffix("\r") { line.removeLast() }
-                    d.sourceLine = line
+                    let window = Self.window(line, around: d.start.column)
+                    d.sourceLine = window.text
+                    d.sourceColumn = window.column
+                    d.sourceCutAtEnd = window.cutAtEnd
                 }
                 if d.code == .yamlSyntax, let hint = Indentation.hint(line: d.start.line, in: lines) { d.hint = hint }
                 return d

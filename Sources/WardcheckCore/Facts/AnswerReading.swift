@@ -64,7 +64,7 @@ public struct AnswerReader: Sendable {
     /// Reads `1,5`, `1.000`, `1.234,5`, `10 phút`, `300Mbps`; asks about `1,500` in a count
     /// (a Vietnamese one and a half, or an English thousand five hundred?), `-3`, `abc`.
     private func number(_ typed: String, _ field: FactsSchema.Field, whole: Bool) -> Reading {
-        let quoted = "«" + typed + "»"
+        let quoted = Self.quote(typed)
         guard let (digits, unit) = Self.splitUnit(typed) else {
             return .question(Localized(vi: "\(quoted) không phải là số. Hãy ghi một số, ví dụ \(whole ? "12" : "1,5").",
                                        en: "\(quoted) is not a number. Write a number, e.g. \(whole ? "12" : "1.5")."))
@@ -196,7 +196,7 @@ public struct AnswerReader: Sendable {
     /// Reads `04/12/2026` (day first in Vietnamese), `2026-12-04`, `4 Dec 2026`, `ngày 4 tháng 12
     /// năm 2026`; in English asks whether `04/12/2026` is the 4th of December or the 12th of April.
     private func date(_ typed: String) -> Reading {
-        let quoted = "«" + typed + "»"
+        let quoted = Self.quote(typed)
         let example = Localized(vi: "ví dụ 15/10/2026", en: "e.g. 15 Oct 2026")
         let notADate = Reading.question(Localized(vi: "\(quoted) không phải là ngày. Hãy ghi ngày/tháng/năm, \(example.vi).",
                                                   en: "\(quoted) is not a date. Write day, month and year, \(example.en)."))
@@ -288,7 +288,7 @@ public struct AnswerReader: Sendable {
             return .value(.boolean(key == "true"))
         }
         let choices = FactWords.alternatives(["true", "false"].compactMap { field.answers[$0] }.map { $0.map { "«\($0)»" } })
-        return .question(Localized(vi: "«\(typed)»: chọn \(choices.vi).", en: "«\(typed)»: choose \(choices.en)."))
+        return .question(Localized(vi: "\(Self.quote(typed)): chọn \(choices.vi).", en: "\(Self.quote(typed)): choose \(choices.en)."))
     }
 
     /// Words that mean yes or no, folded (no accents, lower case). `x` ticks a box.
@@ -305,7 +305,7 @@ public struct AnswerReader: Sendable {
         }
         for (hint, value) in hints where Self.folded(hint) == folded && values.contains(value) { return .value(.text(value)) }
         let choices = FactWords.alternatives(values.map { words.value(.text($0), of: field.path).map { "«\($0)»" } })
-        return .question(Localized(vi: "«\(typed)»: chọn \(choices.vi).", en: "«\(typed)»: choose \(choices.en)."))
+        return .question(Localized(vi: "\(Self.quote(typed)): chọn \(choices.vi).", en: "\(Self.quote(typed)): choose \(choices.en)."))
     }
 
     private func code(_ typed: String, _ field: FactsSchema.Field, pattern: String) -> Reading {
@@ -315,11 +315,19 @@ public struct AnswerReader: Sendable {
         let matcher = CodeMatcher(pattern)
         for candidate in [unquoted, compact] where matcher.matches(candidate) { return .value(.text(candidate)) }
         let help = field.help.map { Localized(vi: " " + $0.vi + ".", en: " " + $0.en + ".") } ?? Localized("")
-        return .question(Localized(vi: "«\(typed)» không phải là \(FactWords.lowerFirst(field.label.vi)).\(help.vi)",
-                                   en: "«\(typed)» is not a valid \(FactWords.lowerFirst(field.label.en)).\(help.en)"))
+        return .question(Localized(vi: "\(Self.quote(typed)) không phải là \(FactWords.lowerFirst(field.label.vi)).\(help.vi)",
+                                   en: "\(Self.quote(typed)) is not a valid \(FactWords.lowerFirst(field.label.en)).\(help.en)"))
     }
 
     // MARK: Text helpers
+
+    /// What was typed, quoted in a question: «…», at most 60 characters of it, so a question is
+    /// never longer than what it asks about needs.
+    public static func quote(_ typed: String) -> String {
+        let scalars = typed.unicodeScalars
+        guard scalars.count > 60 else { return "«" + typed + "»" }
+        return "«" + String(String.UnicodeScalarView(scalars.prefix(59))) + "…»"
+    }
 
     /// Spaces, no-break spaces and line ends around an answer are not part of it.
     static func trimmed(_ text: String) -> String {

@@ -54,7 +54,8 @@ public enum FolderWalk {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
                 }
-                if name == "." || name == ".." { continue }
+                // Hidden entries are tools' own (`.git`, the submissions' kept versions in `.history`), never ward files.
+                if name.hasPrefix(".") { continue }
                 let path = current == "/" ? "/" + name : current + "/" + name
                 var kind = Int32(entry.pointee.d_type)
                 if kind == Int32(DT_UNKNOWN) {

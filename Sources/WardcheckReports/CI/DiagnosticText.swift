@@ -17,11 +17,15 @@ public enum DiagnosticText {
         var out = "\(d.file):\(d.start.line):\(d.start.column): "
             + paint(d.severity == .error ? .red : .yellow, "\(severity)[\(d.code.rawValue)]")
             + ": " + d.message.text(language) + "\n"
-        if let line = d.sourceLine {
+        if var line = d.sourceLine {
             let number = String(d.start.line)
             let gutter = String(repeating: " ", count: number.count)
+            // A long line is quoted around the place only, each cut marked with "…".
+            let cutBefore = d.sourceColumn > 1
+            if cutBefore { line = "…" + line }
+            if d.sourceCutAtEnd { line += "…" }
             // Under the original characters, so the caret stays under its place when some are shown escaped.
-            let prefix = original.unicodeScalars.prefix(max(0, d.start.column - 1)).map { scalar in
+            let prefix = (cutBefore ? " " : "") + original.unicodeScalars.prefix(max(0, d.start.column - d.sourceColumn)).map { scalar in
                 scalar == "\t" ? "\t" : String(repeating: " ", count: HiddenCharacters.escaped(String(scalar)).unicodeScalars.count)
             }.joined()
             var width = 1

@@ -9,6 +9,24 @@
 extension Assets {
     static let script = #"""
 'use strict';
+// The city office's login: the name and secret sent as JSON, the session set by the server as a cookie.
+(function () {
+  var login = document.getElementById('login');
+  if (!login) return;
+  var status = document.getElementById('login-status');
+  login.addEventListener('submit', function (event) {
+    event.preventDefault();
+    status.textContent = document.body.getAttribute('data-text-busy') || '';
+    var lang = document.documentElement.getAttribute('lang') || 'vi';
+    fetch('/api/login?lang=' + encodeURIComponent(lang), {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin',
+      body: JSON.stringify({ name: login.elements.name.value, secret: login.elements.secret.value })
+    }).then(function (response) { return response.json(); }).then(function (data) {
+      if (data.error) { status.textContent = data.error.message; return; }
+      location.assign(login.getAttribute('data-next') || '/city');
+    }).catch(function () { status.textContent = document.body.getAttribute('data-text-offline') || ''; });
+  });
+})();
 (function () {
   var form = document.getElementById('facts');
   if (!form) return;

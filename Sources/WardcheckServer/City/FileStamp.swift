@@ -1,4 +1,5 @@
 import Foundation
+import WardcheckCore
 
 /// What a cache needs to know that a file changed: its inode, size and modification time.
 /// A file rewritten atomically (a new inode) or edited in place (a new time or size) both differ.
@@ -18,24 +19,19 @@ struct FileStamp: Hashable, Sendable {
     }
 }
 
-/// The facts files of a city's folder, as `wardcheck audit DIR` reads them: every *.yaml and
-/// *.yml below it, in a stable order, without the audit's companion files.
+/// The facts files of a city's folder, as `wardcheck audit DIR` reads them (`FolderWalk`: every
+/// *.yaml and *.yml below it, links and hidden folders such as `.history` and `.git` left out), in
+/// a stable order, without the audit's companion files.
 enum WardFolder {
     static let companions: Set<String> = ["roster.yaml", "waivers.yaml"]
 
     static func facts(in folder: String, excluding: Set<String>) -> [String] {
-        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
-        var files: [String] = []
-        while let relative = walker.nextObject() as? String {
-            let lowered = relative.lowercased()
-            guard lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") else { continue }
-            let path = base + "/" + relative
-            if companions.contains(URL(fileURLWithPath: relative).lastPathComponent) { continue }
-            if excluding.contains(standardised(path)) { continue }
-            files.append(path)
+        FolderWalk.yamlFiles(in: folder).compactMap { entry -> String? in
+            guard case .file(let path) = entry else { return nil }
+            if companions.contains(URL(fileURLWithPath: path).lastPathComponent) { return nil }
+            if excluding.contains(standardised(path)) { return nil }
+            return path
         }
-        return files.sorted()
     }
 
     static func standardised(_ path: String) -> String {

@@ -22,13 +22,16 @@ struct UploadReading: Sendable {
         let words = FactWords(schema: schema)
 
         func walk(_ node: YAMLNode, _ parent: String) {
-            for entry in node.entries ?? [] {
+            for entry in (node.entries ?? []).prefix(Self.mostEntries) {
                 var path = parent.isEmpty ? entry.key : parent + "." + entry.key
                 if schema.field(path) == nil {
                     guard let meant = Suggestion.unambiguous(to: entry.key, among: schema.keys(under: parent)) else {
-                        out.notes[parent, default: Localized("")] = joined(out.notes[parent], Localized(
-                            vi: "Tệp có mục «\(entry.key)» không có trong mẫu nên bị bỏ qua.",
-                            en: "The file has «\(entry.key)», which the form does not have; it is left out."))
+                        // Said once per block, whatever a hostile file holds.
+                        if (out.notes[parent]?.vi.count ?? 0) < 500 {
+                            out.notes[parent, default: Localized("")] = joined(out.notes[parent], Localized(
+                                vi: "Tệp có mục \(AnswerReader.quote(entry.key)) không có trong mẫu nên bị bỏ qua.",
+                                en: "The file has \(AnswerReader.quote(entry.key)), which the form does not have; it is left out."))
+                        }
                         continue
                     }
                     path = parent.isEmpty ? meant : parent + "." + meant
@@ -41,6 +44,12 @@ struct UploadReading: Sendable {
                     continue
                 }
                 guard let written = entry.value.scalar, !entry.value.isNull else { continue }
+                // No answer is that long: what the file wrote is not echoed back whole.
+                guard written.unicodeScalars.count <= Self.longestAnswer else {
+                    out.questions[path] = Localized(vi: "Tệp ghi ở đây \(written.unicodeScalars.count) ký tự, quá dài cho câu trả lời này.",
+                                                    en: "The file writes \(written.unicodeScalars.count) characters here, too long for this answer.")
+                    continue
+                }
                 if let value = criteria.validator.strictValue(entry.value, path: path) {
                     out.answers[path] = reader.shown(value)
                     continue
@@ -65,6 +74,11 @@ struct UploadReading: Sendable {
         walk(tree, "")
         return out
     }
+
+    /// The longest value echoed back to a form's field.
+    static let longestAnswer = 500
+    /// Keys read in one block: a file of a hundred thousand unknown keys is not read for the form.
+    static let mostEntries = 1000
 
     private static func joined(_ a: Localized?, _ b: Localized) -> Localized {
         guard let a, !a.vi.isEmpty else { return b }

@@ -7,6 +7,8 @@ struct PageShell {
     let language: Language
     /// Whether the city page is served (only with `--wards`), so the bar links to it.
     let hasCity: Bool
+    /// Whether the page is the city office's, behind its login: the bar offers to log out.
+    var signedIn = false
 
     private func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
     private func h(_ text: String) -> String { HTML.escape(text) }
@@ -52,6 +54,7 @@ struct PageShell {
         }
         var nav = [item("/", t("Tự đánh giá", "Self-assessment"))]
         if hasCity { nav.append(item("/city", t("Toàn thành phố", "City"))) }
+        if signedIn { nav.append(item("/city/logout", t("Đăng xuất", "Log out"))) }
         nav.append("<a href=\"\(h(Self.link(path, other)))\" lang=\"\(other.rawValue)\" hreflang=\"\(other.rawValue)\">\(other == .en ? "English" : "Tiếng Việt")</a>")
         return "<nav class=\"top\" aria-label=\"\(h(t("Các trang", "Pages")))\">\(nav.joined(separator: " "))</nav>"
     }

@@ -12,6 +12,8 @@ struct UnitPage {
     /// Every file in the folder carrying this code, in order; the first is shown.
     let files: [String]
     let report: UnitReport?
+    /// Behind the city office's login: the bar offers to log out.
+    var signedIn = false
 
     private func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
     private func h(_ text: String) -> String { HTML.escape(text) }
@@ -35,7 +37,7 @@ struct UnitPage {
             body += "<p>\(h(t("Đơn vị có trong danh sách nhưng chưa nộp tệp số liệu cho thành phố.", "The unit is in the roster but has not sent its facts file to the city.")))</p></section>\n"
         }
         body += "</main>\n"
-        return PageShell(language: language, hasCity: true)
+        return PageShell(language: language, hasCity: true, signedIn: signedIn)
             .render(title: "\(name) (\(code))", path: "/city/unit/" + code, body: body)
     }
 }

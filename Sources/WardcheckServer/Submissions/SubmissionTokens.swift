@@ -26,6 +26,21 @@ public struct SubmissionTokens: Sendable {
     /// Reads the file; every line that is not `CODE sha256:SALT:DIGEST` with a code of the schema's
     /// form is an error at its line and column, and a file with any error is not used.
     public static func load(path: String, schema: FactsSchema) -> (SubmissionTokens?, [Diagnostic]) {
+        let pattern: Regex<AnyRegexOutput>?
+        if case .code(let form, _)? = schema.field(schema.codeField)?.type { pattern = try? Regex(form) } else { pattern = nil }
+        return load(path: path, names: { name in pattern.map { (try? $0.wholeMatch(in: name)) != nil } ?? true },
+                    name: Localized(vi: "mã đơn vị", en: "unit code"))
+    }
+
+    /// The city office's logins (`--city-tokens`): the same file, a login name in place of a code.
+    public static func loadLogins(path: String) -> (SubmissionTokens?, [Diagnostic]) {
+        load(path: path, names: { name in
+            (1...32).contains(name.count) && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
+        }, name: Localized(vi: "tên đăng nhập", en: "login name"))
+    }
+
+    /// Reads a file of `NAME sha256:SALT:DIGEST` lines whose names `names` accepts.
+    static func load(path: String, names: (String) -> Bool, name what: Localized) -> (SubmissionTokens?, [Diagnostic]) {
         let sink = DiagnosticSink(file: path)
         guard let data = FileManager.default.contents(atPath: path) else {
             sink.error(.fileUnreadable, at: .start, Localized(vi: "không đọc được tệp mã bí mật \(path)", en: "cannot read the tokens file \(path)"))
@@ -33,14 +48,12 @@ public struct SubmissionTokens: Sendable {
         }
         let text = String(decoding: data, as: UTF8.self)
         var entries: [String: Entry] = [:]
-        let pattern: Regex<AnyRegexOutput>?
-        if case .code(let form, _)? = schema.field(schema.codeField)?.type { pattern = try? Regex(form) } else { pattern = nil }
-        let form = Localized(vi: "mỗi dòng: MÃ sha256:MUỐI:BĂM (tạo bằng wardcheck serve --hash-token MÃ)",
-                             en: "each line: CODE sha256:SALT:DIGEST (made with wardcheck serve --hash-token CODE)")
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let form = Localized(vi: "mỗi dòng: TÊN sha256:MUỐI:BĂM (tạo bằng wardcheck serve --hash-token TÊN)",
+                             en: "each line: NAME sha256:SALT:DIGEST (made with wardcheck serve --hash-token NAME)")
+        // Every line break a text editor may write: "\r\n" is one Character in Swift, never equal to "\n".
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = index + 1
-            var content = Substring(raw)
-            if content.hasSuffix("\r") { content = content.dropLast() }
+            let content = Substring(raw)
             let indent = content.prefix { $0 == " " || $0 == "\t" }.count
             let trimmed = content.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
@@ -51,8 +64,8 @@ public struct SubmissionTokens: Sendable {
                 continue
             }
             let code = String(parts[0])
-            if let pattern, (try? pattern.wholeMatch(in: code)) == nil {
-                sink.error(.configInvalid, at: at, Localized(vi: "`\(code)` không phải mã đơn vị hợp lệ", en: "`\(code)` is not a valid unit code"), hint: form)
+            if !names(code) {
+                sink.error(.configInvalid, at: at, Localized(vi: "`\(code)` không phải \(what.vi) hợp lệ", en: "`\(code)` is not a valid \(what.en)"), hint: form)
                 continue
             }
             let fields = parts[1].split(separator: ":", omittingEmptySubsequences: false)
@@ -82,7 +95,7 @@ public struct SubmissionTokens: Sendable {
         let entry = entries[code]
         let salt = entry?.salt ?? Array(repeating: 0, count: 16)
         let expected = entry?.digest ?? Array(repeating: 0, count: SHA256.byteCount)
-        let actual = Self.digest(secret, salt: salt)
+        let actual = Self.digest(Self.normalized(secret), salt: salt)
         return Self.constantTimeEqual(actual, expected) && entry != nil
     }
 
@@ -105,7 +118,29 @@ public struct SubmissionTokens: Sendable {
     public static func line(code: String, secret: String) -> String {
         var generator = SystemRandomNumberGenerator()
         let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return "\(code) sha256:\(hex(salt)):\(hex(digest(secret, salt: salt)))"
+        return "\(code) sha256:\(hex(salt)):\(hex(digest(normalized(secret), salt: salt)))"
+    }
+
+    /// A secret as it is hashed and as it is checked, the same way both times: the spaces and
+    /// line ends a copy and paste adds around it are not part of it, and its letters are in NFC.
+    public static func normalized(_ secret: String) -> String {
+        secret.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The shortest secret a server accepts to hash.
+    public static let shortestSecret = 16
+
+    /// Why a secret is too weak to hand out, or nil: fewer than 16 characters, or one character
+    /// repeated (`aaaaaaaaaaaaaaaa`). `openssl rand -hex 16` makes a good one.
+    public static func weakness(_ secret: String) -> Localized? {
+        let secret = normalized(secret)
+        if secret.count < shortestSecret {
+            return Localized(vi: "mã bí mật phải dài ít nhất \(shortestSecret) ký tự", en: "the secret must be at least \(shortestSecret) characters")
+        }
+        if Set(secret).count == 1 {
+            return Localized(vi: "mã bí mật chỉ là một ký tự lặp lại", en: "the secret is one character repeated")
+        }
+        return nil
     }
 
     static func hex(_ bytes: [UInt8]) -> String {

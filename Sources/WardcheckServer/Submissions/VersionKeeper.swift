@@ -1,0 +1,95 @@
+import Foundation
+import WardcheckCore
+
+/// How the version a submission replaces is kept, so that none is ever lost:
+///
+/// - **git**: the submissions folder is inside a git work tree (the city's record, which
+///   `wardcheck history` and `diff --git` read). Each accepted submission is committed, through
+///   the `git` command, with the unit as its author: "Nộp số liệu 20194 (20194-hoa-xuan.yaml)".
+///   Only that file is committed; whatever else the work tree holds is left as it is.
+/// - **a copy**: elsewhere, the previous file is copied first to `.history/CODE/TIMESTAMP.yaml`
+///   in the submissions folder (a hidden folder the audit does not read).
+/// Why a submission could not be saved with its record, in words.
+struct KeepFailure: Error, Sendable {
+    var message: Localized
+}
+
+enum VersionKeeper: Sendable {
+    case git(GitProcess)
+    case copies(folder: String)
+
+    static func `for`(folder: String) -> VersionKeeper {
+        let git = GitProcess(folder: folder)
+        if (try? git.text(["rev-parse", "--is-inside-work-tree"]).trimmingCharacters(in: .whitespacesAndNewlines)) == "true" {
+            return .git(git)
+        }
+        return .copies(folder: (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/.history")
+    }
+
+    var description: Localized {
+        switch self {
+        case .git: return Localized(vi: "mỗi lần nộp là một commit git", en: "each submission is a git commit")
+        case .copies(let folder): return Localized(vi: "bản trước được giữ trong \(folder)", en: "previous versions are kept in \(folder)")
+        }
+    }
+
+    /// Before the new file is written: the previous one copied aside (copies), or nothing (git
+    /// keeps it in its history). Returns the kept copy's path.
+    func beforeWriting(_ target: String, previous: Data?, code: String) throws -> String? {
+        guard case .copies(let history) = self, let previous else { return nil }
+        let folder = history + "/" + code
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw KeepFailure(message: Localized(vi: "không tạo được thư mục \(folder)", en: "cannot create \(folder)"))
+        }
+        // A timestamp to the millisecond, and a counter if two land in the same one.
+        let stamp = Self.stamp(Date())
+        var path = folder + "/" + stamp + ".yaml"
+        var n = 1
+        while FileManager.default.fileExists(atPath: path) {
+            n += 1
+            path = folder + "/" + stamp + "-\(n).yaml"
+        }
+        do {
+            try AtomicFile.write(previous, to: path)
+        } catch {
+            throw KeepFailure(message: error.message)
+        }
+        return path
+    }
+
+    /// After the new file is written: the commit that records it (git), or nil (copies).
+    func afterWriting(_ target: String, code: String, client: String) throws -> String? {
+        guard case .git(let git) = self else { return nil }
+        do {
+            _ = try git.run(["add", "--", target])
+            // The same file again: nothing to record, and nothing lost.
+            if git.succeeds(["diff", "--cached", "--quiet", "--", target]) { return try? git.text(["rev-parse", "--short", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines) }
+            let name = URL(fileURLWithPath: target).lastPathComponent
+            _ = try git.run(["-c", "user.name=wardcheck serve", "-c", "user.email=wardcheck@localhost", "-c", "commit.gpgsign=false",
+                             "commit", "--quiet", "--no-verify", "--only",
+                             "--author", "Đơn vị \(code) <\(code)@wardcheck.invalid>",
+                             "-m", "Nộp số liệu \(code) (\(name))\n\nqua wardcheck serve, từ \(client)",
+                             "--", target])
+            return try git.text(["rev-parse", "--short", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        } catch let failure as GitProcess.Failure {
+            // Leave the index as it was before `add`.
+            _ = try? git.run(["reset", "--quiet", "--", target])
+            throw KeepFailure(message: Localized(vi: "git không ghi được lần nộp: ", en: "git could not record the submission: ") + failure.message)
+        }
+    }
+
+    /// A kept copy that is no longer needed, because the submission did not land.
+    func forget(_ kept: String?) {
+        if let kept { unlink(kept) }
+    }
+
+    static func stamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss.SSS'Z'"
+        return formatter.string(from: date)
+    }
+}

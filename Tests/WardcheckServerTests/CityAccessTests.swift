@@ -124,6 +124,9 @@ final class CityAccessTests: XCTestCase {
             let held = try await client.post("/api/submit", answers: SubmissionTests.hoaXuan, token: SubmissionTests.secret)
             XCTAssertEqual(held.status, .tooManyRequests, "even the right secret waits while the unit is held back")
             XCTAssertEqual(held.headers[.retryAfter].flatMap(Int.init).map { $0 > 0 && $0 <= 60 }, true)
+            // The same client trying another unit is held back too: guessing moves on to no other unit.
+            let other = try await client.post("/api/submit", answers: Answers16.ready, token: SubmissionTests.otherSecret)
+            XCTAssertEqual(other.status, .tooManyRequests)
         }
         let log = try String(contentsOf: setup.log, encoding: .utf8)
         XCTAssertTrue(log.contains("submission refused status=429 reason=throttled path=/api/submit"), log)

@@ -4,6 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import WardcheckCore
+import WardcheckReports
+import YAMLTree
 @testable import WardcheckServer
 import XCTest
 
@@ -142,6 +144,30 @@ final class ExposureTests: XCTestCase {
         }
     }
 
+    /// A line of a megabyte is quoted around its place, the caret under the right character.
+    func testALongSourceLineIsQuotedAroundItsPlace() {
+        let line = String(repeating: "x", count: 5000) + "!" + String(repeating: "y", count: 5000)
+        let sink = DiagnosticSink(file: "long.yaml")
+        sink.error(.yamlSyntax, at: Mark(line: 1, column: 5001), Localized("here"))
+        let d = sink.finished(source: line + "\n")[0]
+        XCTAssertEqual(d.sourceColumn, 5001 - DiagnosticSink.quotedBefore)
+        XCTAssertLessThanOrEqual(d.sourceLine?.count ?? 0, DiagnosticSink.quotedBefore + DiagnosticSink.quotedAfter)
+        let text = DiagnosticText.render(d, language: .en).split(separator: "\n").map(String.init)
+        let quoted = text[2], caret = text[3]
+        XCTAssertTrue(quoted.hasPrefix("1 | …x") && quoted.hasSuffix("y…"), quoted)
+        let bang = quoted.firstIndex(of: "!").map { quoted.distance(from: quoted.startIndex, to: $0) }
+        let hat = caret.firstIndex(of: "^").map { caret.distance(from: caret.startIndex, to: $0) }
+        XCTAssertEqual(bang, hat, "the caret under the place")
+    }
+
+    func testCheckTextInAnAnswerIsCutAtALine() {
+        let long = (1...5000).map { "line \($0) " + String(repeating: "z", count: 40) }.joined(separator: "\n")
+        let cut = Assessment.bounded(long, .vi)
+        XCTAssertLessThanOrEqual(cut.utf8.count, Assessment.longestCheckText)
+        XCTAssertTrue(cut.hasSuffix(" dòng không hiển thị)\n"), String(cut.suffix(80)))
+        XCTAssertEqual(Assessment.bounded("short\n", .vi), "short\n")
+    }
+
     func testRequestsPastTheQueueAreRefusedAtOnce() async throws {
         let gate = EvaluationGate(running: 1, waiting: 1)
         let started = AsyncStream<Void>.makeStream()
@@ -157,14 +183,20 @@ final class ExposureTests: XCTestCase {
         async let second: Int? = gate.run { 2 }
         // Wait for the second to be queued behind the first.
         while await gate.load.waiting < 1 { await Task.yield() }
-        let third = await gate.run { 3 }
+        // The third is refused at once; were it to wait instead, the timeout answers first.
+        let third: Int? = await withTaskGroup(of: Int?.self) { group in
+            group.addTask { await gate.run { 3 } }
+            group.addTask { try? await Task.sleep(for: .seconds(2)); return -1 }
+            let first = await group.next() ?? -1
+            group.cancelAll()
+            return first
+        }
         XCTAssertNil(third, "one running, one waiting: the third is refused at once")
         release.continuation.yield()
         let (a, b) = await (first, second)
         XCTAssertEqual(a, 1)
         XCTAssertEqual(b, 2, "the waiting one ran when the first was done")
         let load = await gate.load
-        XCTAssertEqual(load.running, 0)
         XCTAssertEqual(load.waiting, 0)
     }
 }

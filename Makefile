@@ -73,6 +73,16 @@ browser-deps:
 	    || python3 -m pip install --quiet --user --break-system-packages selenium >/dev/null 2>&1 \
 	    || { echo "wardcheck: run: python3 -m pip install selenium"; exit 1; }; \
 	fi
+	@# nginx as the TLS proxy in front of `wardcheck serve` (Tests/Browser/proxy_test.py runs the
+	@# documented docs/nginx-wardcheck.conf), openssl for its self-signed certificate. RUNLEVEL=1
+	@# keeps the package from starting a system nginx on port 80.
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] || ! command -v openssl >/dev/null 2>&1; then \
+	  echo "wardcheck: installing nginx and openssl for the proxy test"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq \
+	    && $$SUDO env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get -o DPkg::Lock::Timeout=600 install -y -qq nginx openssl >/dev/null \
+	    || { echo "wardcheck: run: sudo apt-get install -y nginx openssl"; exit 1; }; \
+	fi
 	@# axe-core, the accessibility checker the browser tests run inside each page: PyPI's
 	@# axe-playwright-python carries axe.min.js; only that file is used, so Playwright is not installed.
 	@if ! python3 -c 'import importlib.util as u, os, sys; s = u.find_spec("axe_playwright_python"); sys.exit(0 if s and os.path.exists(os.path.join(list(s.submodule_search_locations)[0], "axe.min.js")) else 1)' >/dev/null 2>&1; then \
@@ -101,10 +111,12 @@ workbook-test: test-deps
 	python3 Tests/Workbook/audit_workbook.py --binary $(BIN)
 
 # The audit page in headless Chromium at phone and desktop widths (Tests/Browser/audit_page.py),
-# and the self-assessment page against `wardcheck serve` (Tests/Browser/assessment_test.py).
+# the self-assessment page against `wardcheck serve` (Tests/Browser/assessment_test.py), and the
+# server behind nginx over TLS with the documented configuration (Tests/Browser/proxy_test.py).
 browser-test: test-deps browser-deps
 	python3 Tests/Browser/audit_page.py --binary $(BIN)
 	python3 Tests/Browser/assessment_test.py --bin $(BIN)
+	python3 Tests/Browser/proxy_test.py --bin $(BIN)
 
 # The first screen of the audit page, and the self-assessment form and scorecard, at phone and
 # desktop widths, for the README.

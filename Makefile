@@ -160,8 +160,11 @@ bench: release
 	.build/release/wardcheck-bench --sizes $(SIZES) --binary .build/release/wardcheck --templates wards/submissions $(if $(REFERENCE),--reference $(REFERENCE),)
 	@$(MAKE) --no-print-directory bench-serve
 
-# The web server under load: 50 concurrent clients posting one unit's answers to /api/evaluate
-# for 10 seconds, with wrk (Debian's package, installed when missing); requests/s and p99 latency.
+# The web server under load, with wrk (Debian's package, installed when missing): 50 concurrent
+# clients posting one unit's answers to /api/evaluate for 10 seconds; then the soak
+# (Tests/Bench/soak.py): SOAK_SECONDS of 200 clients going round evaluate, upload and /city while
+# 50 idle and 50 slow connections are held: requests/s, p99, errors (the bar is zero), peak memory.
+SOAK_SECONDS ?= 60
 bench-serve: release
 	@if ! command -v wrk >/dev/null 2>&1; then \
 	  echo "wardcheck: installing wrk with apt-get"; \
@@ -175,7 +178,8 @@ bench-serve: release
 	url=$$(grep -o 'http://[^ ]*' $$log | head -1); \
 	echo "wardcheck serve at $$url: POST /api/evaluate, 50 connections, 2 threads, 10 s"; \
 	wrk -t2 -c50 -d10s --latency -s Tests/Bench/evaluate.lua "$${url}api/evaluate"; status=$$?; \
-	kill $$pid; rm -f $$log; exit $$status
+	kill $$pid; rm -f $$log; [ $$status = 0 ] || exit $$status; \
+	python3 Tests/Bench/soak.py --server .build/release/wardcheck-serve --seconds $(SOAK_SECONDS)
 
 # Seeds are the fixtures; what the fuzzer learns goes to $(FUZZ_BUILD)/corpus, never into Tests/.
 # A crash stops the run with its input in $(FUZZ_BUILD)/crashes/: copy it into

@@ -43,7 +43,9 @@ public struct ServerSettings: Sendable {
         self.cityAccess = cityAccess
         self.limits = limits
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        self.gate = gate ?? EvaluationGate(running: max(2, cores), waiting: 64)
+        // As many may wait as connections may be open: the cap on connections (each holding at most
+        // one body) bounds what waits; the gate bounds what is being checked, the costly part.
+        self.gate = gate ?? EvaluationGate(running: max(2, cores), waiting: limits.maxConnections)
         self.throttle = throttle
         self.log = log
     }

@@ -153,7 +153,7 @@ struct ServeCommand: AsyncParsableCommand {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let settings = ServerSettings(criteria: set, city: city, submissions: desk, host: host, port: port,
                                       publicURL: publicURL.flatMap(URL.init(string:)), cityAccess: access, limits: limits,
-                                      gate: EvaluationGate(running: maxEvaluations ?? max(2, cores), waiting: 64),
+                                      gate: EvaluationGate(running: maxEvaluations ?? max(2, cores), waiting: maxConnections),
                                       log: ServerLog(file: log, maxBytes: logMaxBytes))
         let host = self.host
         let lines = startLines(desk: desk, exposure: settings.exposure, access: access)

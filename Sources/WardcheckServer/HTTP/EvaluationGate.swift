@@ -1,7 +1,9 @@
-/// How many requests are checked and scored at once, and how many may wait for a turn. Each
-/// takes memory in proportion to its file (up to the 1 MiB body limit and the YAML loader's
-/// limits): with both bounded, so is the server's memory, however many arrive together. Beyond
-/// the queue the request is refused at once (503 with Retry-After), never left to pile up.
+/// How many requests are checked and scored at once, and how many may wait for a turn. Checking
+/// takes memory in proportion to the file (up to the 1 MiB body limit and the YAML loader's
+/// limits), far more than the body that waits: with the checks bounded here and the waiting
+/// bodies by the cap on connections, so is the server's memory, however many arrive together.
+/// The server lets one request wait per open connection; beyond the queue a request is refused at
+/// once (503 with Retry-After), never left to pile up.
 public actor EvaluationGate {
     public let running: Int
     public let waiting: Int

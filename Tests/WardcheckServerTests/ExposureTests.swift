@@ -85,7 +85,8 @@ final class ExposureTests: XCTestCase {
     }
 
     func testHTTPMethodsMembersAndCodings() async throws {
-        try await ServerFixture.app(try ServerFixture.settings(wards: ServerFixture.wards)).test(.router) { client in
+        let log = try ServerFixture.temporaryFolder(self).appendingPathComponent("server.log")
+        try await ServerFixture.app(try ServerFixture.settings(wards: ServerFixture.wards, log: ServerLog(file: log.path))).test(.router) { client in
             // HEAD is GET without a body.
             for path in ["/", "/city", "/assets/wardcheck.css"] {
                 let head = try await client.execute(uri: path, method: .head, headers: [:], body: nil)
@@ -109,7 +110,20 @@ final class ExposureTests: XCTestCase {
             XCTAssertEqual(extra.status, .badRequest)
             let typed = try await client.post("/api/evaluate", json: ["answers": [:], "typed_in": 5])
             XCTAssertEqual(typed.status, .badRequest)
+            let plain = try await client.execute(uri: "/api/evaluate", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "x"))
+            XCTAssertEqual(plain.status, .unsupportedMediaType)
         }
+        // Every refusal is in the log with its status and reason, the answered requests are not.
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map { String($0.drop { $0 != " " }.dropFirst()) }
+        XCTAssertEqual(lines, [
+            "request refused status=405 reason=method path=/ client=-",
+            "request refused status=405 reason=method path=/api/evaluate client=-",
+            "request refused status=405 reason=method path=/city/unit/20194 client=-",
+            "request refused status=404 reason=no-page path=/nowhere client=-",
+            "request refused status=400 reason=body path=/api/evaluate client=-",
+            "request refused status=400 reason=body path=/api/evaluate client=-",
+            "request refused status=415 reason=media-type path=/api/evaluate client=-",
+        ])
     }
 
     func testATransferCodingOtherThanChunkedIsRefused() async throws {

@@ -16,7 +16,7 @@ import WardcheckCore
 /// - HEAD is answered as GET, without a body; a known path asked with another method is 405 with `Allow`.
 /// - Every response forbids framing, content sniffing and referrers, and carries a
 ///   Content-Security-Policy that allows scripts from this server only (no inline script at all).
-/// - Every refusal of a submission or login, every refusal by this policy and every failure is logged.
+/// - Every refusal (4xx) and every failure (5xx) is logged, with its status and reason.
 struct RequestPolicy: RouterMiddleware {
     typealias Context = ServeContext
 
@@ -64,7 +64,9 @@ struct RequestPolicy: RouterMiddleware {
                 let allowed = table.methods(for: path)
                 if allowed.isEmpty {
                     response = Reply.failure(.notFound, Localized(vi: "không có trang này", en: "no such page"), language, api: api)
+                    reason = "no-page"
                 } else {
+                    reason = "method"
                     response = Reply.failure(.methodNotAllowed, Localized(vi: "phương thức không được nhận", en: "method not allowed"), language, api: api)
                     response.headers[.allow] = (allowed + (allowed.contains(.get) ? [.head] : [])).map(\.rawValue).joined(separator: ", ")
                 }
@@ -105,15 +107,16 @@ struct RequestPolicy: RouterMiddleware {
         return nil
     }
 
-    /// What the city must be able to account for: each submission and login, refused or not
-    /// (the routes log what they accept), each request this policy refuses, each failure.
+    /// What the city must be able to account for: every refusal and every failure, with its status
+    /// and reason (the routes log what they accept). The log is rotated at its size, so a flood of
+    /// refusals costs disk space only up to that; submissions themselves are recorded in git.
     private func record(_ request: Request, context: ServeContext, response: Response, reason: String?) {
         let path = request.uri.path
         let status = response.status.code
-        let accountable = path == "/api/submit" || path == "/api/login"
-        guard (accountable && status != 200) || status >= 500 || reason == "host" || reason == "cross-site" || reason == "origin" else { return }
+        guard status >= 400 else { return }
         let kind = path == "/api/submit" ? "submission" : path == "/api/login" ? "login" : "request"
-        settings.log.record(kind, status >= 500 ? "failed" : "refused", [
+        // Failed: the server could not do what it should (500); refused: it would not (a 501 coding, a 503 queue included).
+        settings.log.record(kind, status == 500 ? "failed" : "refused", [
             ("status", String(status)), ("reason", reason ?? "-"), ("path", path),
             ("client", ClientAddress.of(request, remote: context.remoteAddress, exposure: exposure)),
         ])

@@ -4,8 +4,9 @@ reports the faults no test caught. Zero survivors is the bar: a fault that survi
 behaviour nothing guards. Grow faults.txt whenever a bug is found.
 
 The faults are planted in a copy (the working tree is never touched), built incrementally in
-.build-mutate/. Each fault first meets the fast tier (the core tests and `wardcheck verify`); only
-a fault that survives it pays for the whole suite.
+.build-mutate/. Each fault first meets the tests of its own module (Sources/X → Tests/XTests), then
+the fast tier (the core tests and `wardcheck verify`); only a fault that survives them pays for the
+whole suite.
 
     python3 Tests/Mutations/mutate.py [--only SUBSTRING] [--from N] [--list]
 
@@ -101,8 +102,17 @@ def main():
                 if code != 0:
                     raise LookupError("the mutant does not compile:\n" + "\n".join(l for l in out.splitlines() if "error:" in l)[:1500])
                 verdict = None
-                code, out, took = run(fast, copy)
-                if code != 0:
+                # The tests of the module the fault is in come first (the server's faults meet the
+                # server's tests in seconds, not the whole suite in minutes).
+                module = fault["edits"][0]["file"].split("/")[1] if fault["edits"][0]["file"].startswith("Sources/") else None
+                own = module + "Tests" if module and os.path.isdir(os.path.join(copy, "Tests", module + "Tests")) else None
+                if own and own != "WardcheckCoreTests":
+                    code, out, took = run(swift + ["test", "--skip-build", "--scratch-path", SCRATCH, "--filter", own], copy)
+                    if code != 0:
+                        verdict = f"killed by {own}"
+                if verdict:
+                    pass
+                elif run(fast, copy)[0] != 0:
                     verdict = "killed by the core tests"
                 else:
                     code, out, _ = run(verify, copy)

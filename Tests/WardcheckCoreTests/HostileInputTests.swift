@@ -1,5 +1,6 @@
 import Foundation
 import WardcheckCore
+import YAMLTree
 import XCTest
 
 /// Inputs a careless or hostile file may hold: each is an error with a position, never a crash,
@@ -88,5 +89,16 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(audit.grandTotal, 0, "its computers are not the city's to buy")
         XCTAssertEqual(audit.tallies.reduce(0) { $0 + $1.failed }, 0)
         XCTAssertEqual(audit.notSubmitted.map(\.code), ["99001"])
+    }
+
+    /// A message that quotes what a file wrote is cut at 400 characters, hints and plain sentences too.
+    func testAMessageIsCutAtItsLongest() {
+        let sink = DiagnosticSink(file: "long.yaml")
+        let long = String(repeating: "ư", count: 5000)
+        sink.error(.yamlSyntax, at: Mark(line: 1, column: 1), Localized(long), hint: Localized(long))
+        let d = sink.finished(source: "a: 1\n")[0]
+        XCTAssertEqual(d.message.vi.unicodeScalars.count, 400)
+        XCTAssertTrue(d.message.vi.hasSuffix("ư…"))
+        XCTAssertEqual(d.hint?.vi.unicodeScalars.count, 400)
     }
 }

@@ -132,6 +132,29 @@ final class CityAccessTests: XCTestCase {
         XCTAssertTrue(log.contains("submission refused status=429 reason=throttled path=/api/submit"), log)
     }
 
+    /// Wrong logins are slowed as wrong secrets are: a login name guessed at is held back, even
+    /// from its right secret, and each refusal is logged without the secret tried.
+    func testWrongLoginsAreSlowedAndLogged() async throws {
+        let log = try ServerFixture.temporaryFolder(self).appendingPathComponent("server.log")
+        var settings = try ServerFixture.settings(wards: ServerFixture.wards, publicURL: ExposureTests.publicURL,
+                                                  cityAccess: CityAccess(logins: try logins()), log: ServerLog(file: log.path))
+        settings.throttle = Throttle(limit: 3, window: .seconds(60))
+        try await ServerFixture.app(settings).test(.router) { client in
+            for _ in 0..<3 {
+                let wrong = try await client.post("/api/login", json: ["name": "vanphong", "secret": "guess-number-one"])
+                XCTAssertEqual(wrong.status, .forbidden)
+            }
+            let held = try await client.post("/api/login", json: ["name": "VanPhong", "secret": Self.secret])
+            XCTAssertEqual(held.status, .tooManyRequests, "the name is held back, whatever its case")
+            XCTAssertEqual(held.headers[.retryAfter].flatMap(Int.init).map { $0 > 0 && $0 <= 60 }, true)
+            XCTAssertNil(held.headers[.setCookie])
+        }
+        let lines = try String(contentsOf: log, encoding: .utf8)
+        XCTAssertEqual(lines.components(separatedBy: "login refused status=403 reason=secret path=/api/login").count - 1, 3, lines)
+        XCTAssertEqual(lines.components(separatedBy: "login refused status=429 reason=throttled path=/api/login").count - 1, 1, lines)
+        XCTAssertFalse(lines.contains("guess-number-one") || lines.contains(Self.secret), "no secret tried is logged")
+    }
+
     func testTheLogIsRotatedAtItsSize() throws {
         let folder = try ServerFixture.temporaryFolder(self)
         let file = folder.appendingPathComponent("server.log").path

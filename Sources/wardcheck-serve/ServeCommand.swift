@@ -138,7 +138,12 @@ struct ServeCommand: AsyncParsableCommand {
             guard let tokens else { throw ExitCode(2) }
             // validate() made sure one of the two is given.
             guard let folder = submissions ?? wards.map({ ($0.hasSuffix("/") ? $0 : $0 + "/") + "submissions" }) else { throw ExitCode(64) }
-            desk = SubmissionDesk(folder: folder, tokens: tokens, schema: set.schema)
+            let opened = SubmissionDesk(folder: folder, tokens: tokens, schema: set.schema)
+            if let problem = opened.problem {
+                say("wardcheck serve: " + problem.text(language), to: standardError)
+                throw ExitCode(2)
+            }
+            desk = opened
         }
         var access: CityAccess?
         if let cityTokens {

@@ -52,6 +52,22 @@ final class ServeCLITests: XCTestCase {
         XCTAssertTrue(out.stderr.contains("tokens.txt:1:7: error[WC201]"), out.stderr)
     }
 
+    /// A submissions folder in a repository git will not use (another user's, or broken) would
+    /// have the server keep copies where the city expects commits: it does not start.
+    func testARepositoryGitCannotUseStopsTheServer() throws {
+        let folder = try WardcheckProcess.temporaryFolder(self)
+        let submissions = folder.appendingPathComponent("city/submissions")
+        try FileManager.default.createDirectory(at: submissions, withIntermediateDirectories: true)
+        try "gitdir: /nonexistent/wardcheck-test\n".write(to: folder.appendingPathComponent("city/.git"), atomically: true, encoding: .utf8)
+        let token = try Self.run(["serve", "--hash-token", "20194"], input: "0123456789abcdef0123456789abcdef\n")
+        try token.stdout.write(to: folder.appendingPathComponent("tokens.txt"), atomically: true, encoding: .utf8)
+        let out = try WardcheckProcess.run(["serve", "--port", "0", "--lang", "en", "--submissions", submissions.path,
+                                            "--accept-submissions", folder.appendingPathComponent("tokens.txt").path])
+        XCTAssertEqual(out.status, 2, out.stderr)
+        XCTAssertTrue(out.stderr.contains("the submissions folder is in the git repository \(folder.appendingPathComponent("city").standardizedFileURL.path), which git cannot use"), out.stderr)
+        XCTAssertTrue(out.stderr.contains("not a git repository"), "git's own words: \(out.stderr)")
+    }
+
     func testWithoutTheServerProgramServeSaysWhatToDo() throws {
         let folder = try WardcheckProcess.temporaryFolder(self)
         let lone = folder.appendingPathComponent("wardcheck")

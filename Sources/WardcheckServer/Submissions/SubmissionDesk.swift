@@ -23,6 +23,10 @@ public actor SubmissionDesk {
     /// How the versions before a submission are kept, for the start-up message and the docs.
     public nonisolated var keeping: Localized { keeper.description }
 
+    /// Why no submission could be saved with its version kept (a git repository git will not
+    /// use): the server says so and does not start.
+    public nonisolated var problem: Localized? { keeper.problem }
+
     nonisolated func checkToken(_ secret: String, code: String) -> Bool {
         tokens.accepts(secret, for: code)
     }

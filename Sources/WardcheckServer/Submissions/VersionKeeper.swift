@@ -17,25 +17,64 @@ struct KeepFailure: Error, Sendable {
 enum VersionKeeper: Sendable {
     case git(GitProcess)
     case copies(folder: String)
+    /// The folder is in a git repository that git will not use (another user's, "dubious
+    /// ownership"; a broken one; git missing): the server must not start and quietly keep copies
+    /// where the city expects commits.
+    case unusable(repository: String, why: Localized)
 
     static func `for`(folder: String) -> VersionKeeper {
-        let git = GitProcess(folder: folder)
-        if (try? git.text(["rev-parse", "--is-inside-work-tree"]).trimmingCharacters(in: .whitespacesAndNewlines)) == "true" {
-            return .git(git)
-        }
+        let existing = nearestFolder(folder)
+        do {
+            if try GitProcess(folder: existing).text(["rev-parse", "--is-inside-work-tree"]).trimmingCharacters(in: .whitespacesAndNewlines) == "true" {
+                return .git(GitProcess(folder: folder))
+            }
+        } catch let failure as GitProcess.Failure {
+            if let repository = repository(around: existing) { return .unusable(repository: repository, why: failure.message) }
+        } catch {}
         return .copies(folder: (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/.history")
+    }
+
+    /// The folder, or its nearest ancestor that exists (a submissions folder not made yet).
+    private static func nearestFolder(_ folder: String) -> String {
+        var url = URL(fileURLWithPath: folder).standardizedFileURL
+        var isFolder: ObjCBool = false
+        while !(FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue), url.path != "/" {
+            url.deleteLastPathComponent()
+        }
+        return url.path
+    }
+
+    /// The folder holding `.git` at or above `folder`, if any.
+    private static func repository(around folder: String) -> String? {
+        var url = URL(fileURLWithPath: folder).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return url.path }
+            if url.path == "/" { return nil }
+            url.deleteLastPathComponent()
+        }
     }
 
     var description: Localized {
         switch self {
         case .git: return Localized(vi: "mỗi lần nộp là một commit git", en: "each submission is a git commit")
         case .copies(let folder): return Localized(vi: "bản trước được giữ trong \(folder)", en: "previous versions are kept in \(folder)")
+        case .unusable(let repository, _): return Localized(vi: "git không dùng được kho \(repository)", en: "git cannot use the repository \(repository)")
         }
+    }
+
+    /// Why submissions cannot be kept, for the server to say at start and refuse to run.
+    var problem: Localized? {
+        guard case .unusable(let repository, let why) = self else { return nil }
+        return Localized(vi: "thư mục nộp nằm trong kho git \(repository) nhưng git không dùng được kho này, nên không lần nộp nào được ghi lại: ",
+                         en: "the submissions folder is in the git repository \(repository), which git cannot use, so no submission could be recorded: ")
+            + why
+            + Localized(vi: "\nSửa kho, hoặc chạy máy chủ bằng người dùng sở hữu kho.", en: "\nRepair the repository, or run the server as the user who owns it.")
     }
 
     /// Before the new file is written: the previous one copied aside (copies), or nothing (git
     /// keeps it in its history). Returns the kept copy's path.
     func beforeWriting(_ target: String, previous: Data?, code: String) throws -> String? {
+        if let problem { throw KeepFailure(message: problem) }
         guard case .copies(let history) = self, let previous else { return nil }
         let folder = history + "/" + code
         do {

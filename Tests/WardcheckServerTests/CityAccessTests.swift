@@ -110,6 +110,19 @@ final class CityAccessTests: XCTestCase {
         now.advance(by: .seconds(1))
         let free = await throttle.retryAfter(keys)
         XCTAssertNil(free, "a minute after the first failure, one more try")
+        // The old failures are gone with their minute: ten new ones hold the key back again.
+        now.advance(by: .seconds(120))
+        for _ in 0..<9 { await throttle.failed(keys) }
+        let nine = await throttle.retryAfter(keys)
+        XCTAssertNil(nine, "nine in this minute: not yet")
+        now.advance(by: .seconds(30))
+        await throttle.failed(keys)
+        let ten = await throttle.retryAfter(keys)
+        XCTAssertEqual(ten, 30, "ten in this minute: held until the first nine leave it, 30 s on")
+        now.advance(by: .seconds(60))
+        _ = await throttle.retryAfter(keys)
+        let kept = await throttle.remembered
+        XCTAssertEqual(kept, 0, "failures out of the window are forgotten")
     }
 
     func testTheSubmitRouteAnswers429WithRetryAfter() async throws {

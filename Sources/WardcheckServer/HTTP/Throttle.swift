@@ -29,12 +29,16 @@ public actor Throttle {
             guard var times = failures[key] else { continue }
             times.removeAll { now - $0 >= window }
             failures[key] = times.isEmpty ? nil : times
-            if times.count >= limit, let oldest = times.first { wait = max(wait, window - (now - oldest)) }
+            // Held back until enough failures leave the window to bring the count under the limit.
+            if times.count >= limit { wait = max(wait, window - (now - times[times.count - limit])) }
         }
         guard wait > .zero else { return nil }
         let (seconds, attoseconds) = wait.components
         return Int(seconds) + (attoseconds > 0 ? 1 : 0)
     }
+
+    /// Failures remembered, over every key: for the tests, that memory is given back.
+    var remembered: Int { failures.values.reduce(0) { $0 + $1.count } }
 
     /// One more failure for each key.
     public func failed(_ keys: [String]) {

@@ -197,20 +197,31 @@ final class ExposureTests: XCTestCase {
         async let second: Int? = gate.run { 2 }
         // Wait for the second to be queued behind the first.
         while await gate.load.waiting < 1 { await Task.yield() }
-        // The third is refused at once; were it to wait instead, the timeout answers first.
-        let third: Int? = await withTaskGroup(of: Int?.self) { group in
-            group.addTask { await gate.run { 3 } }
-            group.addTask { try? await Task.sleep(for: .seconds(2)); return -1 }
-            let first = await group.next() ?? -1
-            group.cancelAll()
-            return first
-        }
-        XCTAssertNil(third, "one running, one waiting: the third is refused at once")
+        // The third is refused at once. Were it queued instead, the test must fail, not hang: it
+        // runs in its own task, watched for two seconds.
+        let third = ThirdRequest()
+        Task { await third.answered(await gate.run { 3 }) }
+        let deadline = ContinuousClock.now + .seconds(2)
+        while await !third.done, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        let done = await third.done
+        XCTAssertTrue(done, "one running, one waiting: the third is answered at once")
+        let value = await third.value
+        XCTAssertNil(value, "and refused")
         release.continuation.yield()
         let (a, b) = await (first, second)
         XCTAssertEqual(a, 1)
         XCTAssertEqual(b, 2, "the waiting one ran when the first was done")
         let load = await gate.load
         XCTAssertEqual(load.waiting, 0)
+    }
+}
+
+/// What the third request of the gate's test was told, when it was.
+private actor ThirdRequest {
+    var done = false
+    var value: Int?
+    func answered(_ value: Int?) {
+        self.value = value
+        done = true
     }
 }

@@ -89,7 +89,7 @@ final class CityAuditCLITests: XCTestCase {
         let run = try audit([])
         XCTAssertEqual(run.status, 1, run.stderr)
         let out = run.stdout
-        XCTAssertTrue(out.contains("1/4 đơn vị đã đánh giá đạt 16/16 (25%); 1 chưa nộp, 1 có số liệu quá hạn; cần mua 110.500.000 ₫."), out)
+        XCTAssertTrue(out.contains("1/4 đơn vị đã đánh giá đạt 16/16 (25%), 3 chưa đạt; trong 5 đơn vị của danh sách còn 1 chưa nộp; 1 có số liệu quá hạn; cần mua 110.500.000 ₫."), out)
         XCTAssertNotNil(out.range(of: #"Bình quân tiêu chí đạt:\s+13,5/16\n"#, options: .regularExpression), out)
         XCTAssertNotNil(out.range(of: #"Số liệu quá hạn \(> 90 ngày\):\s+1\n"#, options: .regularExpression), out)
         XCTAssertTrue(out.contains("90005  Xã Năm  xã           hải đảo   3"), "roster values in Vietnamese: \(out)")
@@ -101,7 +101,7 @@ final class CityAuditCLITests: XCTestCase {
 
     func testEnglishTextWritesNumbersTheEnglishWay() throws {
         let out = try audit(["--lang", "en"]).stdout
-        XCTAssertTrue(out.contains("1 of 4 units evaluated are ready (25%); 1 not submitted, 1 with stale facts; to buy: 110,500,000 ₫."), out)
+        XCTAssertTrue(out.contains("1 of 4 units evaluated are ready (25%), 3 not yet; of the 5 units in the roster, 1 not submitted; 1 with stale facts; to buy: 110,500,000 ₫."), out)
         XCTAssertNotNil(out.range(of: #"Mean criteria met:\s+13.5/16\n"#, options: .regularExpression), out)
         XCTAssertTrue(out.contains("90005  Xã Năm  commune    island   3"), out)
         XCTAssertTrue(out.contains("City Department of Finance with the unit (procurement) — 2 units — 98,000,000 ₫"), out)

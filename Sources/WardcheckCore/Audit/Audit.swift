@@ -47,6 +47,12 @@ public struct Audit: Sendable {
         public var who: Localized
         /// Items only: the catalogue's unit cost.
         public var unitCost: Int?
+        /// Actions only: whether the criteria count it (5 villages to cover) or it is done once
+        /// per unit (4G at the office). The two are different tasks, so no quantity mixes them.
+        public var measured = false
+        /// What a measured action counts, as the schema says its quantity's fact ("{value} thôn
+        /// lõm sóng, trắng sóng"), when the quantity is that fact.
+        public var counts: Localized? = nil
     }
 
     /// How much of one task one unit needs. Kept flat and small (12 bytes) because an audit
@@ -127,6 +133,41 @@ public struct Audit: Sendable {
         public var total: Int
     }
 
+    /// A unit code found in more than one file (valid or not).
+    public struct Duplicate: Sendable {
+        public var code: String
+        /// The roster's name for the unit, else the name its first valid file gives.
+        public var name: String?
+        public var files: [String]
+        public var inRoster: Bool
+    }
+
+    /// Every unit in exactly one place. With a roster, `ready + notReady + invalid + duplicated +
+    /// notSubmitted` is the roster's size and `outside` counts the files that belong to no
+    /// roster unit; without one, the four first add up to the units that sent files.
+    public struct Accounting: Sendable, Equatable {
+        public var roster: Int?
+        public var ready: Int
+        public var notReady: Int
+        /// Units whose one file could not be evaluated.
+        public var invalid: Int
+        /// Units with more than one file.
+        public var duplicated: Int
+        public var notSubmitted: Int
+        /// Files whose code is not in the roster, or that gave no code at all.
+        public var outside: Int
+
+        public init(roster: Int?, ready: Int, notReady: Int, invalid: Int, duplicated: Int, notSubmitted: Int, outside: Int) {
+            (self.roster, self.ready, self.notReady, self.invalid) = (roster, ready, notReady, invalid)
+            (self.duplicated, self.notSubmitted, self.outside) = (duplicated, notSubmitted, outside)
+        }
+
+        /// Units judged: the only ones a readiness share or a cost can speak for.
+        public var judged: Int { ready + notReady }
+        /// The units accounted for: the roster's size when there is one.
+        public var units: Int { ready + notReady + invalid + duplicated + notSubmitted }
+    }
+
     /// The roster's own columns (type, terrain, …) as the schema names them and labels their values.
     public struct RosterColumn: Sendable {
         public var key: String
@@ -153,6 +194,10 @@ public struct Audit: Sendable {
     public var notSubmitted: [Roster.Unit]
     /// Audit-level problems: files whose code is not in the roster, codes submitted twice, roster mismatches.
     public var diagnostics: [Diagnostic]
+    /// Units with more than one file: none of their files counts until only one is left.
+    public var duplicates: [Duplicate]
+    /// Where every unit stands, so that a headline accounts for all of them.
+    public var accounting: Accounting
     public var tallies: [Tally]
     public var tasks: [Task]
     public var plan: [PlanLine]
@@ -206,8 +251,8 @@ public final class AuditAccumulator {
         let catalogue = set.catalogue
         var tasks: [Audit.Task] = []
         var index: [String: Int] = [:]
-        func add(_ kind: Audit.Task.Kind, _ key: String, _ role: String) {
-            let id = Self.taskID(kind, key, role)
+        func add(_ kind: Audit.Task.Kind, _ key: String, _ role: String, measured: Bool = false, counts: Localized? = nil) {
+            let id = Self.taskID(kind, key, role, measured: measured)
             guard index[id] == nil else { return }
             let who = catalogue.roles[role] ?? Localized(role)
             switch kind {
@@ -216,7 +261,8 @@ public final class AuditAccumulator {
                 tasks.append(Audit.Task(kind: .item, key: key, name: item.name, role: role, who: who, unitCost: item.unitCost))
             case .action:
                 guard let action = catalogue.actions[key] else { return }
-                tasks.append(Audit.Task(kind: .action, key: key, name: action.name, role: role, who: who, unitCost: nil))
+                tasks.append(Audit.Task(kind: .action, key: key, name: action.name, role: role, who: who, unitCost: nil,
+                                        measured: measured, counts: counts))
             case .report:
                 tasks.append(Audit.Task(kind: .report, key: key, name: catalogue.report.name, role: role, who: who, unitCost: nil))
             }
@@ -226,10 +272,17 @@ public final class AuditAccumulator {
         for key in catalogue.actionOrder { add(.action, key, catalogue.actions[key]!.role) }
         for criterion in set.criteria {
             for check in criterion.checks {
-                guard let role = check.remedy.role else { continue }
                 switch check.remedy.kind {
-                case .item(let key): add(.item, key, role)
-                case .action(let key): add(.action, key, role)
+                case .item(let key):
+                    if let role = check.remedy.role { add(.item, key, role) }
+                case .action(let key):
+                    guard let usual = catalogue.actions[key]?.role else { continue }
+                    let role = check.remedy.role ?? usual
+                    if check.remedy.quantity == nil {
+                        add(.action, key, role)
+                    } else {
+                        add(.action, key, role, measured: true, counts: Self.counts(check.remedy.quantity, set.schema))
+                    }
                 }
             }
         }
@@ -243,12 +296,19 @@ public final class AuditAccumulator {
             return ka < kb
         }.map(\.element)
         var placedIndex: [String: Int] = [:]
-        for (i, task) in placed.enumerated() { placedIndex[taskID(task.kind, task.key, task.role)] = i }
+        for (i, task) in placed.enumerated() { placedIndex[taskID(task.kind, task.key, task.role, measured: task.measured)] = i }
         return (placed, placedIndex)
     }
 
-    fileprivate static func taskID(_ kind: Audit.Task.Kind, _ key: String, _ role: String) -> String {
-        kind.rawValue + "\u{1F}" + key + "\u{1F}" + role
+    /// The words for what a measured action counts: its quantity's fact's `says`, when the
+    /// quantity is that one fact.
+    private static func counts(_ quantity: RemedySpec.Quantity?, _ schema: FactsSchema) -> Localized? {
+        guard case .expression(.fact(let path, _)) = quantity else { return nil }
+        return schema.field(path)?.says
+    }
+
+    fileprivate static func taskID(_ kind: Audit.Task.Kind, _ key: String, _ role: String, measured: Bool = false) -> String {
+        kind.rawValue + "\u{1F}" + key + "\u{1F}" + role + (measured ? "\u{1F}#" : "")
     }
 
     /// What one unit adds to the audit: its row, or the errors of its invalid file.
@@ -307,7 +367,8 @@ public final class AuditAccumulator {
                 case .action: kind = .action
                 case .report: kind = .report
                 }
-                guard let task = taskIndex[AuditAccumulator.taskID(kind, remedy.kindKey, remedy.role)] else { continue }
+                let measured = kind == .action && remedy.measured
+                guard let task = taskIndex[AuditAccumulator.taskID(kind, remedy.kindKey, remedy.role, measured: measured)] else { continue }
                 let quantity = Int32(clamping: remedy.quantity ?? 1)
                 if let at = needs.firstIndex(where: { $0.index == Int32(task) }) {
                     needs[at].quantity = needs[at].quantity.addingReportingOverflow(quantity).overflow ? .max : needs[at].quantity + quantity
@@ -347,33 +408,56 @@ public final class AuditAccumulator {
         // Rows by code, without copying them: the audit of a country holds nothing twice.
         let byCode = rows.indices.sorted { rows[$0].code < rows[$1].code }
         var keep = [Bool](repeating: true, count: rows.count)
+        // Invalid files with a code: a unit that sent a broken file and a good one sent two.
+        var invalidFiles: [String: [String]] = [:]
+        for file in invalid { if let code = file.code { invalidFiles[code, default: []].append(file.file) } }
+        var duplicates: [Audit.Duplicate] = []
+        func duplicate(_ code: String, _ files: [String], name: String?) {
+            let names = files.sorted()
+            for file in names {
+                diagnostics.append(Diagnostic(file: file, at: .start, code: .duplicateUnit, message: Localized(
+                    vi: "mã đơn vị \(code) có trong nhiều tệp: \(names.joined(separator: ", "))",
+                    en: "unit code \(code) is submitted in several files: \(names.joined(separator: ", "))"),
+                    hint: Localized(vi: "giữ một tệp cho mỗi đơn vị và xoá các tệp còn lại", en: "keep one file per unit and remove the others"),
+                    plain: Localized(vi: "Đơn vị \(code) nộp \(names.count) tệp số liệu; thành phố chưa tính đơn vị này cho đến khi chỉ còn một tệp",
+                                     en: "Unit \(code) submitted \(names.count) facts files; the city leaves it out until only one is left")))
+            }
+            let rostered = roster?.unit(code)
+            duplicates.append(Audit.Duplicate(code: code, name: rostered?.name ?? name, files: names, inRoster: roster == nil || rostered != nil))
+        }
         var first = 0
         while first < byCode.count {
             var next = first + 1
             while next < byCode.count, rows[byCode[next]].code == rows[byCode[first]].code { next += 1 }
-            if next - first > 1 {
+            let code = rows[byCode[first]].code
+            let files = byCode[first..<next].map { rows[$0].file } + (invalidFiles[code] ?? [])
+            if files.count > 1 {
                 // Two files for one unit: neither can be trusted, so both leave the counts and are named together.
-                let code = rows[byCode[first]].code
-                let names = byCode[first..<next].map { rows[$0].file }.sorted()
-                for file in names {
-                    diagnostics.append(Diagnostic(file: file, at: .start, code: .duplicateUnit, message: Localized(
-                        vi: "mã đơn vị \(code) có trong nhiều tệp: \(names.joined(separator: ", "))",
-                        en: "unit code \(code) is submitted in several files: \(names.joined(separator: ", "))"),
-                        hint: Localized(vi: "giữ một tệp cho mỗi đơn vị và xoá các tệp còn lại", en: "keep one file per unit and remove the others"),
-                        plain: Localized(vi: "Đơn vị \(code) nộp \(names.count) tệp số liệu; thành phố chưa tính đơn vị này cho đến khi chỉ còn một tệp",
-                                         en: "Unit \(code) submitted \(names.count) facts files; the city leaves it out until only one is left")))
-                }
+                duplicate(code, files, name: rows[byCode[first]].name)
                 for i in byCode[first..<next] { keep[i] = false }
             }
+            invalidFiles[code] = nil
             first = next
         }
+        // Codes only in broken files, sent more than once.
+        for (code, files) in invalidFiles.sorted(by: { $0.key < $1.key }) where files.count > 1 {
+            duplicate(code, files, name: nil)
+        }
+        duplicates.sort { $0.code < $1.code }
+        let duplicated = Set(duplicates.map(\.code))
         var notSubmitted: [Roster.Unit] = []
+        var outside = 0
         if let roster {
             // A unit whose file is invalid did submit; it is listed with the invalid files instead.
             let invalidCodes = Set(invalid.compactMap(\.code))
             for i in invalid.indices { invalid[i].name = invalid[i].code.flatMap { roster.unit($0)?.name } }
             notSubmitted = roster.units.filter { unit in
                 !invalidCodes.contains(unit.code) && !Self.contains(unit.code, in: byCode, of: rows)
+            }
+            for file in invalid where file.code.map({ roster.unit($0) == nil }) ?? true { outside += 1 }
+            for group in duplicates where !group.inRoster {
+                // Its invalid files are already counted above.
+                outside += group.files.count - group.files.filter { f in invalid.contains { $0.file == f } }.count
             }
             for i in byCode where keep[i] {
                 let row = rows[i]
@@ -386,6 +470,7 @@ public final class AuditAccumulator {
                                          en: "Unit code \(row.code) (\(row.name)) is not in the city's roster")))
                     // A file for a unit the city does not have cannot count towards any unit.
                     keep[i] = false
+                    outside += 1
                     continue
                 }
                 if unit.name != row.name {
@@ -397,6 +482,14 @@ public final class AuditAccumulator {
                 }
             }
         }
+        // Units whose one file is broken: with a roster, those it lists; without, every broken
+        // file not part of a duplicate (a file without a code may be any unit's).
+        let brokenUnits: Int
+        if let roster {
+            brokenUnits = Set(invalid.compactMap(\.code).filter { roster.unit($0) != nil && !duplicated.contains($0) }).count
+        } else {
+            brokenUnits = invalid.filter { $0.code.map { !duplicated.contains($0) } ?? true }.count
+        }
         var kept = rows
         rows = []
         var written = 0
@@ -406,6 +499,7 @@ public final class AuditAccumulator {
         }
         kept.removeLast(kept.count - written)
         kept.sort { ($0.passed, $1.code) > ($1.passed, $0.code) }
+        let readyCount = kept.filter(\.ready).count
 
         var tallies = set.criteria.map { Audit.Tally(id: $0.id, group: $0.group, title: $0.title) }
         for row in kept {
@@ -475,6 +569,11 @@ public final class AuditAccumulator {
                      province: roster?.province, rosterFile: roster?.file, rosterSize: roster?.units.count, rosterColumns: columns, evaluatedOn: asOf,
                      staleAfterDays: staleAfterDays,
                      files: files, rows: kept, invalid: invalid.sorted { $0.file < $1.file }, notSubmitted: notSubmitted,
-                     diagnostics: diagnostics, tallies: tallies, tasks: tasks, plan: plan, actions: actions, parties: parties)
+                     diagnostics: diagnostics,
+                     duplicates: duplicates,
+                     accounting: Audit.Accounting(roster: roster?.units.count, ready: readyCount, notReady: kept.count - readyCount,
+                                                  invalid: brokenUnits, duplicated: duplicates.filter(\.inRoster).count,
+                                                  notSubmitted: notSubmitted.count, outside: outside),
+                     tallies: tallies, tasks: tasks, plan: plan, actions: actions, parties: parties)
     }
 }

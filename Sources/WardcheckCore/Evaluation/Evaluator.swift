@@ -293,7 +293,7 @@ public struct Evaluator: Sendable {
             ?? Localized(vi: "(chưa tính được)", en: "(not yet known)")
         let text = spec.text.filling(["quantity": quantityText, "observed": observed, "required": required])
         return .success(Remedy(criterion: criterion.id, check: check.id, kind: kind, name: name, text: text, who: spec.who ?? who, role: spec.role ?? role,
-                               quantity: quantity, unitCost: unitCost, facts: quantity == nil ? needs : []))
+                               quantity: quantity, unitCost: unitCost, facts: quantity == nil ? needs : [], measured: spec.quantity != nil))
     }
 
     private func fault(_ message: Localized, _ facts: [String], _ criterion: Criterion, _ mark: Mark) -> EvaluationProblem {

@@ -126,6 +126,10 @@ public struct Remedy: Sendable {
     public var unitCost: Int?
     /// The facts a report remedy asks for, or that an unpriced purchase's quantity needs.
     public var facts: [String]
+    /// Whether the criteria give this remedy a quantity (villages to cover, accounts to open):
+    /// an audit adds such quantities up only with others of the same kind, never with remedies
+    /// that are simply to be done once (the office's own 4G).
+    public var measured: Bool = false
 
     /// Quantity × unit cost; zero for an action and for a purchase not yet priced.
     public var cost: Int {

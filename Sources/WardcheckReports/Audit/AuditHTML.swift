@@ -319,7 +319,7 @@ private struct Page {
     private func plan() -> String {
         var out = "<section id=\"plan\" class=\"break\">\n<h2>\(h(t("Kế hoạch mua sắm", "Procurement plan")))</h2>\n"
         if audit.plan.isEmpty {
-            out += "<p>\(h(t("Không cần mua sắm.", "Nothing to buy.")))</p>\n"
+            out += "<p>\(h(AuditSummary.noPlan(audit, language)))</p>\n"
         } else {
             var table = "<table class=\"data\">\n<thead><tr><th>\(h(t("Hạng mục", "Item")))</th>"
             for header in [t("Số lượng", "Quantity"), t("Số đơn vị", "Units"), t("Đơn giá", "Unit cost"), t("Thành tiền", "Total")] {

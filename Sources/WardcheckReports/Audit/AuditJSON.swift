@@ -226,6 +226,7 @@ public enum AuditJSON {
         json.member("who", .string(a.who.text(language)))
         json.member("count", .int(a.count))
         json.member("quantity", .int(a.quantity))
+        json.member("measured", .bool(audit.tasks[a.task].measured))
         json.member("units", .int(a.units))
         json.key("by_unit")
         try byUnit(a.shares, audit, unitCost: nil, &json, &output)

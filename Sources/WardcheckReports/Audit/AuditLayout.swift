@@ -96,7 +96,12 @@ struct AuditLayout {
     static func need(_ need: Audit.Need, _ audit: Audit, _ language: Language) -> String {
         let task = audit.tasks[Int(need.index)]
         let name = task.name.text(language)
-        return task.kind == .item || need.quantity > 1 ? name + " × " + NumberText.grouped(Int(need.quantity), language) : name
+        let quantity = NumberText.grouped(Int(need.quantity), language)
+        if let counts = task.counts {
+            // "Phủ sóng di động: 5 thôn lõm sóng, trắng sóng": the quantity in its own words.
+            return name + ": " + counts.filling(["value": Localized(vi: quantity, en: quantity)]).text(language)
+        }
+        return task.kind == .item || task.measured || need.quantity > 1 ? name + " × " + quantity : name
     }
 
     /// What a unit's needs from one party cost (actions cost nothing).

@@ -86,7 +86,7 @@ public enum AuditMarkdown {
         let money = { (amount: Int) in NumberText.money(amount, language) }
         let number = { (n: Int) in NumberText.grouped(n, language) }
         if audit.plan.isEmpty {
-            out += t("Không cần mua sắm.", "Nothing to buy.") + "\n"
+            out += AuditSummary.noPlan(audit, language) + "\n"
         } else {
             var rows = audit.plan.map { line in
                 [escape(line.name.text(language)) + (line.unpricedUnits > 0

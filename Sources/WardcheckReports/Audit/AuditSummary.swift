@@ -44,6 +44,12 @@ struct AuditSummary {
         }
         f.append(Figure(key: "invalid", label: Localized(vi: "Tệp không hợp lệ", en: "Invalid files"), value: .count(audit.invalid.count),
                         tone: audit.invalid.isEmpty ? .plain : .bad))
+        f.append(Figure(key: "duplicated", label: Localized(vi: "Đơn vị nộp trùng nhiều tệp", en: "Units with more than one file"),
+                        value: .count(audit.accounting.duplicated), tone: audit.accounting.duplicated == 0 ? .plain : .bad))
+        if audit.rosterSize != nil {
+            f.append(Figure(key: "outside_roster", label: Localized(vi: "Tệp không thuộc danh sách", en: "Files outside the roster"),
+                            value: .count(audit.accounting.outside), tone: audit.accounting.outside == 0 ? .plain : .warn))
+        }
         f.append(Figure(key: "stale", label: Localized(vi: "Số liệu quá hạn (> \(audit.staleAfterDays) ngày)", en: "Stale facts (> \(audit.staleAfterDays) days)"),
                         value: .count(audit.stale), tone: audit.stale == 0 ? .plain : .warn))
         if audit.withNotEvaluable > 0 {
@@ -75,26 +81,56 @@ struct AuditSummary {
         }
     }
 
-    /// One sentence for the top of a report: how ready, how complete, and what it costs.
+    /// Why the plan is empty: nothing to buy, or no unit judged to say what is needed.
+    static func noPlan(_ audit: Audit, _ language: Language) -> String {
+        audit.accounting.judged == 0
+            ? Localized(vi: "Chưa đánh giá được đơn vị nào nên chưa lập được kế hoạch mua sắm.",
+                        en: "No unit could be evaluated, so there is no procurement plan yet.").text(language)
+            : Localized(vi: "Không cần mua sắm.", en: "Nothing to buy.").text(language)
+    }
+
+    /// One sentence for the top of a report: how ready, where every other unit stands (so the
+    /// figures add up to the roster), how fresh, and what it costs, or that nothing could be judged.
     static func headline(_ audit: Audit, _ language: Language) -> String {
         let vi = language == .vi
+        let a = audit.accounting
         let total = audit.criteriaCount
-        let share = AuditLayout.percent(audit.ready, of: audit.valid)
-        var parts = [vi
-            ? "\(NumberText.grouped(audit.ready, .vi))/\(NumberText.grouped(audit.valid, .vi)) đơn vị đã đánh giá đạt \(total)/\(total) (\(share)%)"
-            : "\(NumberText.grouped(audit.ready, .en)) of \(NumberText.counted(audit.valid, vi: "", en: "unit", .en)) evaluated are ready (\(share)%)"]
-        var gaps: [String] = []
-        if audit.rosterSize != nil, !audit.notSubmitted.isEmpty {
-            gaps.append(vi ? "\(NumberText.grouped(audit.notSubmitted.count, .vi)) chưa nộp" : "\(NumberText.grouped(audit.notSubmitted.count, .en)) not submitted")
+        func n(_ value: Int) -> String { NumberText.grouped(value, language) }
+        var parts: [String] = []
+        if a.judged == 0 {
+            parts.append(vi ? "Chưa đánh giá được đơn vị nào" : "No unit could be evaluated")
+        } else {
+            let share = AuditLayout.percent(a.ready, of: a.judged)
+            parts.append(vi
+                ? "\(n(a.ready))/\(n(a.judged)) đơn vị đã đánh giá đạt \(total)/\(total) (\(share)%), \(n(a.notReady)) chưa đạt"
+                : "\(n(a.ready)) of \(NumberText.counted(a.judged, vi: "", en: "unit", .en)) evaluated are ready (\(share)%), \(n(a.notReady)) not yet")
         }
-        if !audit.invalid.isEmpty {
-            gaps.append(vi ? "\(NumberText.grouped(audit.invalid.count, .vi)) tệp không hợp lệ" : NumberText.counted(audit.invalid.count, vi: "", en: "invalid file", .en))
+        var others: [String] = []
+        if a.notSubmitted > 0 { others.append(vi ? "\(n(a.notSubmitted)) chưa nộp" : "\(n(a.notSubmitted)) not submitted") }
+        if a.invalid > 0 { others.append(vi ? "\(n(a.invalid)) nộp tệp không hợp lệ" : "\(n(a.invalid)) with an invalid file") }
+        if a.duplicated > 0 { others.append(vi ? "\(n(a.duplicated)) nộp trùng nhiều tệp" : "\(n(a.duplicated)) with more than one file") }
+        if let roster = a.roster {
+            if !others.isEmpty {
+                parts.append((vi ? "trong \(n(roster)) đơn vị của danh sách còn " : "of the \(n(roster)) units in the roster, ")
+                             + others.joined(separator: ", "))
+            } else {
+                parts.append(vi ? "đủ \(n(roster)) đơn vị của danh sách" : "all \(n(roster)) units in the roster")
+            }
+            if a.outside > 0 {
+                parts.append(vi ? "\(n(a.outside)) tệp không thuộc đơn vị nào trong danh sách"
+                                : NumberText.counted(a.outside, vi: "", en: "file", .en) + " belonging to no unit in the roster")
+            }
+        } else if !others.isEmpty {
+            parts.append((vi ? "ngoài ra " : "besides, ") + others.joined(separator: ", "))
         }
         if audit.stale > 0 {
-            gaps.append(vi ? "\(NumberText.grouped(audit.stale, .vi)) có số liệu quá hạn" : "\(NumberText.grouped(audit.stale, .en)) with stale facts")
+            parts.append(vi ? "\(n(audit.stale)) có số liệu quá hạn" : "\(n(audit.stale)) with stale facts")
         }
-        if !gaps.isEmpty { parts.append(gaps.joined(separator: ", ")) }
-        parts.append(vi ? "cần mua \(NumberText.money(audit.grandTotal, .vi))" : "to buy: \(NumberText.money(audit.grandTotal, .en))")
-        return parts.joined(separator: vi ? "; " : "; ") + "."
+        if a.judged == 0 {
+            parts.append(vi ? "chưa tính được chi phí" : "no cost can be worked out yet")
+        } else {
+            parts.append(vi ? "cần mua \(NumberText.money(audit.grandTotal, .vi))" : "to buy: \(NumberText.money(audit.grandTotal, .en))")
+        }
+        return parts.joined(separator: "; ") + "."
     }
 }

@@ -227,7 +227,7 @@ public struct AuditText {
     private func plan(_ audit: Audit, _ paint: Painter) -> String {
         var out = heading(t("KẾ HOẠCH MUA SẮM", "PROCUREMENT PLAN"), paint)
         if audit.plan.isEmpty {
-            out += "  " + t("Không cần mua sắm.", "Nothing to buy.") + "\n"
+            out += "  " + AuditSummary.noPlan(audit, language) + "\n"
         } else {
             var table = TextTable(headers: [t("Hạng mục", "Item"), t("Số lượng", "Quantity"), t("Số đơn vị", "Units"),
                                             t("Đơn giá", "Unit cost"), t("Thành tiền", "Total"), t("Ai mua", "Bought by")], right: [1, 2, 3, 4])

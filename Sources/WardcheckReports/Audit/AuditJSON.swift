@@ -45,6 +45,9 @@ public enum AuditJSON {
             ("criteria", .int(audit.criteriaCount)),
             ("mean_passed", .number(String(format: "%.2f", audit.meanPassed))),
             ("audit_errors", .int(audit.diagnostics.filter(\.isError).count)),
+            ("units_invalid", .int(audit.accounting.invalid)),
+            ("units_duplicated", .int(audit.accounting.duplicated)),
+            ("files_outside_roster", audit.rosterSize == nil ? .null : .int(audit.accounting.outside)),
             ("total_cost", .int(audit.grandTotal)),
         ]))
         json.member("criteria", .array(audit.criteria.map { c in

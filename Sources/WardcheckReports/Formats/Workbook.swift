@@ -56,25 +56,16 @@ public struct Workbook {
 
     /// The workbook as the bytes of a .xlsx file.
     public func data() throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        // A fixed date, so the same audit gives the same bytes.
-        let date = Date(timeIntervalSince1970: 315_532_800)
-        func add(_ path: String, _ text: String) throws {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
-                                 compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        try add("[Content_Types].xml", contentTypes())
-        try add("_rels/.rels", Self.packageRelationships)
-        try add("docProps/core.xml", coreProperties())
-        try add("xl/workbook.xml", workbook())
-        try add("xl/_rels/workbook.xml.rels", workbookRelationships())
-        try add("xl/styles.xml", Self.styles(dateFormat: dateFormat))
-        for (i, sheet) in sheets.enumerated() { try add("xl/worksheets/sheet\(i + 1).xml", Self.worksheet(sheet)) }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        var parts: [(path: String, text: String)] = [
+            ("[Content_Types].xml", contentTypes()),
+            ("_rels/.rels", Self.packageRelationships),
+            ("docProps/core.xml", coreProperties()),
+            ("xl/workbook.xml", workbook()),
+            ("xl/_rels/workbook.xml.rels", workbookRelationships()),
+            ("xl/styles.xml", Self.styles(dateFormat: dateFormat)),
+        ]
+        for (i, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(i + 1).xml", Self.worksheet(sheet))) }
+        return try OfficePackage.data(parts)
     }
 
     // MARK: Package parts

@@ -22,6 +22,7 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var gate: GateOptions
+    @OptionGroup(title: "Văn bản hành chính / the administrative document (--format docx)") var official: OfficialOptions
 
     @Option(name: .long, help: "Danh sách đơn vị / roster file (default: DIR/roster.yaml when present).")
     var roster: String?
@@ -35,7 +36,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "Số liệu cũ hơn số ngày này là quá hạn / facts older than this many days are stale (default: 90).")
     var staleAfter: Int = AuditAccumulator.defaultStaleAfterDays
 
-    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html | xlsx (xlsx needs -o FILE or a pipe).")
+    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html | xlsx | docx (xlsx and docx need -o FILE or a pipe).")
     var format: AuditFormat = .text
 
     @Option(name: .long, help: "Dấu phân cách CSV / CSV separator: , | ; | tab (default: ; with --lang vi, for Vietnamese Excel; , with --lang en).")
@@ -89,6 +90,11 @@ struct AuditCommand: ParsableCommand {
         switch format {
         case .xlsx:
             try output.emit(try AuditXLSX.render(audit, language: language), language: language)
+            return try finish(audit, language)
+        case .docx:
+            // The report as the city office sends it up: Decree 30/2020/NĐ-CP's layout.
+            let document = AuditDocument.build(audit, language: language)
+            try output.emit(try DocumentDOCX.data(document, heading: official.heading(on: day)), language: language)
             return try finish(audit, language)
         case .text: text = AuditText(language: language, colour: output.colour).render(audit)
         case .json: text = AuditJSON.render(audit, language: language)
@@ -151,7 +157,7 @@ struct AuditCommand: ParsableCommand {
 }
 
 enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv, markdown, html, xlsx
+    case text, json, csv, markdown, html, xlsx, docx
 }
 
 extension CSV.Separator: ExpressibleByArgument {}

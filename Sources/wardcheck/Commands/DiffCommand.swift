@@ -91,6 +91,11 @@ struct DiffCommand: ParsableCommand {
         case .csv: text = DiffCSV.render(diff, language: language, separator: csvSeparator)
         case .markdown: text = DiffMarkdown.render(diff, language: language)
         case .html: text = DiffHTML.render(diff, language: language)
+        case .docx:
+            // Not yet written as a document: said, rather than a blank page.
+            printError(language == .vi ? "wardcheck diff: --format docx hiện chỉ dùng cho audit; dùng --format html hoặc xlsx"
+                                       : "wardcheck diff: --format docx is for audit only so far; use --format html or xlsx")
+            throw ExitCode.validationFailure
         }
         if format != .xlsx { output.emit(text) }
 

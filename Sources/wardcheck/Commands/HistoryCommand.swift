@@ -141,6 +141,11 @@ struct HistoryCommand: ParsableCommand {
         case .csv: text = HistoryCSV.render(history, language: language, separator: csvSeparator)
         case .markdown: text = HistoryMarkdown.render(history, language: language)
         case .html: text = HistoryHTML.render(history, language: language)
+        case .docx:
+            // Not yet written as a document: said, rather than a blank page.
+            printError(language == .vi ? "wardcheck history: --format docx hiện chỉ dùng cho audit; dùng --format html hoặc xlsx"
+                                       : "wardcheck history: --format docx is for audit only so far; use --format html or xlsx")
+            throw ExitCode.validationFailure
         }
         if format != .xlsx { output.emit(text) }
     }

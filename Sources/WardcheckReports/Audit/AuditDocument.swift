@@ -1,0 +1,245 @@
+import Foundation
+import WardcheckCore
+
+/// The city's audit as one document: the figures, then who has not submitted, the files that
+/// could not be read, the units that sent more than one, the findings, lapsed waivers, stale
+/// facts, criteria that could not be computed, the criteria by how many units they hold back,
+/// the ranking, the procurement plan, the actions and what falls to each party. Every format's
+/// writer renders this, and nothing else, so the formats cannot disagree.
+public enum AuditDocument {
+    public static func build(_ audit: Audit, language: Language) -> ReportDocument {
+        let w = { (words: Localized) in words.text(language) }
+        let total = audit.criteriaCount
+        var title = w(Localized(vi: "Kiểm tra sẵn sàng \(total) tiêu chí", en: "Readiness audit, \(total) criteria"))
+        if let province = audit.province { title += " — " + province }
+        var subject = w(Localized(vi: "Kết quả đánh giá mức độ sẵn sàng theo \(total) tiêu chí của các đơn vị hành chính cấp xã",
+                                  en: "Readiness of the commune-level units against the \(total) criteria"))
+        if let province = audit.province { subject += w(Localized(vi: " trên địa bàn ", en: " in ")) + province }
+        if let day = audit.evaluatedOn { subject += w(Localized(vi: " (tính đến ngày ", en: " (as of ")) + day.written(language) + ")" }
+        var document = ReportDocument(kind: "audit", language: language, title: title, subject: subject,
+                                      headline: AuditSummary.headline(audit, language))
+        document.figures = AuditSummary(audit).figures.map { figure in
+            ReportDocument.Figure(key: figure.key, label: w(figure.label), value: cell(figure.value, language), tone: tone(figure.tone))
+        }
+        let sections: [ReportDocument.Section?] = [
+            notSubmitted(audit, w), invalid(audit, w), duplicates(audit, w), findings(audit, w), expiredWaivers(audit, w),
+            stale(audit, w), notEvaluable(audit, w), criteria(audit, w), ranking(audit, w, language), plan(audit, w, language),
+            actions(audit, w, language), parties(audit, w, language),
+        ]
+        document.sections = sections.compactMap { $0 }
+        return document
+    }
+
+    private typealias Words = (Localized) -> String
+    private typealias Cell = ReportDocument.Cell
+    private typealias Column = ReportDocument.Column
+
+    private static func cell(_ value: AuditSummary.Value, _ language: Language) -> Cell {
+        switch value {
+        case .count(let n): return .count(n)
+        case .money(let amount): return .money(amount)
+        case .score(let mean, let whole): return .score(mean, of: whole)
+        case .text(let text): return .text(text.text(language))
+        }
+    }
+
+    private static func tone(_ tone: AuditSummary.Tone) -> ReportDocument.Tone {
+        ReportDocument.Tone(rawValue: tone.rawValue) ?? .plain
+    }
+
+    /// A file as a person knows it: its name, not the folders of the machine that ran the audit.
+    private static func fileName(_ path: String) -> String { (path as NSString).lastPathComponent }
+
+    private static func notSubmitted(_ audit: Audit, _ w: Words) -> ReportDocument.Section? {
+        guard audit.rosterSize != nil, !audit.notSubmitted.isEmpty else { return nil }
+        let columns = [Column("code", w(Vocabulary.code)), Column("unit", w(Vocabulary.unit))]
+            + audit.rosterColumns.map { Column($0.key, w($0.label)) }
+        let rows = audit.notSubmitted.map { unit in
+            [Cell.code(unit.code), .text(unit.name)] + audit.rosterColumns.map { column in
+                Cell.text(unit.attributes.first { $0.key == column.key }.map { w(column.display($0.value)) } ?? "")
+            }
+        }
+        return .init(key: "not_submitted", heading: w(Localized(vi: "Đơn vị chưa nộp số liệu", en: "Units that have not submitted")),
+                     blocks: [.table(.init(key: "not_submitted", columns: columns, rows: rows))])
+    }
+
+    private static func invalid(_ audit: Audit, _ w: Words) -> ReportDocument.Section? {
+        guard !audit.invalid.isEmpty else { return nil }
+        let rows = audit.invalid.map { file -> [Cell] in
+            let first = file.firstErrors.first.map { d in
+                w(Localized(vi: "Dòng \(d.start.line): ", en: "Line \(d.start.line): ")) + w(d.people)
+            } ?? ""
+            return [.text(fileName(file.file)), file.code.map { .code($0) } ?? .empty, file.name.map { .text($0) } ?? .empty,
+                    .count(file.errorCount), .text(first)]
+        }
+        return .init(key: "invalid", heading: w(Localized(vi: "Tệp không hợp lệ — chưa được đánh giá", en: "Invalid files — not evaluated")),
+                     blocks: [.table(.init(key: "invalid", columns: [
+                        Column("file", w(Vocabulary.file)), Column("code", w(Vocabulary.code)), Column("unit", w(Vocabulary.unit)),
+                        Column("errors", w(Vocabulary.errors)), Column("first_error", w(Vocabulary.firstError)),
+                     ], rows: rows))])
+    }
+
+    private static func duplicates(_ audit: Audit, _ w: Words) -> ReportDocument.Section? {
+        guard !audit.duplicates.isEmpty else { return nil }
+        let rows = audit.duplicates.map { d -> [Cell] in
+            [.code(d.code), d.name.map { .text($0) } ?? .empty, .text(d.files.map(fileName).joined(separator: ", "))]
+        }
+        return .init(key: "duplicates", heading: w(Localized(vi: "Đơn vị nộp trùng nhiều tệp — chưa được tính", en: "Units with more than one file — not counted")),
+                     blocks: [.paragraph(w(Localized(vi: "Mỗi đơn vị chỉ giữ một tệp; đơn vị được tính lại khi chỉ còn một tệp.",
+                                                     en: "Each unit keeps one file; it is counted again once only one is left."))),
+                              .table(.init(key: "duplicates", columns: [
+                                Column("code", w(Vocabulary.code)), Column("unit", w(Vocabulary.unit)), Column("files", w(Vocabulary.files)),
+                              ], rows: rows))])
+    }
+
+    /// Findings other than units sent twice (listed above): codes not in the roster, names that
+    /// differ from it, a total too large to compute.
+    private static func findings(_ audit: Audit, _ w: Words) -> ReportDocument.Section? {
+        let found = audit.diagnostics.filter { $0.code != .duplicateUnit }
+        guard !found.isEmpty else { return nil }
+        let rows = found.map { d -> [Cell] in [.text(fileName(d.file)), .text(w(d.people))] }
+        return .init(key: "findings", heading: w(Localized(vi: "Vấn đề khi đối chiếu danh sách", en: "Findings against the roster")),
+                     blocks: [.table(.init(key: "findings", columns: [Column("file", w(Vocabulary.file)), Column("finding", w(Vocabulary.finding))],
+                                           rows: rows))])
+    }
+
+    private static func expiredWaivers(_ audit: Audit, _ w: Words) -> ReportDocument.Section? {
+        let lapsed = audit.rows.filter { !$0.expiredWaivers.isEmpty }.sorted { $0.code < $1.code }
+        guard !lapsed.isEmpty else { return nil }
+        let rows = lapsed.map { row -> [Cell] in [.code(row.code), .text(row.name), .text(row.expiredWaivers.joined(separator: ", "))] }
+        return .init(key: "expired_waivers", heading: w(Localized(vi: "Miễn trừ đã hết hạn — không áp dụng", en: "Expired waivers — ignored")),
+                     blocks: [.paragraph(w(Localized(vi: "Các tiêu chí này được đánh giá như không có miễn trừ; thành phố cần gia hạn hoặc kết thúc miễn trừ.",
+                                                     en: "These criteria are judged as if there were no waiver; the city should renew or close it."))),
+                              .table(.init(key: "expired_waivers", columns: [
+                                Column("code", w(Vocabulary.code)), Column("unit", w(Vocabulary.unit)), Column("criteria", w(Vocabulary.expiredOn)),
+                              ], rows: rows))])
+    }
+
+    private static func stale(_ audit: Audit, _ w: Words) -> ReportDocument.Section? {
+        let old = audit.rows.filter(\.stale).sorted { $0.code < $1.code }
+        guard !old.isEmpty else { return nil }
+        let rows = old.map { row -> [Cell] in
+            let age = audit.evaluatedOn.flatMap { day in row.asOf.map { day - $0 } }
+            return [.code(row.code), .text(row.name), row.asOf.map { .date($0) } ?? .empty, age.map { .count($0) } ?? .empty]
+        }
+        return .init(key: "stale", heading: w(Localized(vi: "Số liệu quá hạn (cũ hơn \(audit.staleAfterDays) ngày)",
+                                                        en: "Stale facts (older than \(audit.staleAfterDays) days)")),
+                     blocks: [.table(.init(key: "stale", columns: [
+                        Column("code", w(Vocabulary.code)), Column("unit", w(Vocabulary.unit)),
+                        Column("facts_date", w(Vocabulary.factsDate)), Column("days", w(Vocabulary.age)),
+                     ], rows: rows))])
+    }
+
+    private static func notEvaluable(_ audit: Audit, _ w: Words) -> ReportDocument.Section? {
+        let rows = audit.rows.filter { !$0.problems.isEmpty }.sorted { $0.code < $1.code }.flatMap { row in
+            row.problems.map { p -> [Cell] in [.code(row.code), .text(row.name), .code(p.criterion ?? ""), .text(w(p.message))] }
+        }
+        guard !rows.isEmpty else { return nil }
+        return .init(key: "not_evaluable", heading: w(Localized(vi: "Tiêu chí không đánh giá được", en: "Criteria that could not be evaluated")),
+                     blocks: [.table(.init(key: "not_evaluable", columns: [
+                        Column("code", w(Vocabulary.code)), Column("unit", w(Vocabulary.unit)),
+                        Column("criterion", w(Vocabulary.criterion)), Column("why", w(Vocabulary.why)),
+                     ], rows: rows))])
+    }
+
+    private static func criteria(_ audit: Audit, _ w: Words) -> ReportDocument.Section {
+        let rows = audit.tallies.map { t -> [Cell] in
+            [.code(t.id), .text(w(t.title)), .count(t.passed), .count(t.failed), .count(t.notReported), .count(t.notEvaluable),
+             .count(t.waived), .count(t.blocking)]
+        }
+        let n = audit.criteriaCount
+        return .init(key: "criteria", heading: w(Localized(vi: "Các tiêu chí — vướng nhiều đơn vị nhất trước", en: "Criteria — biggest blocker first")),
+                     blocks: [.table(.init(key: "criteria", columns: [
+                        Column("criterion", w(Vocabulary.code)), Column("title", w(Vocabulary.criterion)),
+                        Column("passed", w(Vocabulary.passed)), Column("failed", w(Vocabulary.failed)),
+                        Column("not_reported", w(Vocabulary.notReported)), Column("not_evaluable", w(Vocabulary.notEvaluable)),
+                        Column("waived", w(Vocabulary.waived)), Column("blocking", w(Vocabulary.blocking)),
+                     ], rows: rows)),
+                              .paragraph(w(Localized(vi: "Vướng = không đạt + chưa báo cáo + không đánh giá được: số đơn vị bị tiêu chí này giữ dưới \(n)/\(n).",
+                                                     en: "Blocking = failed + not reported + not evaluable: the units this criterion keeps below \(n)/\(n).")))])
+    }
+
+    private static func ranking(_ audit: Audit, _ w: Words, _ language: Language) -> ReportDocument.Section {
+        let ranks = AuditLayout.ranks(audit.rows)
+        let rows = audit.rows.enumerated().map { (i, row) -> [Cell] in
+            let notMet = audit.criteria.indices.filter { $0 < row.outcomes.count && row.outcomes[$0] != .passed && row.outcomes[$0] != .waived }
+                .map { audit.criteria[$0].id }
+            return [.count(ranks[i]), .code(row.code), .text(row.name), .count(row.passed), .text(notMet.joined(separator: ", ")),
+                    .money(row.cost), row.asOf.map { .date($0) } ?? .empty]
+        }
+        var blocks: [ReportDocument.Block] = []
+        if audit.rows.isEmpty {
+            blocks.append(.paragraph(w(Localized(vi: "Không có đơn vị nào được đánh giá.", en: "No unit was evaluated."))))
+        } else {
+            blocks.append(.table(.init(key: "ranking", columns: [
+                Column("rank", w(Vocabulary.rank)), Column("code", w(Vocabulary.code)), Column("unit", w(Vocabulary.unit)),
+                Column("passed_count", w(Vocabulary.met)), Column("not_met", w(Vocabulary.notMet)),
+                Column("cost", w(Vocabulary.cost)), Column("facts_date", w(Vocabulary.factsDate)),
+            ], rows: rows)))
+        }
+        return .init(key: "ranking", heading: w(Localized(vi: "Xếp hạng các đơn vị", en: "Units ranked")), blocks: blocks)
+    }
+
+    private static func plan(_ audit: Audit, _ w: Words, _ language: Language) -> ReportDocument.Section {
+        var blocks: [ReportDocument.Block] = []
+        if audit.plan.isEmpty {
+            blocks.append(.paragraph(AuditSummary.noPlan(audit, language)))
+        } else {
+            let rows = audit.plan.map { p -> [Cell] in
+                [.text(w(p.name)), .text(w(p.who)), .money(p.unitCost), .count(p.quantity), .count(p.units), .money(p.total)]
+            }
+            blocks.append(.table(.init(key: "plan", columns: [
+                Column("item", w(Vocabulary.item)), Column("who", w(Vocabulary.who)), Column("unit_cost", w(Vocabulary.unitCost)),
+                Column("quantity", w(Vocabulary.quantity)), Column("units", w(Vocabulary.units)), Column("total", w(Vocabulary.total)),
+            ], rows: rows, total: [.text(w(Vocabulary.grandTotal)), .empty, .empty, .empty, .empty, .money(audit.grandTotal)])))
+            for p in audit.plan where p.unpricedUnits > 0 {
+                blocks.append(.paragraph(w(Localized(
+                    vi: "\(w(p.name)): \(NumberText.grouped(p.unpricedUnits, .vi)) đơn vị chưa báo cáo số liệu để tính số lượng, chưa có trong tổng.",
+                    en: "\(w(p.name)): \(NumberText.counted(p.unpricedUnits, vi: "", en: "unit", .en)) have not reported what the quantity depends on; not in the total."))))
+            }
+        }
+        return .init(key: "plan", heading: w(Localized(vi: "Kế hoạch mua sắm", en: "Procurement plan")), blocks: blocks)
+    }
+
+    /// What an action line counts, in words when the criteria say what it counts.
+    private static func actionName(_ line: Audit.ActionLine, _ audit: Audit, _ w: Words, _ language: Language) -> String {
+        let task = audit.tasks[line.task]
+        guard let counts = task.counts else { return w(line.name) }
+        let n = NumberText.grouped(line.quantity, language)
+        return w(line.name) + " (" + w(counts.filling(["value": Localized(vi: n, en: n)])) + ")"
+    }
+
+    private static func actions(_ audit: Audit, _ w: Words, _ language: Language) -> ReportDocument.Section? {
+        guard !audit.actions.isEmpty else { return nil }
+        let rows = audit.actions.map { a -> [Cell] in
+            [.text(actionName(a, audit, w, language)), .text(w(a.who)), .count(a.quantity), .count(a.units)]
+        }
+        return .init(key: "actions", heading: w(Localized(vi: "Việc cần làm (không mua sắm)", en: "Actions (no purchase)")),
+                     blocks: [.table(.init(key: "actions", columns: [
+                        Column("action", w(Vocabulary.action)), Column("who", w(Vocabulary.who)),
+                        Column("quantity", w(Vocabulary.quantity)), Column("units", w(Vocabulary.units)),
+                     ], rows: rows))])
+    }
+
+    private static func parties(_ audit: Audit, _ w: Words, _ language: Language) -> ReportDocument.Section? {
+        guard !audit.parties.isEmpty else { return nil }
+        let summary = audit.parties.map { p -> [Cell] in [.text(w(p.who)), .count(p.units), .money(p.total)] }
+        var detail: [[Cell]] = []
+        for party in audit.parties {
+            for (row, needs) in AuditLayout.units(of: party, in: audit) {
+                detail.append([.text(w(party.who)), .code(row.code), .text(row.name),
+                               .text(needs.map { AuditLayout.need($0, audit, language) }.joined(separator: "; ")),
+                               .money(AuditLayout.cost(needs, audit))])
+            }
+        }
+        return .init(key: "parties", heading: w(Localized(vi: "Phân công theo đơn vị thực hiện", en: "What falls to each party")), blocks: [
+            .table(.init(key: "parties", columns: [
+                Column("who", w(Vocabulary.who)), Column("units", w(Vocabulary.units)), Column("cost", w(Vocabulary.cost)),
+            ], rows: summary, total: [.text(w(Vocabulary.grandTotal)), .empty, .money(audit.grandTotal)])),
+            .table(.init(key: "party_units", caption: w(Localized(vi: "Chi tiết theo đơn vị", en: "Unit by unit")), columns: [
+                Column("who", w(Vocabulary.who)), Column("code", w(Vocabulary.code)), Column("unit", w(Vocabulary.unit)),
+                Column("needs", w(Vocabulary.needs)), Column("cost", w(Vocabulary.cost)),
+            ], rows: detail)),
+        ])
+    }
+}

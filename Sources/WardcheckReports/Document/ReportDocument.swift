@@ -1,0 +1,115 @@
+import WardcheckCore
+
+/// A report as its reader meets it, in one language: a title, a headline, the figures that open
+/// it, then sections of tables and paragraphs. Every report kind builds one, and every format has
+/// one writer that renders any document, so a section a report holds is in every format: no
+/// writer can forget it, because no writer knows which sections there are.
+///
+/// Cells are typed (a count, an amount, a date, an outcome) rather than written, so each writer
+/// gives them their form: "1.000.000 ₫" on a page, a number with a money format in a workbook.
+public struct ReportDocument {
+    /// The report kind, stable across languages: "audit", "diff", "history".
+    public var kind: String
+    public var language: Language
+    /// What the report is, as a heading: "Kiểm tra sẵn sàng 16 tiêu chí — Thành phố Thử Nghiệm".
+    public var title: String
+    /// What it is about, as an official document's title says it after "BÁO CÁO".
+    public var subject: String
+    /// One sentence: where the city stands.
+    public var headline: String
+    public var figures: [Figure]
+    public var sections: [Section]
+
+    public init(kind: String, language: Language, title: String, subject: String, headline: String,
+                figures: [Figure] = [], sections: [Section] = []) {
+        (self.kind, self.language, self.title, self.subject) = (kind, language, title, subject)
+        (self.headline, self.figures, self.sections) = (headline, figures, sections)
+    }
+
+    /// How a figure should catch the eye: good news, something to chase, something broken.
+    public enum Tone: String, Sendable {
+        case plain, good, warn, bad, money
+    }
+
+    /// One figure of the summary: "Tệp không hợp lệ: 1".
+    public struct Figure {
+        /// Stable name for machine formats: `ready`, `total_cost`.
+        public var key: String
+        public var label: String
+        public var value: Cell
+        public var tone: Tone
+
+        public init(key: String, label: String, value: Cell, tone: Tone = .plain) {
+            (self.key, self.label, self.value, self.tone) = (key, label, value, tone)
+        }
+    }
+
+    public struct Section {
+        /// Stable name: `not_submitted`, `plan`. Machine formats and page anchors use it.
+        public var key: String
+        public var heading: String
+        public var blocks: [Block]
+
+        public init(key: String, heading: String, blocks: [Block]) {
+            (self.key, self.heading, self.blocks) = (key, heading, blocks)
+        }
+
+        public var tables: [Table] {
+            blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
+        }
+    }
+
+    public enum Block {
+        case paragraph(String)
+        case table(Table)
+    }
+
+    public struct Column {
+        /// Stable name for machine formats: `code`, `unit_cost`.
+        public var key: String
+        public var label: String
+
+        public init(_ key: String, _ label: String) {
+            (self.key, self.label) = (key, label)
+        }
+    }
+
+    public struct Table {
+        /// Stable name, unique in the document: a sheet's, a CSV section's.
+        public var key: String
+        /// What the table is, when its section holds more than one.
+        public var caption: String?
+        public var columns: [Column]
+        public var rows: [[Cell]]
+        /// A last row set apart: "Tổng cộng … 2.801.600.000 ₫".
+        public var total: [Cell]?
+
+        public init(key: String, caption: String? = nil, columns: [Column], rows: [[Cell]] = [], total: [Cell]? = nil) {
+            (self.key, self.caption, self.columns, self.rows, self.total) = (key, caption, columns, rows, total)
+        }
+    }
+
+    /// A value in a table or a figure, typed so that each format writes it its own way.
+    public enum Cell: Equatable {
+        case text(String)
+        /// A unit code, a criterion id, a file: text that looks like a number but is not one.
+        case code(String)
+        case count(Int)
+        case money(Int)
+        /// A whole percentage: 25 is "25%".
+        case percent(Int)
+        /// A mean out of a whole: "13,4/16".
+        case score(Double, of: Int)
+        case date(Day)
+        case outcome(Outcome)
+        case empty
+
+        /// Whether the value is a figure (set to the right in a table).
+        public var isFigure: Bool {
+            switch self {
+            case .count, .money, .percent, .score: return true
+            default: return false
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import WardcheckCore
+
+/// The words reports label their columns and sections with, once, in both languages. A report
+/// builder asks for `Vocabulary.code` rather than writing "Mã" again; a change of wording is
+/// made here and every report and format follows.
+public enum Vocabulary {
+    public static let code = Localized(vi: "Mã", en: "Code")
+    public static let unit = Localized(vi: "Đơn vị", en: "Unit")
+    public static let file = Localized(vi: "Tệp", en: "File")
+    public static let files = Localized(vi: "Các tệp", en: "Files")
+    public static let criterion = Localized(vi: "Tiêu chí", en: "Criterion")
+    public static let criteria = Localized(vi: "Các tiêu chí", en: "Criteria")
+    public static let errors = Localized(vi: "Số lỗi", en: "Errors")
+    public static let firstError = Localized(vi: "Lỗi đầu tiên", en: "First error")
+    public static let finding = Localized(vi: "Vấn đề", en: "Finding")
+    public static let factsDate = Localized(vi: "Ngày số liệu", en: "Facts dated")
+    public static let age = Localized(vi: "Số ngày", en: "Days old")
+    public static let why = Localized(vi: "Lý do", en: "Why")
+    public static let rank = Localized(vi: "Hạng", en: "Rank")
+    public static let met = Localized(vi: "Số tiêu chí đạt", en: "Criteria met")
+    public static let notMet = Localized(vi: "Tiêu chí chưa đạt", en: "Criteria not met")
+    public static let cost = Localized(vi: "Chi phí", en: "Cost")
+    public static let passed = Localized(vi: "Đạt", en: "Passed")
+    public static let failed = Localized(vi: "Không đạt", en: "Failed")
+    public static let notReported = Localized(vi: "Chưa báo cáo", en: "Not reported")
+    public static let notEvaluable = Localized(vi: "Không đánh giá được", en: "Not evaluable")
+    public static let waived = Localized(vi: "Miễn trừ", en: "Waived")
+    public static let blocking = Localized(vi: "Vướng", en: "Blocking")
+    public static let item = Localized(vi: "Hạng mục", en: "Item")
+    public static let action = Localized(vi: "Việc cần làm", en: "Action")
+    public static let who = Localized(vi: "Đơn vị thực hiện", en: "Responsible")
+    public static let unitCost = Localized(vi: "Đơn giá", en: "Unit cost")
+    public static let quantity = Localized(vi: "Số lượng", en: "Quantity")
+    public static let units = Localized(vi: "Số đơn vị", en: "Units")
+    public static let total = Localized(vi: "Thành tiền", en: "Total")
+    public static let grandTotal = Localized(vi: "Tổng cộng", en: "Total")
+    public static let needs = Localized(vi: "Cần mua, cần làm", en: "To buy, to do")
+    public static let figure = Localized(vi: "Chỉ số", en: "Figure")
+    public static let value = Localized(vi: "Giá trị", en: "Value")
+    public static let expiredOn = Localized(vi: "Miễn trừ đã hết hạn", en: "Waivers expired")
+}

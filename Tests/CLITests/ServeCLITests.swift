@@ -62,7 +62,7 @@ final class ServeCLITests: XCTestCase {
         let token = try Self.run(["serve", "--hash-token", "20194"], input: "0123456789abcdef0123456789abcdef\n")
         try token.stdout.write(to: folder.appendingPathComponent("tokens.txt"), atomically: true, encoding: .utf8)
         let out = try WardcheckProcess.run(["serve", "--port", "0", "--lang", "en", "--submissions", submissions.path,
-                                            "--accept-submissions", folder.appendingPathComponent("tokens.txt").path])
+                                            "--accept-submissions", folder.appendingPathComponent("tokens.txt").path], timeout: 30)
         XCTAssertEqual(out.status, 2, out.stderr)
         XCTAssertTrue(out.stderr.contains("the submissions folder is in the git repository \(folder.appendingPathComponent("city").standardizedFileURL.path), which git cannot use"), out.stderr)
         XCTAssertTrue(out.stderr.contains("not a git repository"), "git's own words: \(out.stderr)")

@@ -21,8 +21,12 @@ struct WardcheckProcess {
         return folder.appendingPathComponent("wardcheck")
     }
 
+    /// Runs the binary and waits for it, at most `timeout` seconds: a command that should stop
+    /// but does not (a server that starts when it should refuse) is killed, and the test fails
+    /// with what it printed instead of hanging the suite.
     @discardableResult
-    static func run(_ arguments: [String], in folder: URL = repository, environment: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], in folder: URL = repository, environment: [String: String] = [:],
+                    timeout: TimeInterval = 300) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -36,12 +40,18 @@ struct WardcheckProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let watch = DispatchWorkItem { [process] in
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watch)
         // Read before waiting, so a large output cannot fill the pipe and stall the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watch.cancel()
+        let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
         return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+                      stderr: String(decoding: stderr, as: UTF8.self) + (killed ? "\n[killed after \(Int(timeout)) s without exiting]" : ""))
     }
 
     /// A fresh temporary folder, removed when the test ends.

@@ -71,6 +71,9 @@ public struct GitProcess: Sendable {
         let output = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         exited.wait()
+        // The handler may run before the exit status is stored; this returns at once when it is,
+        // and otherwise keeps a failing git from reading as a success with no output.
+        process.waitUntilExit()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let text = String(decoding: errorBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             let said = text.isEmpty ? "git \(arguments.joined(separator: " ")): exit \(process.terminationStatus)" : text

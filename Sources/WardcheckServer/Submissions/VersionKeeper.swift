@@ -24,14 +24,22 @@ enum VersionKeeper: Sendable {
 
     static func `for`(folder: String) -> VersionKeeper {
         let existing = nearestFolder(folder)
+        // Decided by the `.git` on disk first: with none, copies; with one, git must confirm the
+        // work tree, and anything else it says (or an answer that is not "true") stops the server
+        // rather than quietly keeping copies where the city expects commits.
+        guard let repository = repository(around: existing) else {
+            return .copies(folder: (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/.history")
+        }
         do {
-            if try GitProcess(folder: existing).text(["rev-parse", "--is-inside-work-tree"]).trimmingCharacters(in: .whitespacesAndNewlines) == "true" {
-                return .git(GitProcess(folder: folder))
-            }
+            let answer = try GitProcess(folder: existing).text(["rev-parse", "--is-inside-work-tree"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            if answer == "true" { return .git(GitProcess(folder: folder)) }
+            return .unusable(repository: repository, why: Localized(
+                vi: "git không xác nhận thư mục nằm trong kho (trả lời «\(answer)»)", en: "git does not confirm the folder is in a work tree (it answered «\(answer)»)"))
         } catch let failure as GitProcess.Failure {
-            if let repository = repository(around: existing) { return .unusable(repository: repository, why: failure.message) }
-        } catch {}
-        return .copies(folder: (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/.history")
+            return .unusable(repository: repository, why: failure.message)
+        } catch {
+            return .unusable(repository: repository, why: Localized(error.localizedDescription))
+        }
     }
 
     /// The folder, or its nearest ancestor that exists (a submissions folder not made yet).

@@ -95,6 +95,13 @@ final class AuditGateCLITests: XCTestCase {
         XCTAssertEqual(try status(folder, failOn: ["stale"], ["--stale-after", "5"]), 0)
     }
 
+    func testAnAuditOfNoUnitExitsTwoWhateverTheGate() throws {
+        // Its one file is invalid: no unit is judged, so the audit says nothing about the city.
+        let folder = try city(roster: ["99001"], files: [("99001.yaml", CIWard.invalid)])
+        XCTAssertEqual(try status(folder, failOn: ["failed"]), 2)
+        XCTAssertEqual(try status(folder, failOn: ["not-submitted", "stale"]), 2)
+    }
+
     func testTheDefaultGateCountsFailuresButNotCompleteness() throws {
         let folder = try city(roster: ["99001", "99002", "99003"], files: [ready, ("99002.yaml", CIWard.renamed(CIWard.failing, code: "99002"))])
         let run = try CIWard.run(["audit", folder.path, "--as-of", "2025-07-10", "-o", "/dev/null"], in: folder)

@@ -129,20 +129,14 @@ struct AuditCommand: ParsableCommand {
 
     /// The exit status, once the report is out.
     private func finish(_ audit: Audit, _ language: Language) throws {
-        // An audit that judged no unit says nothing about the city, whatever --fail-on allows.
+        // An audit that judged no unit says nothing about the city, whatever --fail-on allows
+        // (`Gate.exitCode(for:)` exits 2 on it): say why.
         if audit.valid == 0 {
             printError(language == .vi
                 ? "wardcheck: không đánh giá được đơn vị nào (\(audit.files) tệp: \(audit.invalid.count) tệp không hợp lệ, \(audit.diagnostics.filter(\.isError).count) lỗi khi đối chiếu danh sách)"
                 : "wardcheck: no unit was evaluated (\(NumberText.counted(audit.files, vi: "tệp", en: "file", .en)): \(audit.invalid.count) invalid, \(NumberText.counted(audit.diagnostics.filter(\.isError).count, vi: "lỗi", en: "roster error", .en)))")
-            throw ExitCode(ExitStatus.invalidInput)
         }
-        let code = gate.policy.exitCode(Gate.Findings(
-            invalidFiles: audit.invalid.count + audit.diagnostics.filter(\.isError).count,
-            failed: audit.tallies.reduce(0) { $0 + $1.failed },
-            notReported: audit.tallies.reduce(0) { $0 + $1.notReported },
-            notEvaluable: audit.tallies.reduce(0) { $0 + $1.notEvaluable },
-            notSubmitted: audit.notSubmitted.count,
-            stale: audit.stale))
+        let code = gate.policy.exitCode(for: audit)
         if code != 0 { throw ExitCode(code) }
     }
 

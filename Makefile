@@ -10,7 +10,7 @@ FUZZ_CONFIG  ?= debug
 FUZZ_BUILD   := .build-fuzz
 FUZZ_SEEDS   := Tests/Fixtures/facts Tests/Fixtures/yaml-test-suite/invalid Tests/Fixtures/yaml-test-suite/valid Tests/Fixtures/fuzz/regressions
 
-.PHONY: all deps test-deps browser-deps build release test browser-test workbook-test screenshots verify audit bench bench-serve mutate schema fuzz install clean
+.PHONY: all deps test-deps browser-deps build release test browser-test workbook-test document-deps document-test screenshots verify audit bench bench-serve mutate schema fuzz install clean
 
 all: build
 
@@ -92,6 +92,24 @@ browser-deps:
 	    || { echo "wardcheck: run: python3 -m pip install --no-deps axe-playwright-python"; exit 1; }; \
 	fi
 
+# The official document (audit --format docx) opened by python-docx and converted to PDF by
+# LibreOffice; poppler's pdfinfo and pdftotext read the PDFs (the DOCX's and the printed HTML's).
+document-deps:
+	@if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
+	  echo "wardcheck: installing LibreOffice Writer and poppler-utils for the document test"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq \
+	    && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
+	         libreoffice-writer-nogui poppler-utils fonts-liberation >/dev/null \
+	    || { echo "wardcheck: run: sudo apt-get install -y libreoffice-writer-nogui poppler-utils"; exit 1; }; \
+	fi
+	@if ! python3 -c 'import docx' >/dev/null 2>&1; then \
+	  echo "wardcheck: installing Python python-docx for the document test"; \
+	  python3 -m pip install --quiet python-docx >/dev/null 2>&1 \
+	    || python3 -m pip install --quiet --user --break-system-packages python-docx >/dev/null 2>&1 \
+	    || { echo "wardcheck: run: python3 -m pip install python-docx"; exit 1; }; \
+	fi
+
 build: deps
 	$(SWIFT) build
 
@@ -101,10 +119,15 @@ STATIC  ?= $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
 release: deps
 	$(SWIFT) build -c release $(STATIC)
 
-test: deps test-deps browser-deps
+test: deps test-deps browser-deps document-deps
 	$(SWIFT) test
 	$(BIN) verify
-	$(MAKE) --no-print-directory workbook-test browser-test
+	$(MAKE) --no-print-directory workbook-test document-test browser-test
+
+# The audit as an administrative document (Decree 30/2020's layout, figures against the JSON,
+# LibreOffice's PDF) and the HTML audit printed by headless Chromium (A4, title, page numbers).
+document-test: document-deps browser-deps
+	python3 Tests/Documents/official_document_test.py --bin $(BIN)
 
 # The audit workbook read back by openpyxl, figure by figure against the JSON audit.
 workbook-test: test-deps

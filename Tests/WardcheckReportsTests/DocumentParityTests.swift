@@ -103,7 +103,7 @@ final class DocumentParityTests: XCTestCase {
             for piece in pieces(document) { XCTAssertTrue(page.contains(HTML.escape(piece)), "HTML lacks «\(piece)»") }
             XCTAssertTrue(page.contains("@bottom-center { content: \"\(language == .vi ? "Trang" : "Page") \" counter(page) \" / \" counter(pages)"),
                           "printed pages are numbered")
-            XCTAssertTrue(page.contains("@top-center { content: \"\(DocumentHTML.cssString(document.title))\""), "and carry the title")
+            XCTAssertTrue(page.contains("@top-center { content: \"\(PrintedPages.cssString(document.title))\""), "and carry the title")
         }
     }
 

@@ -61,7 +61,7 @@ private struct Page {
         <meta name="generator" content="wardcheck audit">
         <title>\(h(title))</title>
         <link rel="icon" href="data:,">
-        <style>\(Page.style)</style>
+        <style>\(Page.style)\(PrintedPages.css(title: title, language: language, landscape: true))</style>
         </head>
         <body>
         \(navigation ?? "")
@@ -469,7 +469,6 @@ private struct Page {
       table.data th.num { white-space: normal; }
       table.blockers td:nth-child(2), table.units td:nth-child(2) { min-width: 9rem; }
     }
-    @page { size: A4 landscape; margin: 12mm; }
     @media print {
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       nav.top, details.technical { display: none; }

@@ -34,7 +34,6 @@ public enum DocumentHTML {
         let footer = vi
             ? "Tạo bởi wardcheck. Số liệu do các đơn vị tự báo cáo; đơn giá là ước tính trong danh mục của bộ tiêu chí."
             : "Made by wardcheck. Figures are self-reported by the units; unit costs are the estimates in the criteria's catalogue."
-        let pageWord = vi ? "Trang" : "Page"
         return """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">
@@ -43,10 +42,7 @@ public enum DocumentHTML {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="\(HTML.escape(generator))">
         <title>\(HTML.escape(document.title))</title>
-        <style>\(style)
-        @page { @top-center { content: "\(cssString(document.title))"; font-size: 9pt; color: #57606a; }
-                @bottom-center { content: "\(pageWord) " counter(page) " / " counter(pages); font-size: 9pt; } }
-        </style>
+        <style>\(style)\(PrintedPages.css(title: document.title, language: language))</style>
         </head>
         <body>
         <header>
@@ -83,20 +79,6 @@ public enum DocumentHTML {
         return out + "</table>\n</div>\n"
     }
 
-    /// Text inside a CSS string: quotes and backslashes escaped, line breaks and other controls
-    /// written as CSS escapes, `<` too so the text cannot close the style element.
-    static func cssString(_ text: String) -> String {
-        var out = ""
-        for scalar in HiddenCharacters.escaped(text).unicodeScalars {
-            switch scalar {
-            case "\"", "\\", "<", ">", "&": out += "\\" + String(scalar.value, radix: 16) + " "
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\" + String(scalar.value, radix: 16) + " " } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
-
     static let style = """
 
     :root { --good: #1a7f37; --good-bg: #dafbe1; --warn: #8a5a00; --warn-bg: #fff3c4; --bad: #b42318; --bad-bg: #ffe4e0; --line: #d0d7de; --muted: #57606a; --accent: #0b5cad; }
@@ -116,7 +98,6 @@ public enum DocumentHTML {
     th { background: #f6f8fa; } th.num, td.num { text-align: right; white-space: nowrap; }
     tfoot td { border-top: 2px solid #1f2328; font-weight: 700; }
     footer { margin-top: 2rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
-    @page { size: A4; margin: 18mm 15mm 18mm 20mm; }
     @media (max-width: 40rem) { body { padding: .75rem; } h1 { font-size: 1.3rem; } th, td { white-space: nowrap; } }
     @media print {
       body { max-width: none; padding: 0; font-size: 10pt; } nav { display: none; }

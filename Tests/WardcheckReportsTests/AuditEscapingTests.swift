@@ -41,11 +41,11 @@ final class AuditEscapingTests: XCTestCase {
     }
 
     func testMarkdownEscape() {
-        XCTAssertEqual(AuditMarkdown.escape("a | b"), "a \\| b")
-        XCTAssertEqual(AuditMarkdown.escape("*x* _y_ `z` [l](u) ~s~ !#"), "\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\~s\\~ \\!\\#")
-        XCTAssertEqual(AuditMarkdown.escape("<b>&"), "&lt;b&gt;&amp;")
-        XCTAssertEqual(AuditMarkdown.escape("a\\b"), "a\\\\b")
-        XCTAssertEqual(AuditMarkdown.escape("one\ntwo\u{202E}"), "one\\\\u{A}two\\\\u{202E}")
+        XCTAssertEqual(Markdown.escape("a | b"), "a \\| b")
+        XCTAssertEqual(Markdown.escape("*x* _y_ `z` [l](u) ~s~ !#"), "\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\~s\\~ \\!\\#")
+        XCTAssertEqual(Markdown.escape("<b>&"), "&lt;b&gt;&amp;")
+        XCTAssertEqual(Markdown.escape("a\\b"), "a\\\\b")
+        XCTAssertEqual(Markdown.escape("one\ntwo\u{202E}"), "one\\\\u{A}two\\\\u{202E}")
     }
 
     func testTerminalTextShowsHiddenCharactersEscaped() {

@@ -30,10 +30,12 @@ final class AuditHostileTests: XCTestCase {
     func testHTMLEscapesWardText() throws {
         let audit = try hostileAudit()
         for language in Language.allCases {
-            let html = AuditHTML.render(audit, language: language)
+            let html = AuditWritten.html(audit, language)
             XCTAssertFalse(html.lowercased().contains("<script"), "no script element, and no ward text that opens one")
             XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-            XCTAssertTrue(html.contains("=HYPERLINK(&quot;http://x&quot;), =HYPERLINK(&quot;http://x&quot;)"), "the contact, escaped in its attribute")
+            XCTAssertTrue(html.contains("=HYPERLINK(&quot;http://x&quot;)"), "a name, escaped")
+            // Contact names and phones are the units' personal data: no report of the city carries them.
+            XCTAssertFalse(html.contains("=HYPERLINK(&quot;http://x&quot;), =HYPERLINK(&quot;http://x&quot;)"), "no contact")
             XCTAssertFalse(html.contains("<i>"))
             // The file's name is the file author's business, not the page's: it is not shown, raw or escaped.
             XCTAssertFalse(html.contains("20217-<i>") || html.contains("20217-&lt;i&gt;"))
@@ -46,15 +48,14 @@ final class AuditHostileTests: XCTestCase {
 
     func testCSVNeutralisesFormulas() throws {
         let audit = try hostileAudit()
-        let csv = AuditCSV.render(audit, language: .vi, separator: .comma)
+        let csv = AuditWritten.csv(audit, .vi, separator: .comma)
         let cells = CSVReader.cells(csv)
         XCTAssertTrue(cells.contains("'" + Self.formula), "the formula name is kept, as text")
         XCTAssertTrue(cells.contains(Self.script))
-        // The contact (name, phone) reaches the spreadsheet too, neutralised like any cell.
-        let contact = try XCTUnwrap(AuditCSV.columns.firstIndex(of: "contact"))
-        let hostile = CSVReader.records(csv).filter { $0.first == "unit" && $0[1] == "20194" }
-        XCTAssertEqual(hostile.count, 16)
-        XCTAssertTrue(hostile.allSatisfy { $0[contact] == "'" + Self.formula + ", " + Self.formula }, hostile.first?[contact] ?? "")
+        // The name is in the ranking and in the matrix, each time neutralised.
+        XCTAssertEqual(cells.filter { $0 == "'" + Self.formula }.count, 2)
+        // Contact names and phones are personal data: not in the city's spreadsheet.
+        XCTAssertFalse(cells.contains { $0.contains(Self.formula + ", ") })
         for cell in cells {
             guard let first = cell.unicodeScalars.first else { continue }
             XCTAssertFalse(["=", "+", "-", "@", "\t", "\r"].contains(first), "a cell starts with a formula character: \(cell)")
@@ -63,20 +64,22 @@ final class AuditHostileTests: XCTestCase {
 
     func testCSVIsExcelReadyUTF8() throws {
         // Vietnamese Excel's list separator by default.
-        XCTAssertTrue(AuditCSV.render(try hostileAudit(), language: .vi).dropFirst().hasPrefix(AuditCSV.columns.joined(separator: ";") + "\r\n"))
-        let csv = AuditCSV.render(try hostileAudit(), language: .vi, separator: .comma)
+        XCTAssertTrue(AuditWritten.csv(try hostileAudit(), .vi).dropFirst().hasPrefix("section;figure;label;value;note;"))
+        let csv = AuditWritten.csv(try hostileAudit(), .vi, separator: .comma)
         XCTAssertEqual(Array(Data(csv.utf8).prefix(3)), [0xEF, 0xBB, 0xBF])
-        XCTAssertTrue(csv.dropFirst().hasPrefix(AuditCSV.columns.joined(separator: ",") + "\r\n"))
-        // Every line ends CRLF: no bare LF outside a quoted cell.
+        XCTAssertTrue(csv.dropFirst().hasPrefix("section,figure,label,value,note,"))
+        // Every line ends CRLF: no bare LF outside a quoted cell; every record has the header's cells.
         let records = CSVReader.records(csv)
-        XCTAssertTrue(records.allSatisfy { $0.count == AuditCSV.columns.count })
-        XCTAssertEqual(records.filter { $0.first == "unit" }.count, 4 * 16)
-        XCTAssertEqual(records.filter { $0.first == "plan_total" }.count, 1)
+        XCTAssertTrue(records.allSatisfy { $0.count == records[0].count })
+        XCTAssertEqual(records.filter { $0.first == "ranking" }.count, 4 + 1, "four units, and the note on the marks")
+        XCTAssertEqual(records.filter { $0.first == "matrix" }.count, 4 + 6, "four units, and a note for each of the six groups")
+        // These four units need nothing bought: the plan says so in a note, in the note column.
+        XCTAssertEqual(records.filter { $0.first == "plan" }.map { $0[4] }, ["Không cần mua sắm."])
     }
 
     func testHTMLLoadsNothingFromTheNetwork() throws {
         // The one link is the empty icon, which keeps a browser from asking for /favicon.ico.
-        let html = AuditHTML.render(try hostileAudit(), language: .vi).replacingOccurrences(of: "<link rel=\"icon\" href=\"data:,\">", with: "")
+        let html = AuditWritten.html(try hostileAudit(), .vi).replacingOccurrences(of: "<link rel=\"icon\" href=\"data:,\">", with: "")
         let lower = html.lowercased()
         for tag in ["<link", "<script", "<img", "<iframe", "<object", "<embed", "@import"] {
             XCTAssertFalse(lower.contains(tag), tag)
@@ -86,16 +89,21 @@ final class AuditHostileTests: XCTestCase {
     }
 
     func testMarkdownEscapesWardText() throws {
-        let md = AuditMarkdown.render(try hostileAudit(), language: .en)
+        let md = AuditWritten.markdown(try hostileAudit(), .en)
         XCTAssertFalse(md.contains("<script>"))
         XCTAssertTrue(md.contains("&lt;script&gt;"))
         XCTAssertTrue(md.contains("Xã A \\| B \\*C\\* \\[x\\](http://x) \\`y\\`"))
-        // Every matrix row has the header's number of cells: no name split a row.
-        let matrix = md.components(separatedBy: "\n").filter { $0.range(of: #"^\| \d+ \| \d{5} \|"#, options: .regularExpression) != nil }
-        XCTAssertEqual(matrix.count, 4)
-        let header = md.components(separatedBy: "\n").first { $0.hasPrefix("| # |") }!
+        // Every row of the ranking and the matrix has its header's number of cells: no name split a row.
+        let lines = md.components(separatedBy: "\n")
         let cells = { (line: String) in line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count }
-        XCTAssertTrue(matrix.allSatisfy { cells($0) == cells(header) })
+        let headers = lines.filter { $0.hasPrefix("| Rank |") }
+        XCTAssertEqual(headers.count, 2, "the ranking and the matrix")
+        for header in headers {
+            let start = try XCTUnwrap(lines.firstIndex(of: header)) + 2
+            let rows = lines[start...].prefix { $0.hasPrefix("|") }
+            XCTAssertEqual(rows.count, 4)
+            XCTAssertTrue(rows.allSatisfy { cells($0) == cells(header) }, header)
+        }
     }
 }
 

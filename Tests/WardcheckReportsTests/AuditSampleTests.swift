@@ -142,12 +142,14 @@ final class AuditSampleTests: XCTestCase {
         XCTAssertEqual(audit.invalid.first?.code, "20473")
 
         // The renderers show all of it.
-        let text = AuditText(language: .en).render(audit)
-        XCTAssertTrue(text.contains("NOT SUBMITTED (89)"))
+        let text = AuditWritten.text(audit, .en)
+        XCTAssertTrue(text.contains("UNITS THAT HAVE NOT SUBMITTED"))
         XCTAssertTrue(text.contains("20441  Xã Thăng Trường"))
-        XCTAssertTrue(text.contains("error[WC301]"))
-        XCTAssertTrue(text.contains("error[WC302]") && text.contains(first.path) && text.contains(second.path))
-        XCTAssertTrue(text.contains("\(broken.path):32:3: error[WC101]"))
+        // People read the findings in words, files by their names: no diagnostic code, no folder of the machine.
+        XCTAssertFalse(text.contains("error[WC"), text)
+        XCTAssertTrue(text.contains(first.lastPathComponent) && text.contains(second.lastPathComponent))
+        XCTAssertFalse(text.contains(first.deletingLastPathComponent().path + "/"))
+        XCTAssertTrue(text.contains(broken.lastPathComponent) && text.contains("Line 32: "))
         let json = try JSONSerialization.jsonObject(with: Data(AuditJSON.render(audit, language: .en).utf8)) as! [String: Any]
         XCTAssertEqual((json["not_submitted"] as! [Any]).count, 89)
         XCTAssertEqual((json["invalid"] as! [Any]).count, 1)
@@ -173,22 +175,25 @@ final class AuditSampleTests: XCTestCase {
     func testMeanUsesTheLanguagesDecimalMark() {
         let audit = AuditFixture.samples.audit
         let mean = String(format: "%.1f", audit.meanPassed)
-        XCTAssertTrue(AuditText(language: .vi).render(audit).contains(mean.replacingOccurrences(of: ".", with: ",") + "/16"))
-        XCTAssertTrue(AuditText(language: .en).render(audit).contains(mean + "/16"))
-        XCTAssertTrue(AuditText(language: .vi).render(audit).contains("Đạt 16/16"))
-        XCTAssertTrue(AuditText(language: .en).render(audit).contains("Ready (16/16)"))
+        XCTAssertTrue(AuditWritten.text(audit, .vi).contains(mean.replacingOccurrences(of: ".", with: ",") + "/16"))
+        XCTAssertTrue(AuditWritten.text(audit, .en).contains(mean + "/16"))
+        XCTAssertTrue(AuditWritten.text(audit, .vi).contains("Đạt 16/16"))
+        XCTAssertTrue(AuditWritten.text(audit, .en).contains("Ready (16/16)"))
     }
 
     /// Columns line up by character, whatever mix of diacritics the names carry.
     func testTextMatrixColumnsAlign() {
-        let text = AuditText(language: .vi).render(AuditFixture.samples.audit)
-        let rows = text.components(separatedBy: "\n").filter { $0.contains("/16  ") && $0.contains("₫") }
+        let text = AuditWritten.text(AuditFixture.samples.audit, .vi)
+        // The ranking's rows: a rank, a code, then the name, and the cost.
+        let rows = text.components(separatedBy: "\n").filter { $0.range(of: #"^ +\d+ +\d{5}  "#, options: .regularExpression) != nil && $0.contains("₫") }
         XCTAssertEqual(rows.count, AuditFixture.samples.audit.valid)
-        let columns = Set(rows.map { row in row.distance(from: row.startIndex, to: row.range(of: "/16")!.lowerBound) })
-        XCTAssertEqual(columns.count, 1, "the N/16 column starts at one character offset in every row")
-        let widths = Set(rows.map(\.count))
-        XCTAssertEqual(widths.count, 1, "every matrix row is the same width in characters")
+        let columns = Set(rows.map { row in row.distance(from: row.startIndex, to: row.range(of: " ₫")!.lowerBound) })
+        XCTAssertEqual(columns.count, 1, "the cost ends at one character offset in every row")
+        // The matrix: every row the same width in characters, whatever diacritics the names carry.
+        let matrix = text.components(separatedBy: "\n").filter { $0.range(of: #"^ +\d+ +\d{5}  .*[✓✗?~!] "#, options: .regularExpression) != nil && !$0.contains("₫") }
+        XCTAssertEqual(matrix.count, AuditFixture.samples.audit.valid)
+        XCTAssertEqual(Set(matrix.map(\.count)).count, 1, "every matrix row is the same width in characters")
         XCTAssertFalse(text.contains("\u{1B}["), "no colour unless asked")
-        XCTAssertTrue(AuditText(language: .vi, colour: true).render(AuditFixture.samples.audit).contains("\u{1B}[32m✓"))
+        XCTAssertTrue(AuditWritten.text(AuditFixture.samples.audit, .vi, colour: true).contains("\u{1B}[32m✓"))
     }
 }

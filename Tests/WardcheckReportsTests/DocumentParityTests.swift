@@ -62,7 +62,7 @@ final class DocumentParityTests: XCTestCase {
                 switch block {
                 case .paragraph(let text): out.append(text)
                 case .table(let table):
-                    out += table.columns.map(\.label) + (table.caption.map { [$0] } ?? [])
+                    out += table.columns.map(\.label) + (table.caption.map { [$0] } ?? []) + table.groups.map(\.label)
                     for row in table.rows + (table.total.map { [$0] } ?? []) { out += row.map { $0.text(document.language) } }
                 }
             }
@@ -182,9 +182,10 @@ final class DocumentParityTests: XCTestCase {
     /// How a cell is stored in a sheet: text inline, figures as numbers, dates as Excel's day count.
     private static func workbookForm(_ cell: ReportDocument.Cell, _ language: Language) -> String {
         switch cell {
-        case .text(let s), .code(let s): return ">" + XML.escapeText(s) + "<"
+        case .text(let s), .code(let s), .unit(let s, _): return ">" + XML.escapeText(s) + "<"
         case .count(let n), .money(let n): return "<v>\(n)</v>"
-        case .outcome(let o): return ">" + XML.escapeText(o.label.text(language)) + "<"
+        // A sheet holds an outcome's words, a mark's too, so that a filter reads them.
+        case .outcome(let o), .mark(let o): return ">" + XML.escapeText(o.label.text(language)) + "<"
         case .date(let day): return "<v>\(day.ordinal + 25_569)</v>"
         case .percent, .score, .empty: return ""
         }

@@ -64,14 +64,14 @@ final class HiddenCharacterSinksTests: XCTestCase {
         audit.rows[0].file = "a\u{202E}\n.yaml"
         audit.province = "Đà Nẵng\u{202E}"
         for language in Language.allCases {
-            XCTAssertEqual(hiddenScalars(AuditText(language: language).render(audit), allowing: ["\n"]), [], "text")
-            XCTAssertEqual(hiddenScalars(AuditMarkdown.render(audit, language: language), allowing: ["\n"]), [], "markdown")
-            XCTAssertEqual(hiddenScalars(AuditHTML.render(audit, language: language), allowing: ["\n"]), [], "html")
+            XCTAssertEqual(hiddenScalars(AuditWritten.text(audit, language), allowing: ["\n"]), [], "text")
+            XCTAssertEqual(hiddenScalars(AuditWritten.markdown(audit, language), allowing: ["\n"]), [], "markdown")
+            XCTAssertEqual(hiddenScalars(AuditWritten.html(audit, language), allowing: ["\n"]), [], "html")
             XCTAssertEqual(hiddenScalars(AuditJSON.render(audit, language: language), allowing: ["\n"]), [], "json")
             // CSV: the byte order mark Excel needs, CRLF records, and line breaks RFC 4180 quotes inside a cell.
-            let csv = AuditCSV.render(audit, language: language)
+            let csv = AuditWritten.csv(audit, language)
             XCTAssertEqual(hiddenScalars(String(csv.dropFirst()), allowing: ["\n", "\r"]), [], "csv")
         }
-        XCTAssertTrue(AuditHTML.render(audit, language: .vi).contains("Phường A\n::error::x\\u{D}\\u{1B}[2J\\u{9B}\\u{202E}"))
+        XCTAssertTrue(AuditWritten.html(audit, .vi).contains("Phường A\n::error::x\\u{D}\\u{1B}[2J\\u{9B}\\u{202E}"))
     }
 }

@@ -40,6 +40,7 @@ public enum AuditDocument {
         case .money(let amount): return .money(amount)
         case .score(let mean, let whole): return .score(mean, of: whole)
         case .text(let text): return .text(text.text(language))
+        case .date(let day): return .date(day)
         }
     }
 
@@ -143,20 +144,27 @@ public enum AuditDocument {
     }
 
     private static func criteria(_ audit: Audit, _ w: Words) -> ReportDocument.Section {
+        let groups = Dictionary(audit.groups.map { ($0.key, w($0.label)) }, uniquingKeysWith: { a, _ in a })
         let rows = audit.tallies.map { t -> [Cell] in
-            [.code(t.id), .text(w(t.title)), .count(t.passed), .count(t.failed), .count(t.notReported), .count(t.notEvaluable),
-             .count(t.waived), .count(t.blocking)]
+            [.code(t.id), .text(w(t.title)), .text(groups[t.group] ?? t.group), .count(t.passed), .count(t.failed), .count(t.notReported),
+             .count(t.notEvaluable), .count(t.waived), .count(t.blocking), .percent(AuditLayout.percent(t.passed, of: audit.valid))]
         }
         let n = audit.criteriaCount
+        var table = ReportDocument.Table(key: "criteria", columns: [
+            Column("criterion", w(Vocabulary.code)), Column("title", w(Vocabulary.criterion)), Column("group", w(Vocabulary.group)),
+            Column("passed", w(Vocabulary.passed)), Column("failed", w(Vocabulary.failed)),
+            Column("not_reported", w(Vocabulary.notReported)), Column("not_evaluable", w(Vocabulary.notEvaluable)),
+            Column("waived", w(Vocabulary.waived)), Column("blocking", w(Vocabulary.blocking)), Column("pass_rate", w(Vocabulary.passRate)),
+        ], rows: rows)
+        if audit.valid > 0 {
+            table.bars = .init(heading: w(Localized(vi: "Tỷ lệ đạt theo tiêu chí", en: "Pass rate by criterion")), label: [0, 1],
+                               parts: [(3, .passed), (7, .waived), (5, .notReported), (6, .notEvaluable), (4, .failed)],
+                               whole: audit.valid, value: 9)
+        }
         return .init(key: "criteria", heading: w(Localized(vi: "Các tiêu chí — vướng nhiều đơn vị nhất trước", en: "Criteria — biggest blocker first")),
-                     blocks: [.table(.init(key: "criteria", columns: [
-                        Column("criterion", w(Vocabulary.code)), Column("title", w(Vocabulary.criterion)),
-                        Column("passed", w(Vocabulary.passed)), Column("failed", w(Vocabulary.failed)),
-                        Column("not_reported", w(Vocabulary.notReported)), Column("not_evaluable", w(Vocabulary.notEvaluable)),
-                        Column("waived", w(Vocabulary.waived)), Column("blocking", w(Vocabulary.blocking)),
-                     ], rows: rows)),
-                              .paragraph(w(Localized(vi: "Vướng = không đạt + chưa báo cáo + không đánh giá được: số đơn vị bị tiêu chí này giữ dưới \(n)/\(n).",
-                                                     en: "Blocking = failed + not reported + not evaluable: the units this criterion keeps below \(n)/\(n).")))])
+                     blocks: [.table(table),
+                              .paragraph(w(Localized(vi: "Vướng = không đạt + chưa báo cáo + không đánh giá được: số đơn vị bị tiêu chí này giữ dưới \(n)/\(n). Tỷ lệ đạt tính trên các đơn vị đã đánh giá.",
+                                                     en: "Blocking = failed + not reported + not evaluable: the units this criterion keeps below \(n)/\(n). Pass rates are of the units evaluated.")))])
     }
 
     private static func ranking(_ audit: Audit, _ w: Words, _ language: Language) -> ReportDocument.Section {
@@ -164,20 +172,41 @@ public enum AuditDocument {
         let rows = audit.rows.enumerated().map { (i, row) -> [Cell] in
             let notMet = audit.criteria.indices.filter { $0 < row.outcomes.count && row.outcomes[$0] != .passed && row.outcomes[$0] != .waived }
                 .map { audit.criteria[$0].id }
-            return [.count(ranks[i]), .code(row.code), .text(row.name), .count(row.passed), .text(notMet.joined(separator: ", ")),
+            return [.count(ranks[i]), .code(row.code), .unit(row.name, code: row.code), .count(row.passed), .text(notMet.joined(separator: ", ")),
                     .money(row.cost), row.asOf.map { .date($0) } ?? .empty]
         }
         var blocks: [ReportDocument.Block] = []
         if audit.rows.isEmpty {
             blocks.append(.paragraph(w(Localized(vi: "Không có đơn vị nào được đánh giá.", en: "No unit was evaluated."))))
         } else {
-            blocks.append(.table(.init(key: "ranking", columns: [
+            var ranking = ReportDocument.Table(key: "ranking", columns: [
                 Column("rank", w(Vocabulary.rank)), Column("code", w(Vocabulary.code)), Column("unit", w(Vocabulary.unit)),
                 Column("passed_count", w(Vocabulary.met)), Column("not_met", w(Vocabulary.notMet)),
                 Column("cost", w(Vocabulary.cost)), Column("facts_date", w(Vocabulary.factsDate)),
-            ], rows: rows)))
+            ], rows: rows)
+            ranking.rowHeader = 2
+            blocks.append(.table(ranking))
+            blocks.append(.paragraph(w(Vocabulary.marks) + ": " + AuditLayout.legendOrder.map { AuditLayout.symbol($0) + " " + w($0.label) }.joined(separator: ", ") + "."))
+            blocks.append(.table(matrix(audit, w, ranks)))
         }
         return .init(key: "ranking", heading: w(Localized(vi: "Xếp hạng các đơn vị", en: "Units ranked")), blocks: blocks)
+    }
+
+    /// Unit by criterion, in the ranking's order, the criteria under their groups: one mark a cell.
+    private static func matrix(_ audit: Audit, _ w: Words, _ ranks: [Int]) -> ReportDocument.Table {
+        let layout = AuditLayout(audit)
+        let rows = zip(audit.rows, ranks).map { (row, rank) -> [Cell] in
+            [.count(rank), .code(row.code), .unit(row.name, code: row.code)]
+                + layout.columns.map { column in layout.outcome(row, column).map { Cell.mark($0) } ?? .empty }
+                + [.count(row.passed)]
+        }
+        var table = ReportDocument.Table(key: "matrix", caption: w(Localized(vi: "Kết quả từng tiêu chí", en: "Each criterion's outcome")),
+                                         columns: [Column("rank", w(Vocabulary.rank)), Column("code", w(Vocabulary.code)), Column("unit", w(Vocabulary.unit))]
+                                            + layout.columns.map { Column($0.id, $0.id) } + [Column("passed_count", w(Vocabulary.met))],
+                                         rows: rows)
+        table.groups = [.init("", span: 3)] + layout.groups.map { .init(w($0.label), span: $0.columns.count) } + [.init("", span: 1)]
+        table.rowHeader = 2
+        return table
     }
 
     private static func plan(_ audit: Audit, _ w: Words, _ language: Language) -> ReportDocument.Section {

@@ -10,6 +10,7 @@ struct AuditSummary {
         /// A mean out of a whole: "13,4/16".
         case score(Double, of: Int)
         case text(Localized)
+        case date(Day)
     }
 
     /// How a figure should catch the eye: good news, something to chase, something broken.
@@ -35,7 +36,8 @@ struct AuditSummary {
         }
         f.append(Figure(key: "files", label: Localized(vi: "Tệp đã nộp", en: "Files submitted"), value: .count(audit.files), tone: .plain))
         f.append(Figure(key: "valid", label: Localized(vi: "Đơn vị đã đánh giá", en: "Units evaluated"), value: .count(audit.valid), tone: .plain))
-        f.append(Figure(key: "ready", label: Localized(vi: "Đạt \(total)/\(total)", en: "Ready (\(total)/\(total))"), value: .count(audit.ready), tone: .good))
+        f.append(Figure(key: "ready", label: Localized(vi: "Đạt \(total)/\(total)", en: "Ready (\(total)/\(total))"), value: .count(audit.ready),
+                        tone: Tone(rawValue: AuditLayout.readiness(audit.ready, of: audit.valid)) ?? .plain))
         f.append(Figure(key: "not_ready", label: Localized(vi: "Chưa đạt đủ", en: "Not yet ready"), value: .count(audit.valid - audit.ready),
                         tone: audit.valid > audit.ready ? .warn : .plain))
         if audit.rosterSize != nil {
@@ -63,8 +65,8 @@ struct AuditSummary {
         f.append(Figure(key: "mean_passed", label: Localized(vi: "Bình quân tiêu chí đạt", en: "Mean criteria met"),
                         value: .score(audit.meanPassed, of: total), tone: .plain))
         f.append(Figure(key: "evaluated_on", label: Localized(vi: "Ngày đánh giá", en: "Judged as of"),
-                        value: .text(audit.evaluatedOn.map { $0.written }
-                            ?? Localized(vi: "ngày số liệu của từng tệp", en: "each file's own date")), tone: .plain))
+                        value: audit.evaluatedOn.map { .date($0) }
+                            ?? .text(Localized(vi: "ngày số liệu của từng tệp", en: "each file's own date")), tone: .plain))
         f.append(Figure(key: "total_cost", label: Localized(vi: "Tổng chi phí ước tính", en: "Estimated total cost"), value: .money(audit.grandTotal), tone: .money))
         figures = f
     }
@@ -78,6 +80,7 @@ struct AuditSummary {
         case .money(let amount): return NumberText.money(amount, language)
         case .score(let mean, let whole): return NumberText.decimal(mean, language) + "/" + NumberText.grouped(whole, language)
         case .text(let text): return text.text(language)
+        case .date(let day): return day.written(language)
         }
     }
 

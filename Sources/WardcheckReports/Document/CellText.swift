@@ -5,25 +5,44 @@ extension ReportDocument.Cell {
     /// "04/12/2026", "không đạt". Writers for people (text, Markdown, HTML, DOCX) all use this.
     public func text(_ language: Language) -> String {
         switch self {
-        case .text(let s), .code(let s): return s
+        case .text(let s), .code(let s), .unit(let s, _): return s
         case .count(let n): return NumberText.grouped(n, language)
         case .money(let amount): return NumberText.money(amount, language)
         case .percent(let n): return NumberText.grouped(n, language) + "%"
         case .score(let mean, let whole): return NumberText.decimal(mean, language) + "/" + NumberText.grouped(whole, language)
         case .date(let day): return day.written(language)
         case .outcome(let outcome): return outcome.label.text(language)
+        case .mark(let outcome): return AuditLayout.symbol(outcome)
         case .empty: return ""
         }
     }
 
     /// The value for a machine reading a CSV: figures without grouping, dates in ISO, the rest
-    /// as people read it.
-    public func plainValue(_ language: Language) -> String {
+    /// as people read it in `language`; a decimal written with `decimals`' mark (the CSV's
+    /// separator decides it: "13,33" beside ";", "13.33" beside ",").
+    public func plainValue(_ language: Language, decimals: Language? = nil) -> String {
         switch self {
         case .count(let n), .money(let n), .percent(let n): return String(n)
-        case .score(let mean, let whole): return NumberText.decimal(mean, language, places: 2) + "/" + String(whole)
+        case .score(let mean, let whole): return NumberText.decimal(mean, decimals ?? language, places: 2) + "/" + String(whole)
         case .date(let day): return day.description
+        // A mark is for the eye; a sheet to filter wants the words.
+        case .mark(let outcome): return outcome.label.text(language)
         default: return text(language)
         }
+    }
+}
+
+extension ReportDocument.Table {
+    /// The column groups in words, for formats with no cells spanning columns:
+    /// "Kết nối: TC01, TC02, TC03, TC04".
+    public func groupLines() -> [String] {
+        var first = 0
+        var lines: [String] = []
+        for group in groups {
+            let labels = columns[min(first, columns.count)..<min(first + group.span, columns.count)].map(\.label)
+            if !group.label.isEmpty { lines.append(group.label + ": " + labels.joined(separator: ", ")) }
+            first += group.span
+        }
+        return lines
     }
 }

@@ -83,9 +83,40 @@ public struct ReportDocument {
         public var rows: [[Cell]]
         /// A last row set apart: "Tổng cộng … 2.801.600.000 ₫".
         public var total: [Cell]?
+        /// Headings over runs of columns, left to right ("Kết nối" over TC01–TC04); empty for
+        /// none. Their spans add up to the column count.
+        public var groups: [ColumnGroup] = []
+        /// The column that names a row (a unit's name), which a page keeps in view as it scrolls
+        /// sideways and a screen reader announces with each cell.
+        public var rowHeader: Int?
+        /// The table also drawn as bars, where a page can draw them; the figures stay in the table.
+        public var bars: Bars?
 
         public init(key: String, caption: String? = nil, columns: [Column], rows: [[Cell]] = [], total: [Cell]? = nil) {
             (self.key, self.caption, self.columns, self.rows, self.total) = (key, caption, columns, rows, total)
+        }
+    }
+
+    public struct ColumnGroup: Equatable {
+        /// Empty over columns that belong to no group (the rank, the code, the name).
+        public var label: String
+        public var span: Int
+
+        public init(_ label: String, span: Int) { (self.label, self.span) = (label, span) }
+    }
+
+    /// Each row as one bar of shares: the parts are counts in the row (passed, waived, failed …),
+    /// each of `whole`; the label is made of the row's cells in `label`.
+    public struct Bars {
+        public var heading: String
+        public var label: [Int]
+        public var parts: [(column: Int, outcome: Outcome)]
+        public var whole: Int
+        /// The column holding the figure shown at the bar's end (a pass rate).
+        public var value: Int
+
+        public init(heading: String, label: [Int], parts: [(column: Int, outcome: Outcome)], whole: Int, value: Int) {
+            (self.heading, self.label, self.parts, self.whole, self.value) = (heading, label, parts, whole, value)
         }
     }
 
@@ -102,6 +133,11 @@ public struct ReportDocument {
         case score(Double, of: Int)
         case date(Day)
         case outcome(Outcome)
+        /// An outcome as one mark in a matrix ("✓", "✗"): the section says what each mark means,
+        /// and a page gives a screen reader the words.
+        case mark(Outcome)
+        /// A unit's name, with the code a page may link to the unit's own page by.
+        case unit(String, code: String)
         case empty
 
         /// Whether the value is a figure (set to the right in a table).

@@ -38,4 +38,7 @@ public enum Vocabulary {
     public static let figure = Localized(vi: "Chỉ số", en: "Figure")
     public static let value = Localized(vi: "Giá trị", en: "Value")
     public static let expiredOn = Localized(vi: "Miễn trừ đã hết hạn", en: "Waivers expired")
+    public static let group = Localized(vi: "Nhóm", en: "Group")
+    public static let passRate = Localized(vi: "Tỷ lệ đạt", en: "Pass rate")
+    public static let marks = Localized(vi: "Ký hiệu", en: "Marks")
 }

@@ -1,11 +1,11 @@
 import WardcheckCore
 
 /// `diff --format markdown`: the comparison for a wiki page or an issue. Ward text goes through
-/// `AuditMarkdown.escape`, as in the audit's Markdown.
+/// `Markdown.escape`, as in the audit's Markdown.
 public enum DiffMarkdown {
     public static func render(_ diff: AuditDiff, language: Language) -> String {
         func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
-        let e = AuditMarkdown.escape
+        let e = Markdown.escape
         let total = diff.new.criteria
         var out = "# " + t("So sánh hai lần kiểm tra", "Two audits compared") + (diff.new.province.map { " — " + e($0) } ?? "") + "\n\n"
         out += "- " + t("Trước", "Before") + ": " + e(diff.old.source) + " (" + e(ProgressLayout.judged(diff.old.evaluatedOn, language)) + ")\n"

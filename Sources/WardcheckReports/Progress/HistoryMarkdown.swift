@@ -4,7 +4,7 @@ import WardcheckCore
 public enum HistoryMarkdown {
     public static func render(_ history: History, language: Language) -> String {
         func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
-        let e = AuditMarkdown.escape
+        let e = Markdown.escape
         let total = history.criteriaCount
         var out = "# " + t("Diễn biến qua các kỳ", "Progress over time") + " — " + e(history.path) + ", " + history.every.name.text(language) + "\n\n"
         out += e(ProgressLayout.judgedEachPeriod(history.evaluatedOn, language)) + "\n\n"

@@ -8,7 +8,8 @@ import WardcheckCore
 public enum DocumentCSV {
     public static func render(_ document: ReportDocument, separator: CSV.Separator? = nil) -> String {
         let separator = separator ?? .default(for: document.language)
-        let language = separator.decimalLanguage
+        let language = document.language
+        let decimals = separator.decimalLanguage
         var keys = ["section", "figure", "label", "value", "note"]
         for section in document.sections {
             for table in section.tables {
@@ -21,7 +22,7 @@ public enum DocumentCSV {
         }
         add(["section": "headline", "value": document.headline])
         for figure in document.figures {
-            add(["section": "summary", "figure": figure.key, "label": figure.label, "value": figure.value.plainValue(language)])
+            add(["section": "summary", "figure": figure.key, "label": figure.label, "value": figure.value.plainValue(language, decimals: decimals)])
         }
         for section in document.sections {
             for block in section.blocks {
@@ -29,9 +30,10 @@ public enum DocumentCSV {
                 case .paragraph(let text):
                     add(["section": section.key, "note": text])
                 case .table(let table):
+                    for line in table.groupLines() { add(["section": table.key, "note": line]) }
                     for row in table.rows + (table.total.map { [$0] } ?? []) {
                         var values = ["section": table.key]
-                        for (column, cell) in zip(table.columns, row) { values[column.key] = cell.plainValue(language) }
+                        for (column, cell) in zip(table.columns, row) { values[column.key] = cell.plainValue(language, decimals: decimals) }
                         add(values)
                     }
                 }

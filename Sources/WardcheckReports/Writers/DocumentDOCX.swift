@@ -126,9 +126,11 @@ public enum DocumentDOCX {
     }
 
     /// A table of the document: borders, a header row repeated on every page, rows kept whole,
-    /// figures set to the right, 12 pt.
+    /// figures set to the right, 12 pt; a matrix of many narrow columns in 8 pt, so that it fits
+    /// the page's width.
     private static func table(_ table: ReportDocument.Table, _ language: Language) -> String {
         let rows = table.rows + (table.total.map { [$0] } ?? [])
+        let size = table.columns.count > 10 ? 16 : 24
         let figures = Set(table.columns.indices.filter { i in rows.contains { i < $0.count && $0[i].isFigure } })
         var out = ""
         if let caption = table.caption { out += paragraph([Run(caption, italic: true)], align: "left", after: 60, keepNext: true) }
@@ -138,12 +140,24 @@ public enum DocumentDOCX {
         }
         out += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar>"
         out += "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr>"
-        let widths = columnWidths(table, language)
+        let widths = columnWidths(table, language, size: size)
         out += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        if !table.groups.isEmpty {
+            // The groups over their columns, one cell spanning each run.
+            out += "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"
+            var first = 0
+            for group in table.groups where group.span > 0 {
+                let width = widths[min(first, widths.count)..<min(first + group.span, widths.count)].reduce(0, +)
+                out += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>" + (group.span > 1 ? "<w:gridSpan w:val=\"\(group.span)\"/>" : "")
+                    + "<w:vAlign w:val=\"center\"/></w:tcPr>" + paragraph([Run(group.label, bold: true, size: size)], align: "center", after: 0, line: 240) + "</w:tc>"
+                first += group.span
+            }
+            out += "</w:tr>"
+        }
         out += "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"
         for (column, width) in zip(table.columns, widths) {
             out += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
-                + paragraph([Run(column.label, bold: true, size: 24)], align: "center", after: 0, line: 240) + "</w:tc>"
+                + paragraph([Run(column.label, bold: true, size: size)], align: "center", after: 0, line: 240) + "</w:tc>"
         }
         out += "</w:tr>"
         for (n, row) in rows.enumerated() {
@@ -151,7 +165,7 @@ public enum DocumentDOCX {
             out += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             for (i, cell) in row.enumerated() where i < table.columns.count {
                 out += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[i])\" w:type=\"dxa\"/></w:tcPr>"
-                    + paragraph([Run(cell.text(language), bold: strong, size: 24)], align: figures.contains(i) ? "right" : "left",
+                    + paragraph([Run(cell.text(language), bold: strong, size: size)], align: figures.contains(i) ? "right" : cell.isMark ? "center" : "left",
                                             after: 0, line: 240) + "</w:tc>"
             }
             out += "</w:tr>"
@@ -161,12 +175,13 @@ public enum DocumentDOCX {
 
     /// Columns share the text width by what they hold: each gets at least its longest word (a
     /// code, "TC05", is never cut in two), then the room left goes to the columns with the most
-    /// to say (a sentence rather than a count). Widths in twips, for 12 pt Times New Roman.
-    static func columnWidths(_ table: ReportDocument.Table, _ language: Language) -> [Int] {
+    /// to say (a sentence rather than a count). Widths in twips, for Times New Roman at `size`
+    /// half-points (24 is 12 pt).
+    static func columnWidths(_ table: ReportDocument.Table, _ language: Language, size: Int = 24) -> [Int] {
         let rows = table.rows + (table.total.map { [$0] } ?? [])
         // Capitals and digits are wider than the average letter: room for "TC05" and "20473".
-        let perCharacter = 150
-        let padding = 300
+        let perCharacter = 150 * size / 24
+        let padding = 300 * size / 24
         func longestWord(_ text: String) -> Int { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0 }
         var least: [Int] = []
         var wanted: [Int] = []

@@ -1,36 +1,63 @@
+import Foundation
 import WardcheckCore
 
 /// Any report document as one self-contained page (no script, font or image from elsewhere), to
 /// read on a desk or a phone and to print: on paper it is A4 with the report's title at the top
 /// of every page and "page n / N" at the bottom (CSS `@page` margin boxes), tables whose header
 /// repeats on each page and rows that do not split. Ward text is escaped wherever it goes.
+///
+/// The page is the document and nothing else; what a served page adds (the bar to move between
+/// pages, links to each unit's own page) comes in `Options`, never as sections of its own.
 public enum DocumentHTML {
+    public struct Options {
+        /// The served page's bar (the way back to the form, the other language), already markup.
+        public var navigation: String?
+        /// The address of a unit's own page from its code, where the page is served with one.
+        public var unitLink: ((String) -> String)?
+        public var generator: String
+        /// Whether the page prints across the sheet: for reports whose tables are wide.
+        public var landscape: Bool
+
+        public init(navigation: String? = nil, unitLink: ((String) -> String)? = nil, generator: String = "wardcheck", landscape: Bool = false) {
+            (self.navigation, self.unitLink, self.generator, self.landscape) = (navigation, unitLink, generator, landscape)
+        }
+    }
+
     public static func render(_ document: ReportDocument, generator: String = "wardcheck") -> String {
+        render(document, options: Options(generator: generator))
+    }
+
+    public static func render(_ document: ReportDocument, options: Options) -> String {
         let language = document.language
         let vi = language == .vi
-        var body = "<p class=\"headline\">" + HTML.escape(document.headline) + "</p>\n"
+        let h = HTML.escape
+        var body = "<p class=\"headline\">" + h(document.headline) + "</p>\n"
         if !document.figures.isEmpty {
             body += "<dl class=\"figures\">\n"
             for figure in document.figures {
-                body += "<div class=\"figure \(figure.tone.rawValue)\"><dt>" + HTML.escape(figure.label) + "</dt><dd>"
-                    + HTML.escape(figure.value.text(language)) + "</dd></div>\n"
+                body += "<div class=\"figure \(figure.tone.rawValue)\"><dt>" + h(figure.label) + "</dt><dd>"
+                    + h(figure.value.text(language)) + "</dd></div>\n"
             }
             body += "</dl>\n"
         }
-        var contents = ""
+        var contents = "", sections = ""
         for section in document.sections {
-            contents += "<li><a href=\"#\(section.key)\">" + HTML.escape(section.heading) + "</a></li>"
-            body += "<section id=\"\(section.key)\" aria-labelledby=\"h-\(section.key)\">\n<h2 id=\"h-\(section.key)\">"
-                + HTML.escape(section.heading) + "</h2>\n"
+            contents += "<li><a href=\"#\(section.key)\">" + h(section.heading) + "</a></li>"
+            sections += "<section id=\"\(section.key)\" aria-labelledby=\"h-\(section.key)\">\n<h2 id=\"h-\(section.key)\">"
+                + h(section.heading) + "</h2>\n"
             for block in section.blocks {
                 switch block {
-                case .paragraph(let text): body += "<p>" + HTML.escape(text) + "</p>\n"
-                case .table(let table): body += Self.table(table, language)
+                case .paragraph(let text): sections += "<p>" + h(text) + "</p>\n"
+                case .table(let table):
+                    if let bars = table.bars { sections += Self.bars(bars, table, language) }
+                    sections += Self.table(table, language, options)
                 }
             }
-            body += "</section>\n"
+            sections += "</section>\n"
         }
-        let nav = contents.isEmpty ? "" : "<nav aria-label=\"\(vi ? "Mục lục" : "Contents")\"><ol>" + contents + "</ol></nav>\n"
+        // The contents after the figures: what the city stands at comes first on a phone.
+        if !contents.isEmpty { body += "<nav class=\"toc\" aria-label=\"\(vi ? "Mục lục" : "Contents")\"><ol>" + contents + "</ol></nav>\n" }
+        body += sections
         let footer = vi
             ? "Tạo bởi wardcheck. Số liệu do các đơn vị tự báo cáo; đơn giá là ước tính trong danh mục của bộ tiêu chí."
             : "Made by wardcheck. Figures are self-reported by the units; unit costs are the estimates in the criteria's catalogue."
@@ -40,69 +67,167 @@ public enum DocumentHTML {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="\(HTML.escape(generator))">
-        <title>\(HTML.escape(document.title))</title>
-        <style>\(style)\(PrintedPages.css(title: document.title, language: language))</style>
+        <meta name="generator" content="\(h(options.generator))">
+        <title>\(h(document.title))</title>
+        <link rel="icon" href="data:,">
+        <style>\(style)\(PrintedPages.css(title: document.title, language: language, landscape: options.landscape))</style>
         </head>
         <body>
+        \(options.navigation ?? "")
         <header>
-        <h1>\(HTML.escape(document.title))</h1>
+        <h1>\(h(document.title))</h1>
+        <p class="subject">\(h(document.subject))</p>
         </header>
         <main>
-        \(nav)\(body)</main>
-        <footer><p>\(HTML.escape(footer))</p></footer>
+        \(body)</main>
+        <footer><p>\(h(footer))</p></footer>
         </body>
         </html>
 
         """
     }
 
-    private static func table(_ table: ReportDocument.Table, _ language: Language) -> String {
+    private static func table(_ table: ReportDocument.Table, _ language: Language, _ options: Options) -> String {
+        let h = HTML.escape
         let rows = table.rows + (table.total.map { [$0] } ?? [])
         let figures = Set(table.columns.indices.filter { i in rows.contains { i < $0.count && $0[i].isFigure } })
-        func cells(_ row: [ReportDocument.Cell], tag: String) -> String {
-            row.enumerated().map { i, cell in
-                let scope = tag == "th" ? " scope=\"col\"" : ""
-                let kind = figures.contains(i) ? " class=\"num\"" : ""
-                return "<\(tag)\(scope)\(kind)>" + HTML.escape(cell.text(language)) + "</\(tag)>"
-            }.joined()
+        let marks = Set(table.columns.indices.filter { i in rows.contains { i < $0.count && $0[i].isMark } })
+        func cell(_ cell: ReportDocument.Cell, _ i: Int) -> String {
+            let column = i < table.columns.count ? table.columns[i].label : ""
+            if i == table.rowHeader {
+                return "<th scope=\"row\" class=\"name\">" + content(cell, language, options) + "</th>"
+            }
+            if case .mark(let outcome) = cell {
+                // The mark for the eye, the outcome in words for a screen reader.
+                return "<td class=\"mark o-\(outcome.rawValue)\"><span aria-hidden=\"true\">\(h(cell.text(language)))</span>"
+                    + "<span class=\"visually-hidden\">\(h(column + ": " + outcome.label.text(language)))</span></td>"
+            }
+            let kind = figures.contains(i) ? " class=\"num\"" : marks.contains(i) ? " class=\"mark\"" : ""
+            return "<td\(kind)>" + content(cell, language, options) + "</td>"
         }
-        var out = "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTML.escape(table.caption ?? table.columns.map(\.label).joined(separator: ", ")))\">\n"
-        out += "<table>\n"
-        if let caption = table.caption { out += "<caption>" + HTML.escape(caption) + "</caption>\n" }
-        out += "<thead><tr>" + table.columns.enumerated().map { i, column in
-            "<th scope=\"col\"\(figures.contains(i) ? " class=\"num\"" : "")>" + HTML.escape(column.label) + "</th>"
+        let wide = table.columns.count > 10 ? " wide" : ""
+        var out = "<div class=\"table\(wide)\" role=\"region\" tabindex=\"0\" aria-label=\"\(h(table.caption ?? table.columns.map(\.label).joined(separator: ", ")))\">\n"
+        out += "<table id=\"table-\(table.key)\">\n"
+        if let caption = table.caption { out += "<caption>" + h(caption) + "</caption>\n" }
+        out += "<thead>"
+        if !table.groups.isEmpty {
+            out += "<tr class=\"groups\">" + table.groups.map { group in
+                group.label.isEmpty ? "<td colspan=\"\(group.span)\"></td>" : "<th scope=\"colgroup\" colspan=\"\(group.span)\">" + h(group.label) + "</th>"
+            }.joined() + "</tr>"
+        }
+        out += "<tr>" + table.columns.enumerated().map { i, column in
+            let kind = figures.contains(i) ? " class=\"num\"" : marks.contains(i) ? " class=\"mark\"" : ""
+            return "<th scope=\"col\"\(kind)>" + h(column.label) + "</th>"
         }.joined() + "</tr></thead>\n<tbody>\n"
-        for row in table.rows { out += "<tr>" + cells(row, tag: "td") + "</tr>\n" }
+        for row in table.rows { out += "<tr>" + row.enumerated().map { cell($1, $0) }.joined() + "</tr>\n" }
         out += "</tbody>\n"
-        if let total = table.total { out += "<tfoot><tr>" + cells(total, tag: "td") + "</tr></tfoot>\n" }
+        if let total = table.total { out += "<tfoot><tr>" + total.enumerated().map { cell($1, $0) }.joined() + "</tr></tfoot>\n" }
         return out + "</table>\n</div>\n"
     }
 
+    /// A cell's words, a unit's name linked to its own page when the page is served with one.
+    private static func content(_ cell: ReportDocument.Cell, _ language: Language, _ options: Options) -> String {
+        if case .unit(let name, let code) = cell, let link = options.unitLink {
+            return "<a href=\"\(HTML.escape(link(code)))\">" + HTML.escape(name) + "</a>"
+        }
+        return HTML.escape(cell.text(language))
+    }
+
+    /// The table's rows as stacked bars in plain CSS, each part a share of the whole; the words
+    /// of every bar are given to screen readers, and the table below holds the same figures.
+    private static func bars(_ bars: ReportDocument.Bars, _ table: ReportDocument.Table, _ language: Language) -> String {
+        let h = HTML.escape
+        guard bars.whole > 0 else { return "" }
+        var out = "<figure class=\"bars\">\n<figcaption>" + h(bars.heading) + "</figcaption>\n<p class=\"legend\">"
+        out += bars.parts.map { "<span class=\"key o-\($0.outcome.rawValue)\"></span> " + h($0.outcome.label.text(language)) }.joined(separator: " &nbsp; ")
+        out += "</p>\n"
+        for row in table.rows {
+            let label = bars.label.compactMap { $0 < row.count ? row[$0].text(language) : nil }.joined(separator: " ")
+            let parts = bars.parts.compactMap { part -> (Outcome, Int)? in
+                guard part.column < row.count, case .count(let n) = row[part.column] else { return nil }
+                return (part.outcome, n)
+            }
+            let words = parts.map { $0.0.label.text(language) + " " + NumberText.grouped($0.1, language) }.joined(separator: ", ")
+            out += "<div class=\"bar-row\"><div class=\"bar-label\">" + h(label) + "</div>"
+            out += "<div class=\"bar\" role=\"img\" aria-label=\"\(h(label + ": " + words))\">"
+            for (outcome, count) in parts where count > 0 {
+                let width = String(format: "%.2f", Double(count) * 100 / Double(bars.whole))
+                out += "<span class=\"seg o-\(outcome.rawValue)\" style=\"width:\(width)%\"></span>"
+            }
+            let value = bars.value < row.count ? row[bars.value].text(language) : ""
+            out += "</div><div class=\"bar-value\">" + h(value) + "</div></div>\n"
+        }
+        return out + "</figure>\n"
+    }
+
+    /// The palette and layout of every report page: outcome colours, figures, tables that scroll
+    /// in their own box on a phone (the name column kept in view), bars, the served page's bar.
     static let style = """
 
-    :root { --good: #1a7f37; --good-bg: #dafbe1; --warn: #8a5a00; --warn-bg: #fff3c4; --bad: #b42318; --bad-bg: #ffe4e0; --line: #d0d7de; --muted: #57606a; --accent: #0b5cad; }
+    :root { --passed: #1a7f37; --passed-bg: #dafbe1; --failed: #b42318; --failed-bg: #ffe4e0; --not_reported: #8a5a00; --not_reported-bg: #fff3c4;
+            --not_evaluable: #6e40c9; --not_evaluable-bg: #efe6ff; --waived: #0b5cad; --waived-bg: #dcecff; --line: #d0d7de; --muted: #57606a; }
     * { box-sizing: border-box; }
-    body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: #1f2328; margin: 0 auto; max-width: 1200px; padding: 1.5rem; line-height: 1.45; }
-    h1 { font-size: 1.6rem; margin: 0 0 .5rem; } h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; border-bottom: 2px solid var(--line); padding-bottom: .25rem; }
-    .headline { font-size: 1.1rem; font-weight: 600; }
-    nav ol { columns: 2 16rem; padding-left: 1.25rem; } nav a { display: inline-block; min-height: 24px; color: var(--accent); }
-    dl.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .5rem; margin: 1rem 0; }
-    .figure { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: .4rem .6rem; }
-    .figure dt { font-size: .9rem; color: var(--muted); } .figure dd { margin: 0; font-size: 1.2rem; font-weight: 700; font-variant-numeric: tabular-nums; }
-    .figure.good { border-left-color: var(--good); } .figure.warn { border-left-color: var(--warn); } .figure.bad { border-left-color: var(--bad); } .figure.money { border-left-color: var(--accent); }
-    .table { overflow-x: auto; margin: .5rem 0 1rem; } .table:focus { outline: 2px solid var(--accent); }
+    html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+    body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: #1f2328; margin: 0 auto; max-width: 1400px; padding: 1.5rem; line-height: 1.45; overflow-wrap: break-word; }
+    h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; border-bottom: 2px solid var(--line); padding-bottom: .25rem; }
+    a { color: var(--waived); }
+    .subject, footer { color: var(--muted); } footer { margin-top: 2rem; border-top: 1px solid var(--line); font-size: .9rem; }
+    .headline { font-size: 1.15rem; font-weight: 600; margin: 1rem 0; }
+    nav.toc ol { columns: 2 16rem; padding-left: 1.25rem; } nav.toc a { display: inline-block; min-height: 24px; }
+    nav.top { background: #0b3d6e; margin: -1.5rem -1.5rem 1rem; padding: .3rem .9rem; display: flex; flex-wrap: wrap; gap: .2rem .4rem; justify-content: flex-end; }
+    nav.top a { color: #fff; display: inline-flex; align-items: center; min-height: 44px; min-width: 44px; padding: 0 .5rem; border-radius: 6px; }
+    nav.top a[aria-current=page] { text-decoration: none; background: rgba(255,255,255,.15); }
+    dl.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .5rem; margin: 1rem 0; }
+    .figure { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: .4rem .6rem; background: #f6f8fa; min-width: 0; }
+    .figure dt { font-size: .9rem; color: var(--muted); } .figure dd { margin: 0; font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+    .figure.good { border-left-color: var(--passed); background: var(--passed-bg); } .figure.warn { border-left-color: var(--not_reported); background: var(--not_reported-bg); }
+    .figure.bad { border-left-color: var(--failed); background: var(--failed-bg); } .figure.money { border-left-color: var(--waived); }
+    .table { overflow: auto; max-width: 100%; margin: .5rem 0 1rem; position: relative; -webkit-overflow-scrolling: touch; }
+    .table:focus { outline: 3px solid #80b3ff; outline-offset: 2px; }
+    .table.wide { max-height: 85vh; border: 1px solid var(--line); }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; }
     caption { text-align: left; font-weight: 600; padding: .25rem 0; }
     th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
-    th { background: #f6f8fa; } th.num, td.num { text-align: right; white-space: nowrap; }
-    tfoot td { border-top: 2px solid #1f2328; font-weight: 700; }
-    footer { margin-top: 2rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
-    @media (max-width: 40rem) { body { padding: .75rem; } h1 { font-size: 1.3rem; } th, td { white-space: nowrap; } }
+    thead th, thead td { background: #f6f8fa; } th.num, td.num { text-align: right; white-space: nowrap; }
+    tr.groups th { text-align: center; border-left: 1px solid var(--line); }
+    th.mark, td.mark { text-align: center; padding: .2rem .25rem; }
+    th.name { font-weight: 400; white-space: nowrap; position: sticky; left: 0; background: #fff; z-index: 1; }
+    .wide thead { position: sticky; top: 0; z-index: 2; }
+    tfoot td, tfoot th { border-top: 2px solid #1f2328; font-weight: 700; }
+    td.o-passed, .key.o-passed, .seg.o-passed { color: var(--passed); background: var(--passed-bg); }
+    td.o-failed, .key.o-failed { color: var(--failed); background: var(--failed-bg); font-weight: 700; }
+    td.o-not_reported, .key.o-not_reported { color: var(--not_reported); background: var(--not_reported-bg); font-weight: 700; }
+    td.o-not_evaluable, .key.o-not_evaluable { color: var(--not_evaluable); background: var(--not_evaluable-bg); font-weight: 700; }
+    td.o-waived, .key.o-waived { color: var(--waived); background: var(--waived-bg); }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    figure.bars { margin: .5rem 0 1rem; } figure.bars figcaption { font-weight: 600; }
+    .legend .key { display: inline-block; width: 1em; height: 1em; vertical-align: middle; border-radius: 3px; border: 1px solid var(--line); }
+    .bar-row { display: grid; grid-template-columns: minmax(12rem, 26rem) minmax(0, 1fr) 3.5rem; gap: .75rem; align-items: center; font-size: .9rem; margin: .15rem 0; }
+    .bar { display: flex; height: 1.1rem; background: #eaeef2; border-radius: 3px; overflow: hidden; min-width: 0; }
+    .seg { display: block; height: 100%; flex: none; }
+    .seg.o-passed { background: var(--passed); } .seg.o-waived, .key.o-waived { background: var(--waived); } .seg.o-not_reported, .key.o-not_reported { background: #d4a72c; }
+    .seg.o-not_evaluable, .key.o-not_evaluable { background: #8250df; } .seg.o-failed, .key.o-failed { background: var(--failed); } .key.o-passed { background: var(--passed); }
+    .bar-value { text-align: right; font-weight: 600; }
+    @media (max-width: 40rem) {
+      body { padding: .75rem; font-size: 15px; } nav.top { margin: -.75rem -.75rem .75rem; }
+      h1 { font-size: 1.3rem; } h2 { font-size: 1.1rem; }
+      dl.figures { grid-template-columns: repeat(2, minmax(0, 1fr)); } .figure dd { font-size: 1.05rem; }
+      .bar-row { grid-template-columns: minmax(0, 1fr) 3rem; gap: .1rem .5rem; } .bar-label { grid-column: 1 / -1; font-size: .85rem; }
+      th, td { padding: .25rem .35rem; font-size: .85rem; }
+    }
     @media print {
-      body { max-width: none; padding: 0; font-size: 10pt; } nav { display: none; }
-      .table { overflow: visible; } thead { display: table-header-group; } tr { break-inside: avoid; } h2 { break-after: avoid; }
-      .figure { break-inside: avoid; } a { color: inherit; text-decoration: none; }
+      * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      body { max-width: none; padding: 0; font-size: 9pt; } nav { display: none; }
+      .table, .table.wide { overflow: visible; max-height: none; border: 0; } .wide table { font-size: 6.5pt; }
+      thead, .wide thead { display: table-header-group; position: static; } th.name { position: static; } tfoot { display: table-footer-group; }
+      tr, .figure, .bar-row { break-inside: avoid; } h2 { break-after: avoid; } a { color: inherit; text-decoration: none; }
     }
     """
+}
+
+extension ReportDocument.Cell {
+    var isMark: Bool {
+        if case .mark = self { return true }
+        return false
+    }
 }

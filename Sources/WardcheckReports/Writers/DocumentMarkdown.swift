@@ -21,6 +21,7 @@ public enum DocumentMarkdown {
                     out += "\n" + escape(text) + "\n"
                 case .table(let table):
                     if let caption = table.caption { out += "\n**" + escape(caption) + "**\n" }
+                    if !table.groups.isEmpty { out += "\n" + table.groupLines().map { "- " + escape($0) + "\n" }.joined() }
                     out += "\n" + Self.table(table, language)
                 }
             }
@@ -31,7 +32,9 @@ public enum DocumentMarkdown {
     private static func table(_ table: ReportDocument.Table, _ language: Language) -> String {
         let rows = table.rows + (table.total.map { [$0] } ?? [])
         var out = "| " + table.columns.map { escape($0.label) }.joined(separator: " | ") + " |\n"
-        out += "|" + table.columns.indices.map { i in rows.contains { i < $0.count && $0[i].isFigure } ? "---:" : "---" }.joined(separator: "|") + "|\n"
+        out += "|" + table.columns.indices.map { i in
+            rows.contains { i < $0.count && $0[i].isFigure } ? "---:" : rows.contains { i < $0.count && $0[i].isMark } ? ":---:" : "---"
+        }.joined(separator: "|") + "|\n"
         for (n, row) in rows.enumerated() {
             let strong = table.total != nil && n == rows.count - 1
             out += "| " + row.map { cell in
@@ -44,6 +47,6 @@ public enum DocumentMarkdown {
 
     /// Markdown's own characters taken literally; HTML's three made entities; hidden characters shown.
     static func escape(_ text: String) -> String {
-        AuditMarkdown.escape(text)
+        Markdown.escape(text)
     }
 }

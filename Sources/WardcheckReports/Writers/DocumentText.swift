@@ -29,20 +29,32 @@ public struct DocumentText {
                     out += "  " + AuditLayout.plain(text) + "\n"
                 case .table(let table):
                     if let caption = table.caption { out += "  " + AuditLayout.plain(caption) + ":\n" }
-                    out += Self.table(table, language)
+                    for line in table.groupLines() { out += "  " + AuditLayout.plain(line) + "\n" }
+                    out += Self.table(table, language, paint)
                 }
             }
         }
         return out
     }
 
-    private static func table(_ table: ReportDocument.Table, _ language: Language) -> String {
+    private static func table(_ table: ReportDocument.Table, _ language: Language, _ paint: Painter) -> String {
         let rows = table.rows + (table.total.map { [$0] } ?? [])
         let right = Set(table.columns.indices.filter { i in rows.contains { i < $0.count && $0[i].isFigure } })
         var text = TextTable(headers: table.columns.map { AuditLayout.plain($0.label) }, right: right)
-        for row in rows { text.add(row.map { TextTable.Cell(AuditLayout.plain($0.text(language))) }) }
+        for row in rows { text.add(row.map { TextTable.Cell(AuditLayout.plain($0.text(language)), paint, Self.colour($0)) }) }
         text.ruleBeforeLast = table.total != nil
         return text.render()
+    }
+
+    /// A matrix's marks in their outcome's colour, when the terminal is coloured.
+    private static func colour(_ cell: ReportDocument.Cell) -> Painter.Colour? {
+        guard case .mark(let outcome) = cell else { return nil }
+        switch outcome {
+        case .passed: return .green
+        case .failed: return .red
+        case .notReported, .notEvaluable: return .yellow
+        case .waived: return .cyan
+        }
     }
 
     private static func painted(_ text: String, _ tone: ReportDocument.Tone, _ paint: Painter) -> String {

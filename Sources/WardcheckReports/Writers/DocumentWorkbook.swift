@@ -29,9 +29,12 @@ public enum DocumentWorkbook {
                     for note in notes { sheet.add([.text(note, .muted)]) }
                 }
                 if let table {
+                    for line in table.groupLines() { sheet.add([.text(line, .muted)]) }
                     sheet.add(table.columns.map { .text($0.label, .header) })
                     sheet.filterRow = sheet.rows.count
                     sheet.frozenRows = sheet.rows.count
+                    // The unit's name stays in view as the criteria scroll by.
+                    sheet.frozenColumns = table.rowHeader.map { $0 + 1 } ?? 0
                     for row in table.rows { sheet.add(row.map { cell($0, language) }) }
                     if let total = table.total {
                         sheet.add(total.map { c in
@@ -75,7 +78,7 @@ public enum DocumentWorkbook {
 
     static func cell(_ cell: ReportDocument.Cell, _ language: Language) -> Workbook.Cell {
         switch cell {
-        case .text(let s): return .text(s)
+        case .text(let s), .unit(let s, _): return .text(s)
         case .code(let s): return .text(s)
         case .count(let n): return .int(n)
         case .money(let amount): return .money(amount)
@@ -91,6 +94,9 @@ public enum DocumentWorkbook {
             case .waived: style = .waived
             }
             return .text(outcome.label.text(language), style)
+        case .mark(let outcome):
+            // The words, coloured: a filter on the column then reads "không đạt", not "✗".
+            return Self.cell(.outcome(outcome), language)
         case .empty: return .empty
         }
     }

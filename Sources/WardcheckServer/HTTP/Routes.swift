@@ -248,9 +248,11 @@ struct Routes: Sendable {
         guard companions.usable else { return companionsBroken(companions, language) }
         let signedIn = settings.cityAccess != nil
         let page = await settings.city.cityPage(language) { audit in
-            // Contact names and phones are the units' personal data: not on a page anyone on the network can open.
-            AuditHTML.render(audit, language: language, unitLink: { PageShell.link("/city/unit/" + $0, language) },
-                             navigation: PageShell(language: language, hasCity: true, signedIn: signedIn).bar(path: "/city"), contacts: false)
+            // The city's audit as the report writes it, with the bar of the served pages and each unit's name
+            // linked to its own page. The document holds no contact names or phones (personal data).
+            DocumentHTML.render(AuditDocument.build(audit, language: language), options: .init(
+                navigation: PageShell(language: language, hasCity: true, signedIn: signedIn).bar(path: "/city"),
+                unitLink: { PageShell.link("/city/unit/" + $0, language) }, generator: "wardcheck serve"))
         }
         return Reply.html(page ?? "", policy: .inlineStyles)
     }

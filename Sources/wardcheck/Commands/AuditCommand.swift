@@ -86,23 +86,20 @@ struct AuditCommand: ParsableCommand {
         Pipeline.stream(files, judge, into: accumulator.add)
         let audit = accumulator.finish()
 
-        let text: String
+        // Every format but JSON (its own documented schema) writes the one document.
+        let document = AuditDocument.build(audit, language: language)
         switch format {
         case .xlsx:
-            try output.emit(try AuditXLSX.render(audit, language: language), language: language)
-            return try finish(audit, language)
+            try output.emit(try DocumentWorkbook.data(document), language: language)
         case .docx:
             // The report as the city office sends it up: Decree 30/2020/NĐ-CP's layout.
-            let document = AuditDocument.build(audit, language: language)
             try output.emit(try DocumentDOCX.data(document, heading: official.heading(on: day)), language: language)
-            return try finish(audit, language)
-        case .text: text = AuditText(language: language, colour: output.colour).render(audit)
-        case .json: text = AuditJSON.render(audit, language: language)
-        case .csv: text = AuditCSV.render(audit, language: language, separator: csvSeparator)
-        case .markdown: text = AuditMarkdown.render(audit, language: language)
-        case .html: text = AuditHTML.render(audit, language: language)
+        case .text: output.emit(DocumentText(colour: output.colour).render(document))
+        case .json: output.emit(AuditJSON.render(audit, language: language))
+        case .csv: output.emit(DocumentCSV.render(document, separator: csvSeparator))
+        case .markdown: output.emit(DocumentMarkdown.render(document))
+        case .html: output.emit(DocumentHTML.render(document, options: .init(generator: "wardcheck audit", landscape: true)))
         }
-        output.emit(text)
         try finish(audit, language)
     }
 

@@ -93,9 +93,10 @@ final class CityAuditCLITests: XCTestCase {
         XCTAssertNotNil(out.range(of: #"Bình quân tiêu chí đạt:\s+13,5/16\n"#, options: .regularExpression), out)
         XCTAssertNotNil(out.range(of: #"Số liệu quá hạn \(> 90 ngày\):\s+1\n"#, options: .regularExpression), out)
         XCTAssertTrue(out.contains("90005  Xã Năm  xã           hải đảo   3"), "roster values in Vietnamese: \(out)")
-        XCTAssertTrue(out.contains("90002  Phường Hai: Máy tính × 5; Máy in × 3 — 93.000.000 ₫"), out)
-        XCTAssertTrue(out.contains("Sở Tài chính và UBND cấp xã (mua sắm) — 2 đơn vị — 98.000.000 ₫"), out)
-        XCTAssertTrue(out.contains("90004  Xã Bốn: Báo cáo số liệu còn thiếu"), out)
+        // What falls to each party, unit by unit: the needs in words, the cost as Vietnamese writes it.
+        XCTAssertNotNil(out.range(of: #"Sở Tài chính và UBND cấp xã \(mua sắm\) +90002  Phường Hai  Máy tính × 5; Máy in × 3 +93\.000\.000 ₫\n"#, options: .regularExpression), out)
+        XCTAssertNotNil(out.range(of: #"\n  Sở Tài chính và UBND cấp xã \(mua sắm\) +2 +98\.000\.000 ₫\n"#, options: .regularExpression), out)
+        XCTAssertNotNil(out.range(of: #"90004  Xã Bốn +Báo cáo số liệu còn thiếu\n"#, options: .regularExpression), out)
         for english in ["commune", "island", "mountain", " min", " h ", "units"] { XCTAssertFalse(out.contains(english), english) }
     }
 
@@ -104,37 +105,47 @@ final class CityAuditCLITests: XCTestCase {
         XCTAssertTrue(out.contains("1 of 4 units evaluated are ready (25%), 3 not yet; of the 5 units in the roster, 1 not submitted; 1 with stale facts; to buy: 110,500,000 ₫."), out)
         XCTAssertNotNil(out.range(of: #"Mean criteria met:\s+13.5/16\n"#, options: .regularExpression), out)
         XCTAssertTrue(out.contains("90005  Xã Năm  commune    island   3"), out)
-        XCTAssertTrue(out.contains("City Department of Finance with the unit (procurement) — 2 units — 98,000,000 ₫"), out)
-        XCTAssertTrue(out.contains("Telecom operator (at the Department of Science and Technology's request) — 1 unit — 5,000,000 ₫"), out)
+        XCTAssertNotNil(out.range(of: #"\n  City Department of Finance with the unit \(procurement\) +2 +98,000,000 ₫\n"#, options: .regularExpression), out)
+        XCTAssertNotNil(out.range(of: #"\n  Telecom operator \(at the Department of Science and Technology's request\) +1 +5,000,000 ₫\n"#, options: .regularExpression), out)
     }
 
     func testCSVUsesSemicolonsForVietnameseExcelAndCommasInEnglish() throws {
         let vi = try audit(["--format", "csv"]).stdout
-        XCTAssertTrue(vi.hasPrefix("\u{FEFF}section;code;name;"), String(vi.prefix(80)))
-        XCTAssertTrue(vi.contains("\r\nplan_unit;90002;Phường Hai;;;;;;;;;75000000;computer;Máy tính;5;;15000000;Sở Tài chính và UBND cấp xã (mua sắm);;city_procurement;;\r\n"), vi)
-        XCTAssertTrue(vi.contains("\r\nsummary;;;;;;;;;;;;mean_passed;Bình quân tiêu chí đạt;;;;;\"13,50/16\";;;\r\n"), vi)
-        XCTAssertTrue(vi.contains("\r\nnot_submitted;90005;Xã Năm;;;;;;;;;;;;;;;;\"Loại đơn vị: xã; Địa hình: hải đảo; Số thôn, tổ dân phố: 3\";;;\r\n"),
-                      "a cell holding the separator is quoted: \(vi)")
-        XCTAssertTrue(vi.contains("\r\nparty;;;;;;;;;;;98000000;;;;2;;Sở Tài chính và UBND cấp xã (mua sắm);;city_procurement;;\r\n"), vi)
+        let records = CSVRecords.parse(vi, separator: ";")
+        let header = try XCTUnwrap(records.first)
+        XCTAssertEqual(Array(header.prefix(5)), ["section", "figure", "label", "value", "note"])
+        func row(_ section: String, _ values: [String: String]) -> [String: String]? {
+            records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0).filter { !$0.1.isEmpty }) }
+                .first { record in record["section"] == section && values.allSatisfy { key, value in record[key] == value } }
+        }
+        // Figures as plain numbers, a decimal with the comma Vietnamese Excel reads beside ";".
+        XCTAssertNotNil(row("summary", ["figure": "mean_passed", "label": "Bình quân tiêu chí đạt", "value": "13,50/16"]), vi)
+        XCTAssertNotNil(row("party_units", ["code": "90002", "unit": "Phường Hai", "needs": "Máy tính × 5; Máy in × 3", "cost": "93000000",
+                                            "who": "Sở Tài chính và UBND cấp xã (mua sắm)"]), vi)
+        XCTAssertNotNil(row("not_submitted", ["code": "90005", "unit": "Xã Năm", "type": "xã", "terrain": "hải đảo", "villages": "3"]), vi)
+        XCTAssertNotNil(row("parties", ["who": "Sở Tài chính và UBND cấp xã (mua sắm)", "units": "2", "cost": "98000000"]), vi)
+        XCTAssertNotNil(row("plan", ["item": "Tổng cộng", "total": "110500000"]), vi)
+        XCTAssertTrue(vi.contains(";\"TC08, TC10, TC11\";"), "a cell holding a comma is quoted only when it must be; one holding the separator always")
         let en = try audit(["--format", "csv", "--lang", "en"]).stdout
-        XCTAssertTrue(en.hasPrefix("\u{FEFF}section,code,name,"))
-        XCTAssertTrue(en.contains("\r\nsummary,,,,,,,,,,,,mean_passed,Mean criteria met,,,,,13.50/16,,,\r\n"), en)
+        XCTAssertTrue(en.hasPrefix("\u{FEFF}section,figure,label,value,note,"))
+        XCTAssertTrue(en.contains("\r\nsummary,mean_passed,Mean criteria met,13.50/16,"), en)
         let tab = try audit(["--format", "csv", "--csv-separator", "tab"]).stdout
-        XCTAssertTrue(tab.hasPrefix("\u{FEFF}section\tcode\tname\t"))
+        XCTAssertTrue(tab.hasPrefix("\u{FEFF}section\tfigure\tlabel\t"))
         XCTAssertEqual(try audit(["--format", "csv", "--csv-separator", "|"]).status, 64, "an unknown separator is a usage error")
     }
 
     func testMarkdownAndHTMLShowTheSameFigures() throws {
         let md = try audit(["--format", "markdown"]).stdout
-        XCTAssertTrue(md.contains("| 90002 | Phường Hai | Máy tính × 5; Máy in × 3 | 93.000.000 ₫ |"), md)
+        XCTAssertTrue(md.contains("| Sở Tài chính và UBND cấp xã (mua sắm) | 90002 | Phường Hai | Máy tính × 5; Máy in × 3 | 93.000.000 ₫ |"), md)
         XCTAssertTrue(md.contains("| Bình quân tiêu chí đạt | 13,5/16 |"), md)
         XCTAssertTrue(md.contains("| 90005 | Xã Năm | xã | hải đảo | 3 |"), md)
         let html = try audit(["--format", "html"]).stdout
         // 1 of 4 ready is under half: red, not green.
-        XCTAssertTrue(html.contains("<div class=\"kpi bad\"><div class=\"value\">1<small>/4</small></div>"), html)
-        XCTAssertTrue(html.contains("<div class=\"kpi money\"><div class=\"value\">110.500.000&#160;₫</div>"))
-        XCTAssertTrue(html.contains("<td class=\"stale\">01/04/2025 <span aria-hidden=\"true\">⚠</span><span class=\"visually-hidden\">số liệu quá hạn</span></td>"), html)
-        XCTAssertTrue(html.contains("<tr><td>90002</td><td>Phường Hai</td><td>Máy tính\u{00A0}×\u{00A0}5; Máy in\u{00A0}×\u{00A0}3</td><td class=\"num\">93.000.000&#160;₫</td></tr>"))
+        XCTAssertTrue(html.contains("<div class=\"figure bad\"><dt>Đạt 16/16</dt><dd>1</dd></div>"), html)
+        XCTAssertTrue(html.contains("<div class=\"figure money\"><dt>Tổng chi phí ước tính</dt><dd>110.500.000&#160;₫</dd></div>"), html)
+        XCTAssertTrue(html.contains("<tr><td>Sở Tài chính và UBND cấp xã (mua sắm)</td><td>90002</td><td>Phường Hai</td><td>Máy tính × 5; Máy in × 3</td><td class=\"num\">93.000.000&#160;₫</td></tr>"), html)
+        // Each unit's name heads its row, and each mark carries its words for a screen reader.
+        XCTAssertTrue(html.contains("<th scope=\"row\" class=\"name\">Phường Hai</th><td class=\"mark o-passed\"><span aria-hidden=\"true\">✓</span><span class=\"visually-hidden\">TC01: đạt</span></td>"), html)
     }
 
     func testCompletenessGates() throws {

@@ -80,7 +80,8 @@ final class HostileTextCLITests: XCTestCase {
         let csv = try run(["audit", "--format", "csv", "."]).stdout
         XCTAssertTrue(csv.hasPrefix("\u{FEFF}"), "the byte order mark Excel needs")
         assertNoHiddenCharacters(String(csv.dropFirst()).replacingOccurrences(of: "\r", with: "\n"), "audit --format csv")
-        XCTAssertTrue(csv.contains("\"./bad\\u{200B}\r.yaml\""), csv)
+        // The file by its name, as people know it, not by the folder the audit ran in.
+        XCTAssertTrue(csv.contains("\"bad\\u{200B}\r.yaml\""), csv)
         let text = try run(["check", "."]).stdout
         XCTAssertTrue(text.contains("x\\u{A}::error file=a::forged \\u{202E}lmth.yaml"), text)
     }

@@ -252,13 +252,14 @@ public enum AuditDocument {
 
     private static func parties(_ audit: Audit, _ w: Words, _ language: Language) -> ReportDocument.Section? {
         guard !audit.parties.isEmpty else { return nil }
-        let summary = audit.parties.map { p -> [Cell] in [.text(w(p.who)), .count(p.units), .money(p.total)] }
+        // A party that only acts buys nothing: its cost is left blank rather than "0 ₫".
+        let summary = audit.parties.map { p -> [Cell] in [.text(w(p.who)), .count(p.units), p.total > 0 ? .money(p.total) : .empty] }
         var detail: [[Cell]] = []
         for party in audit.parties {
             for (row, needs) in AuditLayout.units(of: party, in: audit) {
                 detail.append([.text(w(party.who)), .code(row.code), .text(row.name),
                                .text(needs.map { AuditLayout.need($0, audit, language) }.joined(separator: "; ")),
-                               .money(AuditLayout.cost(needs, audit))])
+                               AuditLayout.cost(needs, audit) > 0 ? .money(AuditLayout.cost(needs, audit)) : .empty])
             }
         }
         return .init(key: "parties", heading: w(Localized(vi: "Phân công theo đơn vị thực hiện", en: "What falls to each party")), blocks: [

@@ -15,27 +15,29 @@ final class CityTests: XCTestCase {
             XCTAssertEqual(response.status, .ok)
             let page = response.text
             // wards/README.md: 93 units in the roster, 88 files submitted, 5 not submitted, one invalid file.
-            XCTAssertTrue(page.contains("<div class=\"value\">93</div><div class=\"label\">Đơn vị trong danh sách"))
-            XCTAssertTrue(page.contains("<div class=\"value\">88</div><div class=\"label\">Tệp đã nộp"))
-            XCTAssertTrue(page.contains("Chưa nộp số liệu (5)"))
-            XCTAssertTrue(page.contains("<a href=\"/city/unit/20194\">Phường Hòa Xuân</a>"))
-            XCTAssertTrue(page.contains("<a href=\"/city/unit/20473\"><b>Xã Quế Sơn (20473)</b></a>"), "the invalid file, by its unit's name, links to its unit too")
-            // In words, the file view folded; no folder of the server's, and no contact name or phone.
-            XCTAssertTrue(page.contains("<li>Mục Nguồn điện có tên «genrator», có phải «generator» (Máy phát điện dự phòng)?</li>"), page)
+            XCTAssertTrue(page.contains("<dt>Đơn vị trong danh sách</dt><dd>93</dd>"), page)
+            XCTAssertTrue(page.contains("<dt>Tệp đã nộp</dt><dd>88</dd>"))
+            XCTAssertTrue(page.contains("<dt>Chưa nộp số liệu</dt><dd>5</dd>"))
+            XCTAssertTrue(page.contains("<th scope=\"row\" class=\"name\"><a href=\"/city/unit/20194\">Phường Hòa Xuân</a></th>"))
+            XCTAssertTrue(page.contains("<td><a href=\"/city/unit/20473\">Xã Quế Sơn</a></td>"), "the invalid file, by its unit's name, links to its unit too")
+            // In words, with the line to look at; no folder of the server's, and no contact name or phone.
+            XCTAssertTrue(page.contains("<td>Dòng 32: Mục Nguồn điện có tên «genrator», có phải «generator» (Máy phát điện dự phòng)?</td>"), page)
+            XCTAssertFalse(page.contains("error[WC") || page.contains("WC101"), "no diagnostic code")
             XCTAssertFalse(page.contains(ServerFixture.wards.path) || page.contains("submissions/"))
             // Phường Hòa Xuân's contact (wards/submissions/20194-hoa-xuan.yaml), a unit the audit judges.
             XCTAssertFalse(page.contains("Võ Hữu Tài") || page.contains("3002"), "personal data stays off a page anyone on the network can open")
             // The way back to the form and the other language, and red for a city far from ready.
             XCTAssertTrue(page.contains("<nav class=\"top\" aria-label=\"Các trang\"><a href=\"/\">Tự đánh giá</a>"))
             XCTAssertTrue(page.contains("<a href=\"/city?lang=en\" lang=\"en\" hreflang=\"en\">English</a>"))
-            XCTAssertTrue(page.contains("<div class=\"kpi bad\">"))
+            // Eight units ranked first with 16 (the ranking shows them), far under half: red.
+            XCTAssertTrue(page.contains("<div class=\"figure bad\"><dt>Đạt 16/16</dt><dd>8</dd></div>"))
             // The report's own style sheet is inline, so this page alone allows inline styles; never scripts.
             let policy = try XCTUnwrap(response.header("Content-Security-Policy"))
             XCTAssertTrue(policy.contains("style-src 'self' 'unsafe-inline'"))
             XCTAssertTrue(policy.contains("script-src 'self';"))
             XCTAssertFalse(page.contains("<script"))
             let english = try await client.get("/city?lang=en").text
-            XCTAssertTrue(english.contains("<a href=\"/city/unit/20194?lang=en\">Phường Hòa Xuân</a>"))
+            XCTAssertTrue(english.contains("<a href=\"/city/unit/20194?lang=en\">Phường Hòa Xuân</a>"), english)
             XCTAssertTrue(english.contains("Units in the roster"))
         }
     }
@@ -102,7 +104,7 @@ final class CityTests: XCTestCase {
             // A file removed: the unit is no longer submitted.
             try FileManager.default.removeItem(at: file)
             let gone = try await client.get("/city").text
-            XCTAssertTrue(gone.contains("Chưa nộp số liệu (6)"))
+            XCTAssertTrue(gone.contains("<dt>Chưa nộp số liệu</dt><dd>6</dd>"))
         }
     }
 

@@ -70,7 +70,8 @@ public enum AuditDocument {
             let first = file.firstErrors.first.map { d in
                 w(Localized(vi: "Dòng \(d.start.line): ", en: "Line \(d.start.line): ")) + w(d.people)
             } ?? ""
-            return [.text(fileName(file.file)), file.code.map { .code($0) } ?? .empty, file.name.map { .text($0) } ?? .empty,
+            let unit: Cell = file.name.map { name in file.code.map { .unit(name, code: $0) } ?? .text(name) } ?? .empty
+            return [.text(fileName(file.file)), file.code.map { .code($0) } ?? .empty, unit,
                     .count(file.errorCount), .text(first)]
         }
         return .init(key: "invalid", heading: w(Localized(vi: "Tệp không hợp lệ — chưa được đánh giá", en: "Invalid files — not evaluated")),

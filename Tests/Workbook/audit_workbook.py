@@ -61,10 +61,15 @@ class AuditWorkbookTests(unittest.TestCase):
         self.assertEqual(sorted(os.listdir(self.folder)), ["audit-en.xlsx", "audit-vi.xlsx"])
 
     def test_sheets_are_named_in_the_report_language(self):
+        # The figures, then one sheet a table, named by its heading, cut at a whole word to Excel's 31 characters.
         self.assertEqual(self.books["vi"].sheetnames,
-                         ["Tóm tắt", "Bảng đơn vị", "Kế hoạch mua sắm", "Theo đơn vị thực hiện", "Việc cần làm", "Chưa nộp", "Tệp lỗi"])
+                         ["Tổng hợp", "Đơn vị chưa nộp số liệu", "Tệp không hợp lệ", "Miễn trừ đã hết hạn", "Các tiêu chí",
+                          "Xếp hạng các đơn vị", "Kết quả từng tiêu chí", "Kế hoạch mua sắm", "Việc cần làm (không mua sắm)",
+                          "Phân công theo đơn vị thực hiện", "Chi tiết theo đơn vị"])
         self.assertEqual(self.books["en"].sheetnames,
-                         ["Summary", "Units", "Purchase plan", "By party and unit", "Actions", "Not submitted", "Invalid files"])
+                         ["Summary", "Units that have not submitted", "Invalid files — not evaluated", "Expired waivers — ignored", "Criteria",
+                          "Units ranked", "Each criterion's outcome", "Procurement plan", "Actions (no purchase)",
+                          "What falls to each party", "Unit by unit"])
 
     def test_summary_figures_are_numbers_equal_to_the_json(self):
         for lang in ("vi", "en"):
@@ -86,80 +91,101 @@ class AuditWorkbookTests(unittest.TestCase):
             self.assertAlmostEqual(values["Bình quân tiêu chí đạt" if lang == "vi" else "Mean criteria met"], summary["mean_passed"])
             cost = next(c for c in sheet["B"] if c.value == summary["total_cost"])
             self.assertIn("₫", cost.number_format)
+            # The day of the audit is a date, shown as the reader writes dates.
+            day = next(c for c in sheet["B"] if hasattr(c.value, "date"))
+            self.assertEqual(day.value.date().isoformat(), self.audits[lang]["evaluated_on"])
+            self.assertEqual(day.number_format, {"vi": "dd/mm/yyyy", "en": "d mmm yyyy"}[lang])
 
-    def test_the_matrix_has_every_unit_with_its_outcomes_coloured(self):
+    def table(self, lang, index):
+        """A table sheet: its notes above, then the header (frozen, filtered), then the rows."""
+        sheet = self.books[lang].worksheets[index]
+        header_row = int(sheet.freeze_panes[1:]) - 1
+        self.assertEqual(sheet.auto_filter.ref.split(":")[0][1:], str(header_row), "the header row carries the filter")
+        header = [c.value for c in sheet[header_row]]
+        body = [r for r in sheet.iter_rows(min_row=header_row + 1) if any(c.value is not None for c in r)]
+        return sheet, header, body
+
+    def test_the_ranking_has_every_unit_as_the_json_ranks_it(self):
         for lang in ("vi", "en"):
             audit = self.audits[lang]
-            sheet = self.books[lang].worksheets[1]
-            self.assertEqual(sheet.freeze_panes, "D2")
-            header = [c.value for c in sheet[1]]
-            ids = [c["id"] for c in audit["criteria"]]
-            columns = {i: header.index(next(h for h in header if h and h.startswith(i + " "))) for i in ids}
-            body = list(sheet.iter_rows(min_row=2))
+            sheet, header, body = self.table(lang, 5)
+            self.assertEqual(sheet.freeze_panes[0], "D", "the name stays in view")
             self.assertEqual(len(body), len(audit["units"]))
             for cells, unit in zip(body, audit["units"]):
-                self.assertEqual(cells[0].value, unit["rank"])
+                self.assertEqual([c.value for c in cells[:4]], [unit["rank"], unit["code"], unit["name"], unit["passed"]])
+                self.assertEqual(cells[5].value, unit["cost"])
+                self.assertIn("₫", cells[5].number_format)
+                self.assertEqual(cells[6].value.date().isoformat(), unit["facts_date"])
+                self.assertEqual(cells[6].number_format, {"vi": "dd/mm/yyyy", "en": "d mmm yyyy"}[lang], "a date, shown as the reader writes it")
+
+    def test_the_matrix_has_every_unit_with_its_outcomes_in_words_and_colour(self):
+        for lang in ("vi", "en"):
+            audit = self.audits[lang]
+            sheet, header, body = self.table(lang, 6)
+            ids = [c["id"] for c in audit["criteria"]]
+            columns = {i: header.index(i) for i in ids}
+            self.assertEqual(len(body), len(audit["units"]))
+            for cells, unit in zip(body, audit["units"]):
                 self.assertEqual(cells[1].value, unit["code"])
-                self.assertEqual(cells[2].value, unit["name"])
-                self.assertEqual(cells[3].value.date().isoformat(), unit["facts_date"])
-                self.assertEqual(cells[3].number_format, {"vi": "dd/mm/yyyy", "en": "d mmm yyyy"}[lang], "a date, shown as the reader writes it")
                 for criterion, outcome in unit["outcomes"].items():
                     cell = cells[columns[criterion]]
                     self.assertEqual(cell.value, LABELS[lang][outcome])
                     self.assertEqual(cell.fill.fgColor.rgb, FILLS[outcome])
-                met = header.index("Đạt" if lang == "vi" else "Met")
-                cost = header.index("Chi phí" if lang == "vi" else "Cost")
-                self.assertEqual(cells[met].value, unit["passed"])
-                self.assertEqual(cells[cost].value, unit["cost"])
-                self.assertIn("₫", cells[cost].number_format)
+                self.assertEqual(cells[-1].value, unit["passed"])
+            # The groups, in words above the header: every criterion under one.
+            notes = " ".join(str(c.value) for row in sheet.iter_rows(max_row=int(sheet.freeze_panes[1:]) - 2) for c in row if c.value)
+            self.assertTrue(all(i in notes for i in ids), notes)
 
-    def test_the_plan_by_party_matches_the_json(self):
+    def test_the_plan_matches_the_json(self):
         for lang in ("vi", "en"):
             audit = self.audits[lang]
-            sheet = self.books[lang].worksheets[2]
-            self.assertEqual(sheet.freeze_panes, "A2")
-            lines = rows(sheet)
-            *items, total = lines
-            expected = [[p["who"], i["name"], i["quantity"], i["units"], i["unit_cost"], i["total"], i["unpriced_units"] or None]
-                        for p in audit["parties"] for i in p["items"]]
-            self.assertEqual(items, expected)
+            sheet, header, body = self.table(lang, 7)
+            *items, total = [[c.value for c in r] for r in body]
+            expected = sorted([[i["name"], p["who"], i["unit_cost"], i["quantity"], i["units"], i["total"]]
+                               for p in audit["parties"] for i in p["items"]], key=str)
+            self.assertEqual(sorted(items, key=str), expected)
+            self.assertEqual(total[0], "Tổng cộng" if lang == "vi" else "Total")
             self.assertEqual(total[5], audit["plan"]["total"])
             self.assertEqual(sum(i["total"] for i in audit["plan"]["items"]), audit["plan"]["total"])
 
     def test_each_units_needs_by_party_match_the_json_lists(self):
         for lang in ("vi", "en"):
             audit = self.audits[lang]
-            got = {}
-            for who, code, _, _, name, quantity, _, cost in rows(self.books[lang].worksheets[3]):
-                got[(who, name, code)] = (quantity, cost)
+            _, _, body = self.table(lang, 10)
+            got = {(r[0].value, r[1].value): (r[3].value, r[4].value or 0) for r in body}
             expected = {}
             for party in audit["parties"]:
                 for item in party["items"]:
                     for share in item["by_unit"]:
-                        expected[(party["who"], item["name"], share["code"])] = (share["quantity"], share["cost"])
+                        needs, cost = expected.get((party["who"], share["code"]), ([], 0))
+                        expected[(party["who"], share["code"])] = (needs + [f'{item["name"]} × {share["quantity"]}'], cost + share["cost"])
                 for action in party["actions"]:
                     for share in action["by_unit"]:
-                        expected[(party["who"], action["name"], share["code"])] = (share["quantity"], None)
-            self.assertEqual(got, expected)
+                        needs, cost = expected.get((party["who"], share["code"]), ([], 0))
+                        expected[(party["who"], share["code"])] = (needs + [action["name"]], cost)
+            self.assertEqual(set(got), set(expected))
+            for key, (needs, cost) in expected.items():
+                with self.subTest(lang=lang, key=key):
+                    self.assertEqual(got[key][1], cost)
+                    for need in needs:
+                        self.assertIn(need.split(" × ")[0], got[key][0])
 
-    def test_actions_and_not_submitted_units(self):
+    def test_not_submitted_and_invalid_files(self):
         audit = self.audits["vi"]
-        actions = rows(self.books["vi"].worksheets[4])
-        self.assertEqual(len(actions), sum(len(u["remedies"]) for u in audit["units"]))
-        missing = rows(self.books["vi"].worksheets[5])
-        self.assertEqual([r[0] for r in missing], [u["code"] for u in audit["not_submitted"]])
+        _, _, missing = self.table("vi", 1)
+        self.assertEqual([r[0].value for r in missing], [u["code"] for u in audit["not_submitted"]])
         # The roster's values as the schema labels them, never the file's English words.
-        self.assertTrue(all(r[2] in ("phường", "xã", "đặc khu") for r in missing), missing)
-        invalid = rows(self.books["vi"].worksheets[6])
-        self.assertEqual([r[0] for r in invalid[:len(audit["invalid"])]], [i["file"] for i in audit["invalid"]])
-        # The problems in words for the city office; codes only in the technical column at the right.
+        self.assertTrue(all(r[2].value in ("phường", "xã", "đặc khu") for r in missing), missing)
+        _, header, invalid = self.table("vi", 2)
+        self.assertEqual([r[0].value for r in invalid], [os.path.basename(i["file"]) for i in audit["invalid"]])
+        # The problems in words for the city office, with the line to look at; no code, no backtick.
         for row in invalid:
-            self.assertNotIn("WC", row[4] or "", row)
-            self.assertNotIn("`", row[4] or "", row)
-        que_son = next(r for r in invalid if r[1] == "20473")
-        self.assertEqual(que_son[2], "Xã Quế Sơn")
-        self.assertIn("Mục Nguồn điện có tên «genrator», có phải «generator» (Máy phát điện dự phòng)?", que_son[4])
-        self.assertIn("WC101", que_son[5])
+            self.assertNotIn("WC", row[4].value or "", row)
+            self.assertNotIn("`", row[4].value or "", row)
+        que_son = next(r for r in invalid if r[1].value == "20473")
+        self.assertEqual(que_son[2].value, "Xã Quế Sơn")
+        self.assertEqual(que_son[3].value, 3)
+        self.assertEqual(que_son[4].value, "Dòng 32: Mục Nguồn điện có tên «genrator», có phải «generator» (Máy phát điện dự phòng)?")
 
     def test_ward_text_that_looks_like_a_formula_stays_text(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -172,13 +198,15 @@ class AuditWorkbookTests(unittest.TestCase):
                 f.write(hostile)
             out = os.path.join(tmp, "hostile.xlsx")
             run(tmp, "--format", "xlsx", "-o", out)
-            sheet = openpyxl.load_workbook(out).worksheets[1]
-            cell = sheet["C2"]
+            book = openpyxl.load_workbook(out)
+            index = book.sheetnames.index("Xếp hạng các đơn vị")
+            sheet = book.worksheets[index]
+            cell = next(c for c in sheet["C"] if c.value and c.value.startswith("=HYPERLINK"))
             self.assertEqual(cell.value, '=HYPERLINK("http://x","y")')
             self.assertEqual(cell.data_type, "s", "a string, never a formula")
             self.assertTrue(cell.quotePrefix, "Excel's quote prefix keeps it text when edited")
             with zipfile.ZipFile(out) as z:
-                sheet_xml = z.read("xl/worksheets/sheet2.xml").decode()
+                sheet_xml = z.read(f"xl/worksheets/sheet{index + 1}.xml").decode()
             self.assertNotIn("<f>", sheet_xml)
 
     def test_the_workbook_is_never_written_to_a_terminal_but_may_go_to_a_pipe(self):

@@ -270,7 +270,15 @@ public struct Workbook {
     static func sheetName(_ name: String) -> String {
         let cleaned = String(name.unicodeScalars.filter { !":\\/?*[]".unicodeScalars.contains($0) && XML.isAllowed($0) && $0.value >= 0x20 }
             .map(Character.init))
-        let trimmed = String(cleaned.prefix(31)).trimmingCharacters(in: .whitespaces)
+        var cut = String(cleaned.prefix(31))
+        // Excel allows 31 characters: a longer name keeps what comes before its dash ("Tệp không hợp
+        // lệ — chưa được đánh giá"), or ends at its last whole word.
+        if cleaned.count > 31, let dash = cleaned.range(of: " — "), cleaned.distance(from: cleaned.startIndex, to: dash.lowerBound) <= 31 {
+            cut = String(cleaned[..<dash.lowerBound])
+        } else if cleaned.count > 31, let space = cut.lastIndex(of: " ") {
+            cut = String(cut[..<space]).trimmingCharacters(in: CharacterSet(charactersIn: " —–-,"))
+        }
+        let trimmed = cut.trimmingCharacters(in: .whitespaces)
         return trimmed.isEmpty ? "Sheet" : trimmed
     }
 }

@@ -8,7 +8,8 @@ Run by `make browser-test` (part of `make test`) after the Swift build:
 Each width loads the page the binary writes for the sample wards, and checks what the issue
 asks: the page never scrolls sideways (wide tables scroll inside their own box), the answer to
 "how ready is the city and what must be bought" is in the first screen with the same figures
-as the JSON audit, and the pass-rate bars keep a readable size. `--screenshots DIR` keeps a PNG
+as the JSON audit, and the pass-rate bars keep a readable size. The page is the audit's one
+document as DocumentHTML writes it: the same sections as every other format. `--screenshots DIR` keeps a PNG
 of the first screen at each width (make screenshots writes docs/).
 """
 import argparse
@@ -103,7 +104,7 @@ class AuditPageTests(unittest.TestCase):
                     sticking_out = self.js("""
                         const out = [];
                         for (const e of document.body.querySelectorAll('*')) {
-                          if (e.closest('.scroll')) continue;
+                          if (e.closest('.table')) continue;
                           const r = e.getBoundingClientRect();
                           if (r.width > 0 && (r.right > window.innerWidth + 0.5 || r.left < -0.5))
                             out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
@@ -113,13 +114,14 @@ class AuditPageTests(unittest.TestCase):
 
     def test_wide_tables_scroll_inside_their_own_box(self):
         self.open("vi", *PHONE)
-        box = self.js("""const b = document.querySelector('#matrix .scroll');
-                         return [b.scrollWidth, b.clientWidth, getComputedStyle(b).overflowX];""")
+        box = self.js("""const b = document.querySelector('#table-matrix').parentElement;
+                         return [b.scrollWidth, b.clientWidth, getComputedStyle(b).overflowX, b.getAttribute('tabindex')];""")
         self.assertGreater(box[0], box[1], "the matrix is wider than a phone, so its box scrolls")
         self.assertIn(box[2], ("auto", "scroll"))
+        self.assertEqual(box[3], "0", "and a keyboard can reach the box to scroll it")
         # Scrolling the box leaves the unit's name in view.
-        left = self.js("""const b = document.querySelector('#matrix .scroll'); b.scrollLeft = 400;
-                          return document.querySelector('#matrix tbody .name').getBoundingClientRect().left
+        left = self.js("""const b = document.querySelector('#table-matrix').parentElement; b.scrollLeft = 400;
+                          return document.querySelector('#table-matrix tbody .name').getBoundingClientRect().left
                                  - b.getBoundingClientRect().left;""")
         self.assertLess(abs(left), 2)
 
@@ -139,21 +141,22 @@ class AuditPageTests(unittest.TestCase):
                         self.assertGreater(r["height"], 0)
                         return e.text
 
-                    ready = first_screen(".hero .kpi:first-child .value")
-                    self.assertEqual(ready.replace("\n", ""), f"{grouped(summary['ready'], lang)}/{grouped(summary['valid'], lang)}")
-                    money = first_screen(".hero .kpi.money .value")
-                    self.assertEqual(money, grouped(summary["total_cost"], lang) + " ₫")
-                    gaps = first_screen(".hero .gaps")
-                    self.assertIn(grouped(summary["not_submitted"], lang), gaps)
-                    # The costliest item heads the list, with the JSON's own total.
-                    top = max(plan["items"], key=lambda i: (i["total"], [-ord(c) for c in i["item"]]))
-                    first_item = first_screen(".hero ul.buy li:first-child")
-                    self.assertIn(top["name"], first_item)
-                    self.assertIn(grouped(top["total"], lang) + " ₫", first_item)
+                    # The headline says it in one sentence: how many of those judged are ready, and the cost.
+                    headline = first_screen(".headline")
+                    ready = (f"{grouped(summary['ready'], lang)}/{grouped(summary['valid'], lang)}" if lang == "vi"
+                             else f"{grouped(summary['ready'], lang)} of {grouped(summary['valid'], lang)} units")
+                    self.assertIn(ready, headline.replace("\u00a0", " "))
+                    self.assertIn(grouped(summary["total_cost"], lang) + " ₫", headline.replace("\u00a0", " "))
+                    self.assertIn(grouped(summary["not_submitted"], lang), headline)
+                    if width >= 1000:
+                        # On a desk, the figures too.
+                        label = "Đạt 16/16" if lang == "vi" else "Ready (16/16)"
+                        figure = first_screen(f".figures .figure:nth-child(4)")
+                        self.assertEqual(figure.split("\n"), [label, grouped(summary["ready"], lang)])
 
     def test_bars_stay_readable_on_a_phone(self):
         self.open("vi", *PHONE)
-        bars = self.js("""return [...document.querySelectorAll('#rates .bar')].map(b => {
+        bars = self.js("""return [...document.querySelectorAll('#criteria .bar')].map(b => {
                             const r = b.getBoundingClientRect();
                             const label = b.parentElement.querySelector('.bar-label').getBoundingClientRect();
                             return [r.width, r.height, label.width]; });""")
@@ -165,8 +168,8 @@ class AuditPageTests(unittest.TestCase):
         # Each bar's green share is the criterion's pass rate of the units evaluated.
         valid = self.figures["vi"]["summary"]["valid"]
         tallies = {t["id"]: t for t in self.figures["vi"]["tallies"]}
-        shares = self.js("""return [...document.querySelectorAll('#rates .bar-row')].map(row => [
-                              row.querySelector('.bar-label b').textContent,
+        shares = self.js("""return [...document.querySelectorAll('#criteria .bar-row')].map(row => [
+                              row.querySelector('.bar-label').textContent.split(/\s/)[0],
                               (row.querySelector('.seg.o-passed') || {getBoundingClientRect: () => ({width: 0})}).getBoundingClientRect().width,
                               row.querySelector('.bar').getBoundingClientRect().width]);""")
         for criterion, passed, whole in shares:
@@ -188,7 +191,7 @@ class AuditPageTests(unittest.TestCase):
         """Green only when every unit judged is ready; amber from half; red below (the sample city)."""
         summary = self.figures["vi"]["summary"]
         self.open("vi", *PHONE)
-        tone = self.js("return document.querySelector('.hero .kpi').className")
+        tone = self.js("return document.querySelector('.figures .figure:nth-child(4)').className")
         expected = "good" if summary["ready"] == summary["valid"] else "warn" if 2 * summary["ready"] >= summary["valid"] else "bad"
         self.assertIn(expected, tone.split())
         self.assertEqual(expected, "bad", "the sample city is far from ready")
@@ -196,8 +199,8 @@ class AuditPageTests(unittest.TestCase):
     def test_text_is_big_enough_to_read_on_a_phone(self):
         self.open("vi", *PHONE)
         smallest = self.js("""let min = 100;
-            for (const e of document.querySelectorAll('main p, main td, main li, main .label')) {
-              if (e.closest('#matrix')) continue;
+            for (const e of document.querySelectorAll('main p, main td, main li, main dt')) {
+              if (e.closest('#table-matrix')) continue;
               min = Math.min(min, parseFloat(getComputedStyle(e).fontSize)); }
             return min;""")
         self.assertGreaterEqual(smallest, 12)

@@ -179,7 +179,7 @@ public enum DocumentHTML {
     nav.top a[aria-current=page] { text-decoration: none; background: rgba(255,255,255,.15); }
     dl.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .5rem; margin: 1rem 0; }
     .figure { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: .4rem .6rem; background: #f6f8fa; min-width: 0; }
-    .figure dt { font-size: .9rem; color: var(--muted); } .figure dd { margin: 0; font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+    .figure dt { font-size: .9rem; color: var(--muted); } .figure dd { margin: 0; font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .figure.good { border-left-color: var(--passed); background: var(--passed-bg); } .figure.warn { border-left-color: var(--not_reported); background: var(--not_reported-bg); }
     .figure.bad { border-left-color: var(--failed); background: var(--failed-bg); } .figure.money { border-left-color: var(--waived); }
     .table { overflow: auto; max-width: 100%; margin: .5rem 0 1rem; position: relative; -webkit-overflow-scrolling: touch; }
@@ -211,7 +211,7 @@ public enum DocumentHTML {
     @media (max-width: 40rem) {
       body { padding: .75rem; font-size: 15px; } nav.top { margin: -.75rem -.75rem .75rem; }
       h1 { font-size: 1.3rem; } h2 { font-size: 1.1rem; }
-      dl.figures { grid-template-columns: repeat(2, minmax(0, 1fr)); } .figure dd { font-size: 1.05rem; }
+      dl.figures { grid-template-columns: repeat(2, minmax(0, 1fr)); } .figure dd { font-size: 1.05rem; } .figure.money dd { font-size: .95rem; }
       .bar-row { grid-template-columns: minmax(0, 1fr) 3rem; gap: .1rem .5rem; } .bar-label { grid-column: 1 / -1; font-size: .85rem; }
       th, td { padding: .25rem .35rem; font-size: .85rem; }
     }

@@ -101,10 +101,10 @@ def official_document(binary, work):
     check("- Chưa nộp số liệu: %d" % summary["not_submitted"] in texts, "units not submitted")
 
     tables = [cell_texts(t) for t in d.tables]
-    criteria = next((t for t in tables if t[0][:3] == ["Mã", "Tiêu chí", "Đạt"]), None)
+    criteria = next((t for t in tables if t[0][:4] == ["Mã", "Tiêu chí", "Nhóm", "Đạt"]), None)
     check(criteria is not None, "the criteria table")
     if criteria:
-        rows = {r[0]: [int(x.replace(".", "")) for x in r[2:8]] for r in criteria[1:]}
+        rows = {r[0]: [int(x.replace(".", "")) for x in r[3:9]] for r in criteria[1:]}
         expected = {t["id"]: [t["passed"], t["failed"], t["not_reported"], t["not_evaluable"], t["waived"], t["blocking"]] for t in report["tallies"]}
         check(rows == expected, "each criterion's counts equal the JSON's tallies (%d criteria)" % len(expected))
         check([r[0] for r in criteria[1:]] == [t["id"] for t in report["tallies"]], "biggest blocker first, as the JSON")
@@ -115,6 +115,16 @@ def official_document(binary, work):
         check(len(plan) - 2 == len(report["plan"]["items"]), "one row per plan line: %d" % (len(plan) - 2))
     ranking = next((t for t in tables if t[0][:3] == ["Hạng", "Mã", "Đơn vị"]), None)
     check(ranking is not None and len(ranking) - 1 == summary["valid"], "every evaluated unit ranked")
+    # The matrix: its groups over the criteria in a first header row, one mark a criterion for each unit.
+    matrix = next((t for t in tables if len(t) > 1 and t[1][:3] == ["Hạng", "Mã", "Đơn vị"]), None)
+    check(matrix is not None and len(matrix) - 2 == summary["valid"], "the matrix, every evaluated unit in it")
+    if matrix:
+        ids = [c["id"] for c in report["criteria"]]
+        marks = {"passed": "✓", "failed": "✗", "not_reported": "?", "not_evaluable": "!", "waived": "~"}
+        header = matrix[1]
+        got = {r[1]: {i: r[header.index(i)] for i in ids} for r in matrix[2:]}
+        expected = {u["code"]: {i: marks[o] for i, o in u["outcomes"].items()} for u in report["units"]}
+        check(got == expected, "each unit's marks are the JSON's outcomes")
 
     closing = cell_texts(d.tables[-1])[0]
     check(closing[0].split("\n") == ["Nơi nhận:", "- Ban Chỉ đạo Trung ương;", "- Thường trực Thành ủy;", "- Lưu: VT, CNTT."], "Nơi nhận: %r" % closing[0])

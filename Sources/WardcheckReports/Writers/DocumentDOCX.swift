@@ -131,6 +131,7 @@ public enum DocumentDOCX {
     private static func table(_ table: ReportDocument.Table, _ language: Language) -> String {
         let rows = table.rows + (table.total.map { [$0] } ?? [])
         let size = table.columns.count > 10 ? 16 : 24
+        let marks = Self.markColumns(table)
         let figures = Set(table.columns.indices.filter { i in rows.contains { i < $0.count && $0[i].isFigure } })
         var out = ""
         if let caption = table.caption { out += paragraph([Run(caption, italic: true)], align: "left", after: 60, keepNext: true) }
@@ -144,19 +145,35 @@ public enum DocumentDOCX {
         out += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         if !table.groups.isEmpty {
             // The groups over their columns, one cell spanning each run.
-            out += "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"
+            // A group over one or two narrow columns reads upwards too, on a row tall enough for it.
+            func upright(_ group: ReportDocument.ColumnGroup, from first: Int) -> Bool {
+                group.span <= 2 && (first..<first + group.span).allSatisfy { marks.contains($0) }
+            }
+            var start = 0
+            var tallest = 0
+            for group in table.groups {
+                if upright(group, from: start) { tallest = max(tallest, group.label.count) }
+                start += group.span
+            }
+            let height = tallest > 0 ? "<w:trHeight w:val=\"\(tallest * 75 * size / 16 + 200)\" w:hRule=\"atLeast\"/>" : ""
+            out += "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/>\(height)</w:trPr>"
             var first = 0
             for group in table.groups where group.span > 0 {
                 let width = widths[min(first, widths.count)..<min(first + group.span, widths.count)].reduce(0, +)
                 out += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>" + (group.span > 1 ? "<w:gridSpan w:val=\"\(group.span)\"/>" : "")
-                    + "<w:vAlign w:val=\"center\"/></w:tcPr>" + paragraph([Run(group.label, bold: true, size: size)], align: "center", after: 0, line: 240) + "</w:tc>"
+                    + (upright(group, from: first) ? "<w:textDirection w:val=\"btLr\"/>" : "") + "<w:vAlign w:val=\"center\"/></w:tcPr>" + paragraph([Run(group.label, bold: true, size: size)], align: "center", after: 0, line: 240) + "</w:tc>"
                 first += group.span
             }
             out += "</w:tr>"
         }
-        out += "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"
-        for (column, width) in zip(table.columns, widths) {
-            out += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
+        // Upright labels need the height of their longest.
+        let tallest = marks.map { table.columns[$0].label.count }.max() ?? 0
+        let height = tallest > 0 ? "<w:trHeight w:val=\"\(tallest * 75 * size / 16 + 200)\" w:hRule=\"atLeast\"/>" : ""
+        out += "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/>\(height)</w:trPr>"
+        for (i, (column, width)) in zip(table.columns, widths).enumerated() {
+            // A column of marks is one character wide: its label ("TC05") reads upwards.
+            let upright = marks.contains(i) ? "<w:textDirection w:val=\"btLr\"/>" : ""
+            out += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>\(upright)<w:vAlign w:val=\"center\"/></w:tcPr>"
                 + paragraph([Run(column.label, bold: true, size: size)], align: "center", after: 0, line: 240) + "</w:tc>"
         }
         out += "</w:tr>"
@@ -185,8 +202,15 @@ public enum DocumentDOCX {
         func longestWord(_ text: String) -> Int { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0 }
         var least: [Int] = []
         var wanted: [Int] = []
+        let marks = markColumns(table)
         for i in table.columns.indices {
             let cells = rows.map { i < $0.count ? $0[i].text(language) : "" }
+            if marks.contains(i) {
+                // The label stands upright: the column needs the room of one mark.
+                least.append(2 * perCharacter + padding)
+                wanted.append(2 * perCharacter + padding)
+                continue
+            }
             // Header words are bold: a tenth wider.
             let word = max(longestWord(table.columns[i].label) * 11 / 10, cells.map(longestWord).max() ?? 0)
             let longest = min(40, cells.map(\.count).max() ?? 0)
@@ -202,6 +226,13 @@ public enum DocumentDOCX {
         let asked = extra.reduce(0, +)
         guard asked > 0 else { return least.map { $0 + room / least.count } }
         return zip(least, extra).map { $0 + room * $1 / asked }
+    }
+
+    /// The columns that hold marks (✓, ✗) and nothing else.
+    static func markColumns(_ table: ReportDocument.Table) -> Set<Int> {
+        Set(table.columns.indices.filter { i in
+            table.rows.contains { i < $0.count && $0[i].isMark } && table.rows.allSatisfy { i >= $0.count || $0[i].isMark || $0[i] == .empty }
+        })
     }
 
     /// Two or more cells side by side with no borders: the heading block, the closing block.

@@ -75,6 +75,16 @@ final class GitLabCodeQualityTests: XCTestCase {
         XCTAssertEqual(invalid.map { $0["severity"] as? String }, ["critical"])
     }
 
+    func testLinesAreInclusiveAndNeverEmpty() {
+        typealias Region = Finding.Region
+        XCTAssertTrue(GitLabCodeQuality.lines(Region(line: 3, column: 5, endLine: 3, endColumn: 9)) == (3, 3))
+        XCTAssertTrue(GitLabCodeQuality.lines(Region(line: 3, column: 5, endLine: 5, endColumn: 2)) == (3, 5))
+        // The end is exclusive: up to the first column of line 4 is the end of line 3.
+        XCTAssertTrue(GitLabCodeQuality.lines(Region(line: 3, column: 5, endLine: 4, endColumn: 1)) == (3, 3))
+        XCTAssertTrue(GitLabCodeQuality.lines(Region(line: 7, column: 1, endLine: nil, endColumn: nil)) == (7, 7))
+        XCTAssertTrue(GitLabCodeQuality.lines(nil) == (1, 1), "GitLab needs a line: the first")
+    }
+
     // MARK: Fingerprints
 
     /// The FIPS 180-2 examples (one block, two blocks) and the empty message.

@@ -151,6 +151,21 @@ class ActionMetadataTests(unittest.TestCase):
             self.assertIn(value, helps["check"])
             self.assertIn(value, helps["validate"])
 
+    def test_the_documented_workflow_uses_real_inputs(self):
+        with open(os.path.join(ROOT, "docs", "ci.md"), encoding="utf-8") as f:
+            docs = f.read()
+        blocks = re.findall(r"```yaml\n# \.github/workflows/wardcheck\.yml\n(.*?)```", docs, re.S)
+        self.assertEqual(len(blocks), 1, "docs/ci.md shows one workflow using the action")
+        steps = yaml.safe_load(blocks[0])["jobs"]["wards"]["steps"]
+        step = next(s for s in steps if s.get("uses", "").startswith("YOUR-ORG/wardcheck@"))
+        self.assertTrue(step["with"])
+        for name in step["with"]:
+            self.assertIn(name, self.action["inputs"], f"docs/ci.md passes `{name}`, which the action does not take")
+        table = re.findall(r"^\| `([\w-]+)`(?:, `[\w-]+`)* \|", docs, re.M)
+        documented = set(re.findall(r"`([\w-]+)`", " ".join(re.findall(r"^\| (`[\w-]+`(?:, `[\w-]+`)*) \|", docs, re.M))))
+        self.assertTrue(table)
+        self.assertLessEqual(set(self.action["inputs"]), documented, "every input is in docs/ci.md's table")
+
     def test_the_build_from_source_names_a_real_target(self):
         install = next(s for s in self.steps if s.get("id") == "install")
         self.assertIn('make -C "$ACTION_PATH" install-cli PREFIX="$prefix"', install["run"])

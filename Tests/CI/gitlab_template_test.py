@@ -67,6 +67,17 @@ class TemplateShapeTests(unittest.TestCase):
         for value in re.findall(r"--format (\w+)", self.script):
             self.assertIn(value, help_text)
 
+    def test_the_documented_include_sets_real_variables(self):
+        with open(os.path.join(ROOT, "docs", "ci.md"), encoding="utf-8") as f:
+            docs = f.read()
+        blocks = re.findall(r"```yaml\n(include:\n.*?)```", docs, re.S)
+        self.assertEqual(len(blocks), 1)
+        config = yaml.safe_load(blocks[0])
+        self.assertTrue(config["include"][0]["remote"].endswith("/docs/ci/wardcheck.gitlab-ci.yml"))
+        self.assertTrue(set(config["wardcheck"]["variables"]) <= set(self.job["variables"]), config)
+        for name in self.job["variables"]:
+            self.assertTrue(f"`{name}`" in docs, f"docs/ci.md says what {name} is")
+
     def test_the_before_script_builds_a_real_target(self):
         before = "\n".join(self.job["before_script"])
         self.assertIn('git clone --quiet --depth 1 --branch "$WARDCHECK_REF" "$WARDCHECK_REPOSITORY" /tmp/wardcheck', before)

@@ -55,6 +55,13 @@ test-deps:
 	         $$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq python3-yaml; } \
 	    || { echo "wardcheck: run: sudo apt-get install -y python3-yaml (or python3 -m pip install pyyaml)"; exit 1; }; \
 	fi
+	@# pre-commit itself runs the hooks of .pre-commit-hooks.yaml in the CI tests (Tests/CI).
+	@if ! command -v pre-commit >/dev/null 2>&1; then \
+	  echo "wardcheck: installing Python pre-commit for the pre-commit hook test"; \
+	  python3 -m pip install --quiet pre-commit >/dev/null 2>&1 \
+	    || python3 -m pip install --quiet --user --break-system-packages pre-commit >/dev/null 2>&1 \
+	    || { echo "wardcheck: run: python3 -m pip install pre-commit"; exit 1; }; \
+	fi
 
 # A real headless browser for tests that look at pages as people do (the audit page at phone and
 # desktop widths): Debian's chromium and chromium-driver, and Python's selenium to drive them.
@@ -216,6 +223,22 @@ fuzz: deps
 	WARDCHECK_CRITERIA=criteria $(FUZZ_BUILD)/$(FUZZ_CONFIG)/wardcheck-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 	  -dict=$(FUZZ_BUILD)/fuzz.dict -artifact_prefix=$(FUZZ_BUILD)/crashes/ -print_final_stats=1 \
 	  $(FUZZ_BUILD)/corpus $(FUZZ_SEEDS)
+
+# Only the command-line tool and its criteria, without the web server and its HTTP stack: what
+# CI needs (action.yml, docs/ci/wardcheck.gitlab-ci.yml) and builds faster.
+.PHONY: install-cli ci-test
+install-cli: deps
+	$(SWIFT) build -c release $(STATIC) --product wardcheck
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/wardcheck/criteria
+	install -m 755 .build/release/wardcheck $(DESTDIR)$(PREFIX)/bin/wardcheck
+	install -m 644 criteria/*.yaml criteria/facts.schema.json $(DESTDIR)$(PREFIX)/share/wardcheck/criteria/
+
+# The CI conventions alone (swift test runs them too, through CIConventionsCLITests): the
+# pre-commit hooks under pre-commit, the GitHub action and the GitLab template run locally.
+ci-test: build test-deps
+	python3 Tests/CI/pre_commit_test.py --bin $(BIN)
+	python3 Tests/CI/action_test.py --bin $(BIN)
+	python3 Tests/CI/gitlab_template_test.py --bin $(BIN)
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/wardcheck/criteria

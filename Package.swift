@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "WardcheckReports", dependencies: [
             "WardcheckCore",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            // SHA-256 for the GitLab Code Quality report's fingerprints (Foundation on Linux has none).
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(
             name: "wardcheck",

@@ -36,6 +36,12 @@ enum FuzzTarget {
             }
             _ = ScorecardJSON.render([report], language: language)
             _ = JUnitReport.check([report], language: language)
+            let gitlab = GitLabCodeQuality(language: language, root: "/", workingDirectory: "/").check([report])
+            guard let issues = (try? JSONSerialization.jsonObject(with: Data(gitlab.utf8))) as? [[String: Any]] else {
+                preconditionFailure("the GitLab report is not a JSON array of objects")
+            }
+            let fingerprints = Set(issues.compactMap { $0["fingerprint"] as? String })
+            precondition(fingerprints.count == issues.count, "two GitLab findings share a fingerprint, or one has none")
         }
     }
 }

@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Ngày đánh giá YYYY-MM-DD (mặc định: ngày số liệu của từng tệp) / judge as of this day (default: each file's own facts date).")
     var asOf: AsOf?
 
-    @Option(name: .long, help: "Định dạng / format: text | json | junit | sarif | github.")
+    @Option(name: .long, help: "Định dạng / format: text | json | junit | sarif | github | gitlab (GitLab Code Quality).")
     var format: CheckFormat = .text
 
     @Argument(help: "Tệp hoặc thư mục dữ kiện / facts files or folders.")
@@ -65,6 +65,8 @@ struct CheckCommand: ParsableCommand {
                             workingDirectory: FileManager.default.currentDirectoryPath).check(reports, criteria: session.criteria)
         case .github:
             text = GitHubAnnotations.check(reports, language: common.lang)
+        case .gitlab:
+            text = GitLabCodeQuality(language: common.lang).check(reports)
         }
         output.emit(text)
         let code = gate.policy.exitCode(for: reports)
@@ -109,5 +111,5 @@ extension CheckCommand {
 }
 
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, junit, sarif, github
+    case text, json, junit, sarif, github, gitlab
 }

@@ -16,7 +16,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var changes: ChangedSinceOptions
     @OptionGroup var rosterOption: RosterOptions
 
-    @Option(name: .long, help: "Định dạng / format: text | json | junit | sarif | github.")
+    @Option(name: .long, help: "Định dạng / format: text | json | junit | sarif | github | gitlab (GitLab Code Quality).")
     var format: ValidateFormat = .text
 
     @Argument(help: "Tệp hoặc thư mục dữ kiện / facts files or folders.")
@@ -46,6 +46,7 @@ struct ValidateCommand: ParsableCommand {
             text = SARIFLog(toolVersion: WardcheckVersion.current, language: common.lang,
                             workingDirectory: FileManager.default.currentDirectoryPath).validate(results)
         case .github: text = GitHubAnnotations.validate(results, language: common.lang)
+        case .gitlab: text = GitLabCodeQuality(language: common.lang).validate(results)
         }
         output.emit(text)
         // Only `invalid` can occur here: validate judges no criterion.
@@ -60,5 +61,5 @@ enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// validate's own formats: the CI ones make no sense for `criteria`, which shares DiagnosticsFormat.
 enum ValidateFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, junit, sarif, github
+    case text, json, junit, sarif, github, gitlab
 }

@@ -30,9 +30,9 @@ class PreCommitHookTests(unittest.TestCase):
         # The hook repository as pre-commit clones it: the manifest and the script as they are on
         # disk now (try-repo on the working tree would leave out files not yet added to git).
         hooks = cls.scratch.path("wardcheck-hooks")
-        os.makedirs(os.path.join(hooks, "scripts"))
+        os.makedirs(os.path.join(hooks, ".ci"))
         shutil.copy2(os.path.join(ROOT, ".pre-commit-hooks.yaml"), hooks)
-        shutil.copy2(os.path.join(ROOT, "scripts", "pre-commit-wardcheck"), os.path.join(hooks, "scripts"))
+        shutil.copy2(os.path.join(ROOT, ".ci", "pre-commit-wardcheck"), os.path.join(hooks, ".ci"))
         cls.scratch.git(hooks, "init", "-q")
         cls.scratch.git(hooks, "add", "-A")
         cls.scratch.git(hooks, "commit", "-q", "-m", "hooks")
@@ -52,7 +52,7 @@ class PreCommitHookTests(unittest.TestCase):
         with open(os.path.join(ROOT, ".pre-commit-hooks.yaml"), encoding="utf-8") as f:
             hooks = {h["id"]: h for h in yaml.safe_load(f)}
         self.assertEqual(set(hooks), {"wardcheck-validate", "wardcheck-check"})
-        mode = os.stat(os.path.join(ROOT, "scripts", "pre-commit-wardcheck")).st_mode
+        mode = os.stat(os.path.join(ROOT, ".ci", "pre-commit-wardcheck")).st_mode
         self.assertTrue(mode & 0o111, "the script pre-commit runs is executable")
 
     def test_a_bad_ward_fails_with_its_place_and_a_good_one_passes(self):

@@ -114,7 +114,7 @@ public enum DiffDocument {
             blocks.append(.paragraph(w(Localized(vi: "Ô trống: lần kiểm tra đó không có danh sách đơn vị, hoặc báo cáo của nó không đánh dấu số liệu quá hạn.",
                                                  en: "A blank: that audit had no roster, or its report does not mark stale facts."))))
         }
-        return .init(key: "summary", heading: w(Localized(vi: "Tóm tắt", en: "Summary")), blocks: blocks)
+        return .init(key: "summary", heading: w(Localized(vi: "Các chỉ số chính", en: "Headline figures")), blocks: blocks)
     }
 
     /// Where a unit stood on one side: "14/16", or in words when it was not evaluated ("chưa nộp").

@@ -167,7 +167,7 @@ public enum HistoryDocument {
             Column("files", w(Vocabulary.fileCount)), Column("valid", w(Vocabulary.evaluated)), Column("invalid", w(Vocabulary.invalid)),
             Column("audit_errors", w(Vocabulary.rosterErrors)), Column("not_submitted", w(Vocabulary.notSubmitted)),
             Column("ready", w(Vocabulary.ready(total))), Column("stale", w(Vocabulary.stale)), Column("mean_passed", w(Vocabulary.meanMet)),
-            Column("total_cost", w(Vocabulary.remainingCost)), Column("note", w(Vocabulary.note)),
+            Column("total_cost", w(Vocabulary.remainingCost)), Column("reason", w(Vocabulary.note)),
         ], rows: rows)
         table.rowHeader = 0
         table.charts = [
@@ -179,8 +179,8 @@ public enum HistoryDocument {
         ]
         let judged = history.evaluatedOn.map { day in
             w(Localized(vi: "Mọi kỳ đánh giá theo ngày \(day.written(.vi)).", en: "Every reading judged as of \(day.written(.en))."))
-        } ?? w(Localized(vi: "Mỗi kỳ đánh giá theo ngày cuối kỳ (kỳ đang diễn ra: theo ngày hôm nay), bằng bộ tiêu chí hiện hành.",
-                         en: "Each reading judged as of its period's last day (the period in progress: today), by today's criteria."))
+        } ?? w(Localized(vi: "Mỗi kỳ đánh giá theo ngày cuối kỳ (kỳ chưa kết thúc: theo ngày hôm nay), bằng bộ tiêu chí hiện hành.",
+                         en: "Each reading judged as of its period's last day (a period not yet over: today), by today's criteria."))
         var blocks: [ReportDocument.Block] = [.paragraph(judged), .table(table)]
         blocks.append(.paragraph(w(Localized(
             vi: "Không hợp lệ: tệp không hợp lệ; lỗi đối chiếu: mã không có trong danh sách hoặc nộp trùng. Quá hạn: số liệu cũ hơn hạn cho phép vào ngày đánh giá.",

@@ -44,9 +44,12 @@ struct LineChart {
             tick += step
         }
         out += "<line class=\"axis\" x1=\"\(n(Self.left))\" y1=\"\(n(y(0)))\" x2=\"\(n(Self.width - Self.right))\" y2=\"\(n(y(0)))\"/>\n"
-        // At most about a dozen period names, so they never overlap.
-        let stride = max(1, Int((Double(count) / 12).rounded(.up)))
-        for (i, label) in labels.enumerated() where i % stride == 0 || i == count - 1 {
+        // As many period names as fit side by side (a dozen at most), so they never overlap: each
+        // takes about 7 px a character at 13 px, and the last, always named, keeps its room.
+        let room = Double(labels.map(\.count).max() ?? 0) * 7 + 12
+        let spacing = count <= 1 ? plotWidth : plotWidth / Double(count - 1)
+        let stride = max(1, Int((Double(count) / 12).rounded(.up)), Int((room / spacing).rounded(.up)))
+        for (i, label) in labels.enumerated() where i == count - 1 || i % stride == 0 && Double(count - 1 - i) * spacing >= room {
             // The first and last names kept inside the drawing: a long one ("10/2025 (đang diễn ra)") would run off its edge.
             let anchor = count > 1 && i == 0 ? "start" : count > 1 && i == count - 1 ? "end" : "middle"
             out += "<text x=\"\(n(x(i)))\" y=\"\(n(Self.height - Self.lower + 16))\" text-anchor=\"\(anchor)\">\(Self.text(label))</text>\n"

@@ -338,6 +338,13 @@ final class HistoryCLITests: XCTestCase {
         let units = try XCTUnwrap(diff["units"] as? [[String: Any]])
         XCTAssertEqual(units.first?["code"] as? String, "99002")
 
+        // For people, a revision is named with its commit's day as they write it.
+        let text = try WardcheckProcess.run(["diff", "--git", "july", "september", "--path", "wards", "--criteria", Self.criteria], in: repo)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertNotNil(text.stdout.range(of: #"july:wards \([0-9a-f]{7}, 10/07/2025\)"#, options: .regularExpression), text.stdout)
+        XCTAssertNotNil(text.stdout.range(of: #"september:wards \([0-9a-f]{7}, 12/09/2025\) +12/09/2025"#, options: .regularExpression), text.stdout)
+        XCTAssertFalse(text.stdout.contains("2025-07-10") || text.stdout.contains("2025-09-12"), "no ISO date for people")
+
         // A ready unit dropped out: a regression when asked.
         let gate = try WardcheckProcess.run(["diff", "--git", "july", "september", "--criteria", Self.criteria, "--fail-on-regression"], in: repo)
         XCTAssertEqual(gate.status, 1, gate.stderr)

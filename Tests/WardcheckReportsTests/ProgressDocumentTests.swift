@@ -244,6 +244,8 @@ final class ProgressDocumentTests: XCTestCase {
         XCTAssertTrue(Self.history(readOn: "2025-10-31").lastIsUnderWay)
         XCTAssertTrue(Self.history(readOn: "2025-10-01").lastIsUnderWay)
         XCTAssertFalse(Self.history(readOn: nil).lastIsUnderWay)
+        // Read in September, an October reading (an --until ahead of today) has not begun: not under way.
+        XCTAssertFalse(Self.history(readOn: "2025-09-15").lastIsUnderWay)
         for language in Language.allCases {
             let document = HistoryDocument.build(Self.history(readOn: "2025-11-05"), language: language)
             for written in try formats(document) {
@@ -263,6 +265,36 @@ final class ProgressDocumentTests: XCTestCase {
         XCTAssertTrue(quarterly.lastIsUnderWay)
         XCTAssertEqual(HistoryDocument.build(quarterly, language: .vi).sections.first { $0.key == "periods" }?.tables.first?.rows.first?.first,
                        .text("Quý 4/2025 (đang diễn ra)"))
+    }
+
+    // MARK: Changes
+
+    func testChangesAreWrittenWithTheirSign() throws {
+        typealias Cell = ReportDocument.Cell
+        XCTAssertEqual(Cell.change(.count(3)).text(.vi), "+3")
+        XCTAssertEqual(Cell.change(.count(-1_000)).text(.vi), "\u{2212}1.000")
+        XCTAssertEqual(Cell.change(.count(-1_000)).text(.en), "\u{2212}1,000")
+        XCTAssertEqual(Cell.change(.count(0)).text(.vi), "0")
+        XCTAssertEqual(Cell.change(.money(4_000_000)).text(.vi), "+4.000.000 ₫")
+        XCTAssertEqual(Cell.change(.money(Int.min)).text(.en), "\u{2212}9,223,372,036,854,775,807 ₫", "no overflow at the edge")
+        XCTAssertEqual(Cell.change(.decimal(-1.5, places: 2)).text(.vi), "\u{2212}1,50")
+        // A change that rounds to nothing, as written, has no sign either way.
+        XCTAssertEqual(Cell.change(.decimal(-0.001, places: 2)).text(.vi), "0,00")
+        XCTAssertEqual(Cell.change(.decimal(0.004, places: 2)).text(.en), "0.00")
+        XCTAssertEqual(Cell.change(.decimal(0.006, places: 2)).text(.en), "+0.01")
+        XCTAssertTrue(Cell.change(.count(-2)).isFigure && Cell.decimal(1, places: 2).isFigure)
+        // For machines, the signed figure: a CSV neutralises the "-", a workbook holds a number.
+        XCTAssertEqual(Cell.change(.count(-2)).plainValue(.vi), "-2")
+        XCTAssertEqual(Cell.change(.decimal(-1.5, places: 2)).plainValue(.vi, decimals: .en), "-1.50")
+        XCTAssertEqual(CSV.cell(Cell.change(.money(-3_000_000)).plainValue(.vi)), "'-3000000")
+        let document = ReportDocument(kind: "diff", language: .vi, title: "T", subject: "S", headline: "H", sections: [
+            .init(key: "s", heading: "S", blocks: [.table(.init(key: "s", columns: [.init("c", "C"), .init("m", "M")],
+                                                              rows: [[.change(.money(-3_000_000)), .decimal(14.004, places: 2)]]))]),
+        ])
+        let book = try DocumentWorkbook.data(document)
+        let sheet = try part("xl/worksheets/sheet2.xml", of: book)
+        XCTAssertTrue(sheet.contains("<v>-3000000</v>"), sheet)
+        XCTAssertTrue(sheet.contains("<v>14</v>"), "two decimals kept: 14.004 is 14.00")
     }
 
     // MARK: The charts

@@ -98,15 +98,40 @@ final class DiffCLITests: XCTestCase {
         let out = try WardcheckProcess.run(["diff", before.path, after.path, "--criteria", Self.criteria, "--format", "xlsx", "-o", target.path, "--lang", "en"])
         XCTAssertEqual(out.status, 0, out.stderr)
         let book = try Python.workbook(target.path, test: self)
-        XCTAssertEqual(Set(book.keys), ["Summary", "Ready changes", "Criteria", "Units that changed", "Submissions", "Purchase plan"])
-        let criteria = try XCTUnwrap(book["Criteria"])
+        XCTAssertTrue(Set(book.keys).isSuperset(of: ["Summary", "The two audits", "Headline figures"]), "\(book.keys)")
+        func sheet(_ prefix: String) throws -> [[Any]] { try XCTUnwrap(book.first { $0.key.hasPrefix(prefix) }?.value, prefix) }
+        let criteria = try sheet("Criteria")
         let tc16 = try XCTUnwrap(criteria.first { $0.first as? String == "TC16" })
-        XCTAssertEqual(tc16[6] as? String, "20194")
-        let plan = try XCTUnwrap(book["Purchase plan"])
+        // All three had a firewall before; after, 20211 alone (20194 lost it, 20203 was removed):
+        // 3 → 1, −2, nobody gained it, one unit evaluated both times lost it.
+        XCTAssertEqual(tc16.dropFirst(2).map { ($0 as? NSNumber)?.intValue }, [3, 1, -2, 0, 1])
+        let who = try XCTUnwrap(try sheet("Units that gained or lost").first { $0.first as? String == "TC16" })
+        XCTAssertEqual(who[2] as? String, "20194")
+        let plan = try sheet("Procurement plan")
         let firewall = try XCTUnwrap(plan.first { $0.first as? String == "Firewall" })
         XCTAssertEqual((firewall[5] as? NSNumber)?.intValue, 30_000_000)
         // Not to a terminal: a workbook goes to a file or a pipe.
         let piped = try WardcheckProcess.run(["diff", before.path, after.path, "--criteria", Self.criteria, "--format", "xlsx"])
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertTrue(piped.stdout.hasPrefix("PK"), "a zip container on the pipe")
+    }
+
+    /// The comparison as an administrative document, with the heading and signature given on the
+    /// command line, read back by Python's zipfile: it opens, and holds what was asked of it.
+    func testOfficialDocument() throws {
+        let (before, after) = try folders()
+        let target = before.deletingLastPathComponent().appendingPathComponent("so-sanh.docx")
+        let out = try WardcheckProcess.run(["diff", before.path, after.path, "--criteria", Self.criteria, "--format", "docx", "-o", target.path,
+                                            "--as-of", "2026-12-04", "--issuer", "Sở KH&CN <Đà Nẵng>", "--place", "Đà Nẵng", "--position", "Phó Giám đốc",
+                                            "--signer", "Nguyễn Văn An", "--recipient", "Ban Chỉ đạo"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let xml = try Python.run(["-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode())", target.path], test: self)
+        // Dated as the later folder was judged (--as-of); ward text and options escaped for XML.
+        for expected in ["BÁO CÁO", "SỞ KH&amp;CN &lt;ĐÀ NẴNG&gt;", "Đà Nẵng, ngày 04 tháng 12 năm 2026", "Nơi nhận:", "- Ban Chỉ đạo.",
+                         "PHÓ GIÁM ĐỐC", "Nguyễn Văn An", "KHÔNG CÒN ĐẠT 16/16 (1)", "20194"] {
+            XCTAssertTrue(xml.contains(expected), "the document lacks «\(expected)»")
+        }
+        let piped = try WardcheckProcess.run(["diff", before.path, after.path, "--criteria", Self.criteria, "--format", "docx"])
         XCTAssertEqual(piped.status, 0, piped.stderr)
         XCTAssertTrue(piped.stdout.hasPrefix("PK"), "a zip container on the pipe")
     }

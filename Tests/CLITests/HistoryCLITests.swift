@@ -178,12 +178,21 @@ final class HistoryCLITests: XCTestCase {
         let quarterly = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--every", "quarter", "--until", "2025-12-31",
                                                   "--format", "csv", "--lang", "en"], in: repo)
         XCTAssertEqual(quarterly.status, 0, quarterly.stderr)
-        let lines = quarterly.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        XCTAssertEqual(lines.count, 3, quarterly.stdout)
-        XCTAssertTrue(lines[0].hasPrefix("\u{FEFF}period,end,judged_on,commit,commit_date,status,reason,files,valid,invalid,audit_errors,not_submitted,ready,stale,mean_passed,total_cost,TC01,"))
-        XCTAssertTrue(lines[1].hasPrefix("2025-Q3,2025-09-30,2025-09-30,"), lines[1])
-        XCTAssertTrue(lines[1].contains(",2025-09-12,audited,,2,2,0,0,1,1,0,15.00,18000000,2,"), lines[1])
-        XCTAssertTrue(lines[2].hasPrefix("2025-Q4,2025-12-31,") && lines[2].contains(",absent,"), lines[2])
+        let records = Self.records(quarterly.stdout)
+        let header = try XCTUnwrap(records.first)
+        XCTAssertEqual(header.first, "\u{FEFF}section")
+        let column = { (name: String) in header.firstIndex(of: name) ?? 0 }
+        // The rows of the table (the section's notes share its name, in the `note` column).
+        let periods = records.filter { $0.first == "periods" && !$0[column("period")].isEmpty }
+        XCTAssertEqual(periods.count, 2, quarterly.stdout)
+        func fields(_ record: [String], _ names: [String]) -> [String] { names.map { record[column($0)] } }
+        XCTAssertEqual(fields(periods[0], ["period", "end", "judged_on", "commit_date"]), ["Q3\u{00A0}2025", "2025-09-30", "2025-09-30", "2025-09-12"])
+        XCTAssertEqual(fields(periods[0], ["files", "valid", "invalid", "audit_errors", "not_submitted", "ready", "stale", "mean_passed", "total_cost", "reason"]),
+                       ["2", "2", "0", "0", "1", "1", "0", "15.00", "18000000", ""])
+        XCTAssertEqual(fields(periods[1], ["period", "end", "files", "ready", "reason"]), ["Q4\u{00A0}2025", "2025-12-31", "", "", "no folder"])
+        // Each criterion by period: a column a quarter, named as JSON names it.
+        let tc10 = try XCTUnwrap(records.first { $0.first == "criteria_by_period" && $0[column("criterion")] == "TC10" })
+        XCTAssertEqual(fields(tc10, ["2025-Q3", "2025-Q4"]), ["1", ""])
 
         let html = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--since", "2025-07-01", "--until", "2025-10-31",
                                              "--format", "html"], in: repo)
@@ -194,33 +203,103 @@ final class HistoryCLITests: XCTestCase {
 
         let text = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--until", "2025-10-31"], in: repo)
         XCTAssertEqual(text.status, 0, text.stderr)
-        XCTAssertTrue(text.stdout.contains("THAY ĐỔI TỪ 2025-07 ĐẾN 2025-10"), text.stdout)
-        XCTAssertTrue(text.stdout.contains("1 → 0 (-1)"), text.stdout)
-        XCTAssertTrue(text.stdout.contains("15,50 → 14,00 (-1,50)"), text.stdout)
-        XCTAssertTrue(text.stdout.contains("12.000.000 ₫ → 18.000.000 ₫ (+6.000.000 ₫)"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("TỪ 07/2025 ĐẾN 10/2025"), text.stdout)
+        // July to October: ready 1 → 0, mean 15.50 → 14.00, cost 12 000 000 → 18 000 000.
+        XCTAssertTrue(text.stdout.contains("số đơn vị đạt 16/16 1 → 0 (\u{2212}1); bình quân tiêu chí đạt 15,50 → 14,00; chi phí kế hoạch còn lại 12.000.000 ₫ → 18.000.000 ₫."), text.stdout)
+        for row in [#"Đạt 16/16 +1 +0 +−1\n"#, #"Bình quân tiêu chí đạt +15,50 +14,00 +−1,50\n"#, #"Chi phí kế hoạch còn lại +12\.000\.000 ₫ +18\.000\.000 ₫ +\+6\.000\.000 ₫\n"#] {
+            XCTAssertNotNil(text.stdout.range(of: row, options: .regularExpression), row + "\n" + text.stdout)
+        }
+        XCTAssertFalse(text.stdout.contains("đang diễn ra"), "October ended long before today")
 
         // Vietnamese CSV by default: `;` and the decimal comma, for Vietnamese Excel.
         let vi = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--until", "2025-10-31", "--format", "csv"], in: repo)
         XCTAssertEqual(vi.status, 0, vi.stderr)
-        XCTAssertTrue(vi.stdout.contains(";audited;;2;2;0;0;1;0;0;\"14,00\";18000000;"), vi.stdout)
+        XCTAssertTrue(vi.stdout.contains(";2;2;0;0;1;0;0;\"14,00\";18000000;"), vi.stdout)
 
         let xlsx = repo.appendingPathComponent("history.xlsx")
         let book = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--until", "2025-10-31", "--format", "xlsx",
                                              "-o", xlsx.path, "--lang", "en"], in: repo)
         XCTAssertEqual(book.status, 0, book.stderr)
         let sheets = try Python.workbook(xlsx.path, test: self)
-        let periods = try XCTUnwrap(sheets["Periods"])
-        XCTAssertEqual(periods.dropFirst().map { $0[0] as? String }, ["2025-07", "2025-08", "2025-09", "2025-10"])
-        XCTAssertEqual(periods.dropFirst().map { ($0[10] as? NSNumber)?.intValue }, [1, 1, 1, 0])
-        XCTAssertEqual(periods.dropFirst().map { ($0[12] as? NSNumber)?.doubleValue }, [15.5, 15.5, 15.0, 14.0])
-        XCTAssertEqual(periods.dropFirst().map { $0[2] as? String }, ["2025-07-31", "2025-08-31", "2025-09-30", "2025-10-31"], "dates are dates")
-        let byPeriod = try XCTUnwrap(sheets["Criteria by period"])
+        let sheet = try XCTUnwrap(sheets["Each period"], "\(sheets.keys)")
+        // The notes above the table, then its header, then a row a period.
+        let start = try XCTUnwrap(sheet.firstIndex { $0.first as? String == "Period" }) + 1
+        let rows = Array(sheet[start...])
+        XCTAssertEqual(rows.map { $0[0] as? String }, ["Jul\u{00A0}2025", "Aug\u{00A0}2025", "Sep\u{00A0}2025", "Oct\u{00A0}2025"])
+        XCTAssertEqual(rows.map { ($0[10] as? NSNumber)?.intValue }, [1, 1, 1, 0])
+        XCTAssertEqual(rows.map { ($0[12] as? NSNumber)?.doubleValue }, [15.5, 15.5, 15.0, 14.0])
+        XCTAssertEqual(rows.map { $0[2] as? String }, ["2025-07-31", "2025-08-31", "2025-09-30", "2025-10-31"], "dates are dates")
+        let byPeriod = try XCTUnwrap(sheets["Units meeting each criterion"])
         let tc05 = try XCTUnwrap(byPeriod.first { $0.first as? String == "TC05" })
         XCTAssertEqual(tc05.dropFirst(2).map { ($0 as? NSNumber)?.intValue }, [2, 2, 2, 0])
 
         let md = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--until", "2025-10-31", "--format", "markdown", "--lang", "en"], in: repo)
         XCTAssertEqual(md.status, 0, md.stderr)
-        XCTAssertTrue(md.stdout.contains("| 2025-09 | `"), md.stdout)
+        XCTAssertTrue(md.stdout.contains("| Sep\u{00A0}2025 | 30\u{00A0}Sep\u{00A0}2025 | 30\u{00A0}Sep\u{00A0}2025 | "), md.stdout)
+    }
+
+    /// Read on 20 October (WARDCHECK_TODAY), October is under way: its reading takes the commits so
+    /// far, judged that day, and every format says so; read on 15 December, October is a whole month.
+    func testThePeriodUnderWayIsMarked() throws {
+        let repo = try repository()
+        let json = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--since", "2025-09-01", "--format", "json"], in: repo,
+                                            environment: ["WARDCHECK_TODAY": "2025-10-20"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let points = try XCTUnwrap(try self.json(json.stdout)["points"] as? [[String: Any]])
+        XCTAssertEqual(points.map { $0["judged_on"] as? String }, ["2025-09-30", "2025-10-20"], "the JSON keeps its schema")
+        // The 12/09 video tests are 38 days old on 20/10, past TC05's 30: 99002 15/16, 99003 13/16, none ready.
+        XCTAssertEqual(points.map { $0["ready"] as? Int }, [1, 0])
+
+        for (format, marked) in [("text", "10/2025 (đang diễn ra)"), ("markdown", "10/2025 (đang diễn ra)"), ("html", "10/2025 (đang diễn ra)"),
+                                 ("csv", "10/2025 (đang diễn ra)")] {
+            let out = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--since", "2025-09-01", "--format", format], in: repo,
+                                               environment: ["WARDCHECK_TODAY": "2025-10-20"])
+            XCTAssertEqual(out.status, 0, out.stderr)
+            // The page keeps a number and its next word together (&#160;).
+            let shown = out.stdout.replacingOccurrences(of: "&#160;", with: " ")
+            XCTAssertTrue(shown.contains(marked), format + ": " + out.stdout)
+            XCTAssertTrue(shown.contains("Kỳ 10/2025 đang diễn ra: số liệu tính đến ngày 20/10/2025"), format)
+            XCTAssertFalse(shown.contains("09/2025 (đang diễn ra)"), "only the last period")
+        }
+        let english = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--since", "2025-09-01", "--lang", "en"], in: repo,
+                                               environment: ["WARDCHECK_TODAY": "2025-10-20"])
+        XCTAssertTrue(english.stdout.contains("Oct\u{00A0}2025 (in progress)"), english.stdout)
+
+        let document = repo.appendingPathComponent("lich-su.docx")
+        let docx = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--since", "2025-09-01", "--format", "docx", "-o", document.path,
+                                             "--place", "Đà Nẵng", "--signer", "Trần Thị Bình"], in: repo, environment: ["WARDCHECK_TODAY": "2025-10-20"])
+        XCTAssertEqual(docx.status, 0, docx.stderr)
+        let xml = try Python.run(["-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode())", document.path], test: self)
+        for expected in ["BÁO CÁO", "10/2025 (đang diễn ra)", "Đà Nẵng, ngày 20 tháng 10 năm 2025", "Trần Thị Bình", "Nơi nhận:"] {
+            XCTAssertTrue(xml.contains(expected), "the document lacks «\(expected)»")
+        }
+
+        let later = try WardcheckProcess.run(["history", "--criteria", Self.criteria, "--since", "2025-09-01", "--until", "2025-10-31"], in: repo,
+                                             environment: ["WARDCHECK_TODAY": "2025-12-15"])
+        XCTAssertEqual(later.status, 0, later.stderr)
+        XCTAssertTrue(later.stdout.contains("10/2025"), later.stdout)
+        XCTAssertFalse(later.stdout.contains("đang diễn ra"), later.stdout)
+    }
+
+    /// A CSV's records (RFC 4180: quoted fields may hold the separator, quotes doubled).
+    private static func records(_ text: String, separator: Character = ",") -> [[String]] {
+        var records: [[String]] = [], record: [String] = [], field = "", quoted = false
+        var characters = Array(text)[...]
+        while let c = characters.popFirst() {
+            if quoted {
+                if c == "\"" { if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false } } else { field.append(c) }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == separator {
+                record.append(field); field = ""
+            } else if c == "\r\n" || c == "\n" {
+                record.append(field); records.append(record); record = []; field = ""
+            } else {
+                field.append(c)
+            }
+        }
+        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+        return records
     }
 
     /// The same repository compared at two tags, as `diff --git` reads them.
@@ -258,6 +337,13 @@ final class HistoryCLITests: XCTestCase {
         XCTAssertEqual([plan["total_before"] as? Int, plan["total_after"] as? Int, plan["change"] as? Int], [12_000_000, 18_000_000, 6_000_000])
         let units = try XCTUnwrap(diff["units"] as? [[String: Any]])
         XCTAssertEqual(units.first?["code"] as? String, "99002")
+
+        // For people, a revision is named with its commit's day as they write it.
+        let text = try WardcheckProcess.run(["diff", "--git", "july", "september", "--path", "wards", "--criteria", Self.criteria], in: repo)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertNotNil(text.stdout.range(of: #"july:wards \([0-9a-f]{7}, 10/07/2025\)"#, options: .regularExpression), text.stdout)
+        XCTAssertNotNil(text.stdout.range(of: #"september:wards \([0-9a-f]{7}, 12/09/2025\) +12/09/2025"#, options: .regularExpression), text.stdout)
+        XCTAssertFalse(text.stdout.contains("2025-07-10") || text.stdout.contains("2025-09-12"), "no ISO date for people")
 
         // A ready unit dropped out: a regression when asked.
         let gate = try WardcheckProcess.run(["diff", "--git", "july", "september", "--criteria", Self.criteria, "--fail-on-regression"], in: repo)

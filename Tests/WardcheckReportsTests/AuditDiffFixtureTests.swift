@@ -121,50 +121,64 @@ final class AuditDiffFixtureTests: XCTestCase {
         XCTAssertEqual((object["became_ready"] as? [[String: Any]])?.map { $0["before"] as? String }, ["evaluated", "invalid"])
     }
 
+    private func document(_ language: Language) throws -> ReportDocument {
+        DiffDocument.build(try diff(), language: language)
+    }
+
     func testTextShowsAnUnknownOutcomeAsWrittenAndCountsItNotMet() throws {
-        let text = DiffText(language: .en).render(try diff())
+        let text = DocumentText().render(try document(.en))
         XCTAssertTrue(text.contains("NEWLY READY (2)"), text)
         XCTAssertTrue(text.contains("NO LONGER READY (1)"), text)
-        XCTAssertTrue(text.contains("10001  Phường Một  3/3 → 2/3"), text)
-        XCTAssertTrue(text.contains("invalid file → 3/3"), text)
-        XCTAssertTrue(text.contains("TC03 lost: 10001"), text)
-        let vi = DiffText(language: .vi).render(try diff())
+        XCTAssertTrue(text.contains("10001  Phường Một  3/3     2/3    TC03"), text)
+        XCTAssertTrue(text.contains("10004  Phường Bốn  invalid file  3/3"), text)
+        // The criteria table's second part: who gained and who lost each criterion.
+        XCTAssertTrue(text.contains("TC03  10003                 10001"), text)
+        // 10003: not_reported → not_evaluable is no gain, failed → passed is one: 1 → 2 criteria met.
+        XCTAssertNotNil(text.range(of: #"10003  Xã Ba +1 +2  TC03"#, options: .regularExpression), text)
+        let vi = DocumentText().render(try document(.vi))
         XCTAssertTrue(vi.contains("Bình quân tiêu chí đạt") && vi.contains("2,00") && vi.contains("2,50") && vi.contains("+0,50"), vi)
     }
 
-    func testCSVHasOneTablePerSectionAndNoNegativeCells() throws {
-        let csv = DiffCSV.render(try diff(), language: .vi, separator: .comma)
+    func testCSVHasOneTablePerSectionAndNoNegativeFigures() throws {
+        let csv = DocumentCSV.render(try document(.vi), separator: .comma)
         let records = CSVReader.records(csv)
-        XCTAssertEqual(records.first, DiffCSV.columns)
-        XCTAssertTrue(records.allSatisfy { $0.count == DiffCSV.columns.count })
-        let column = { (name: String) in DiffCSV.columns.firstIndex(of: name)! }
-        let ready = try XCTUnwrap(records.first { $0[0] == "summary" && $0[column("key")] == "ready" })
-        XCTAssertEqual([ready[column("before")], ready[column("after")]], ["1", "2"])
-        let printer = try XCTUnwrap(records.first { $0[0] == "plan" && $0[column("item")] == "printer" })
-        XCTAssertEqual([printer[column("cost_before")], printer[column("cost_after")]], ["3000000", "0"])
-        XCTAssertEqual(records.filter { $0[0] == "criterion" }.map { $0[column("lost")] }, ["", "", "10001"])
+        let header = try XCTUnwrap(records.first)
+        XCTAssertTrue(records.allSatisfy { $0.count == header.count })
+        let column = { (name: String) in header.firstIndex(of: name)! }
+        let ready = try XCTUnwrap(records.first { $0[0] == "summary" && $0[column("indicator")] == "Đạt 3/3" })
+        XCTAssertEqual([ready[column("before")], ready[column("after")], ready[column("change")]], ["1", "2", "1"])
+        let printer = try XCTUnwrap(records.first { $0[0] == "plan" && $0[column("item")] == "Máy in" })
+        XCTAssertEqual([printer[column("total_before")], printer[column("total_after")]], ["3000000", "0"])
+        // A fall is a negative number, which the formula rule writes as text ('-3000000); the
+        // figures it is the difference of stay numbers, for a spreadsheet to compute from.
+        XCTAssertEqual(printer[column("change")], "'-3000000")
+        XCTAssertEqual(records.filter { $0[0] == "criteria_units" }.map { $0[column("units_lost")] }, ["", "10001"])
         XCTAssertEqual(records.filter { $0[0] == "became_ready" }.map { $0[column("code")] }, ["10002", "10004"])
-        // No cell had to be neutralised: the figures a spreadsheet adds up stay numbers.
-        XCTAssertFalse(records.flatMap { $0 }.contains { $0.hasPrefix("'") })
-        let mean = try XCTUnwrap(records.first { $0[0] == "summary" && $0[column("key")] == "mean_passed" })
-        XCTAssertEqual([mean[column("before")], mean[column("after")]], ["2.00", "2.50"])
+        let figures = ["before", "after", "quantity_before", "quantity_after", "total_before", "total_after", "met_before", "met_after"].map(column)
+        XCTAssertFalse(records.dropFirst().contains { record in figures.contains { record[$0].hasPrefix("'") } }, "the figures stay numbers")
+        let mean = try XCTUnwrap(records.first { $0[0] == "summary" && $0[column("indicator")] == "Bình quân tiêu chí đạt" })
+        XCTAssertEqual([mean[column("before")], mean[column("after")], mean[column("change")]], ["2.00", "2.50", "0.50"])
 
         // A Vietnamese report, by default, for Vietnamese Excel: `;` between fields, the decimal comma.
-        let vi = DiffCSV.render(try diff(), language: .vi)
+        let vi = DocumentCSV.render(try document(.vi))
         let lines = vi.components(separatedBy: "\r\n")
-        XCTAssertTrue(lines[0].hasPrefix("\u{FEFF}section;key;code;name;"), lines[0])
+        XCTAssertTrue(lines[0].hasPrefix("\u{FEFF}section;figure;label;value;note;"), lines[0])
         // A cell holding a comma is quoted whatever the separator, so a reader that guesses wrong still splits right.
-        XCTAssertTrue(lines.contains { $0.hasPrefix("summary;mean_passed;;;;Bình quân tiêu chí đạt;\"2,00\";\"2,50\";") }, vi)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("summary;;;;;;;;Bình quân tiêu chí đạt;\"2,00\";\"2,50\";\"0,50\"") }, vi)
         // The before report predates stale facts: no figure rather than a false zero.
-        XCTAssertTrue(lines.contains { $0.hasPrefix("summary;stale;;;;Số liệu quá hạn;;1;") }, vi)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("summary;;;;;;;;Số liệu quá hạn;;1;") }, vi)
     }
 
     func testWorkbookSheets() throws {
-        let book = DiffXLSX.workbook(try diff(), language: .en)
-        XCTAssertEqual(book.sheets.map(\.name), ["Summary", "Ready changes", "Criteria", "Units that changed", "Submissions", "Purchase plan"])
-        let criteria = try XCTUnwrap(book.sheets.first { $0.name == "Criteria" })
-        XCTAssertEqual(criteria.rows.count, 1 + 3)
-        XCTAssertNotNil(try DiffXLSX.render(try diff(), language: .vi).count)
+        let book = DocumentWorkbook.workbook(try document(.en))
+        // Names longer than Excel's 31 characters end before their dash, or at a whole word.
+        XCTAssertEqual(book.sheets.map(\.name), ["Summary", "The two audits", "Headline figures", "Newly ready (2)", "No longer ready (1)",
+                                                 "Criteria", "Units that gained or lost each", "Units that changed (3)",
+                                                 "Submissions", "Procurement plan"])
+        let criteria = try XCTUnwrap(book.sheets.first { $0.name.hasPrefix("Criteria") })
+        // The note above the table, its header, the three criteria.
+        XCTAssertEqual(criteria.rows.filter { !$0.isEmpty }.count, 1 + 1 + 3)
+        XCTAssertNotNil(try DocumentWorkbook.data(try document(.vi)).count)
     }
 
     func testAReportOfAnotherSchemaIsRefused() throws {

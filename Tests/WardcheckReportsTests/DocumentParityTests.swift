@@ -187,7 +187,7 @@ final class DocumentParityTests: XCTestCase {
         // A sheet holds an outcome's words, a mark's too, so that a filter reads them.
         case .outcome(let o), .mark(let o): return ">" + XML.escapeText(o.label.text(language)) + "<"
         case .date(let day): return "<v>\(day.ordinal + 25_569)</v>"
-        case .percent, .score, .empty: return ""
+        case .percent, .score, .empty, .decimal, .change: return ""
         }
     }
 

@@ -21,9 +21,12 @@ public struct AuditDiff: Sendable {
         public var meanPassed: Double
         public var totalCost: Int
         public var criteria: Int
+        /// The source as a report for people names it (`AuditSnapshot.shownAs`, else `source`).
+        public var shownAs: Localized
 
         init(_ s: AuditSnapshot) {
             source = s.source
+            shownAs = s.shownAs ?? Localized(s.source)
             province = s.province
             evaluatedOn = s.evaluatedOn
             files = s.files

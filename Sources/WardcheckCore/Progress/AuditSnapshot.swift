@@ -92,6 +92,9 @@ public struct AuditSnapshot: Sendable {
     public var notSubmitted: [Absent]?
     public var plan: [PlanLine]
     public var totalCost: Int
+    /// What was audited as a report for people names it, where that differs from `source`: a
+    /// revision's day written as people write it ("july:wards (1a2b3c4, 10/07/2025)").
+    public var shownAs: Localized?
 
     public init(source: String, province: String?, evaluatedOn: Day?, rosterUnits: Int?, files: Int, criteria: [Criterion],
                 units: [Unit], invalid: [Invalid], notSubmitted: [Absent]?, plan: [PlanLine], totalCost: Int) {

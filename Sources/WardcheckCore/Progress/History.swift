@@ -85,16 +85,29 @@ public struct History: Sendable {
     /// The `--as-of` day every reading was judged on; nil: each on its period's last day.
     public var evaluatedOn: Day?
     public var points: [Point]
+    /// The day the history was read on (today); nil when not known.
+    public var readOn: Day?
 
-    public init(criteria: [(id: String, group: String, title: Localized)], path: String, every: Period, evaluatedOn: Day?, points: [Point]) {
+    public init(criteria: [(id: String, group: String, title: Localized)], path: String, every: Period, evaluatedOn: Day?, points: [Point],
+                readOn: Day? = nil) {
         self.criteria = criteria
         self.path = path
         self.every = every
         self.evaluatedOn = evaluatedOn
         self.points = points
+        self.readOn = readOn
     }
 
     public var criteriaCount: Int { criteria.count }
+
+    /// Whether the last period was still under way: its period holds the day the history was
+    /// read on, or the `--as-of` day every reading was judged on. Its reading then covers part of
+    /// the period (the commits so far, judged before the period's end), so a lower figure there
+    /// is not yet a fall, and reports say so.
+    public var lastIsUnderWay: Bool {
+        guard let last = points.last else { return false }
+        return [readOn, evaluatedOn].contains { day in day.map { every.end(containing: $0) == last.end } ?? false }
+    }
 }
 
 /// Picks, for each period end, the commit whose state counts: the newest on the main line at or

@@ -14,6 +14,11 @@ extension ReportDocument.Cell {
         case .outcome(let outcome): return outcome.label.text(language)
         case .mark(let outcome): return AuditLayout.symbol(outcome)
         case .empty: return ""
+        case .decimal(let value, let places): return NumberText.decimal(value, language, places: places)
+        case .change(let figure):
+            // The sign a reader sees: "+" for a rise, the minus sign for a fall, none for no change.
+            let (sign, size) = figure.signAndSize
+            return (sign > 0 ? "+" : sign < 0 ? "\u{2212}" : "") + size.text(language)
         }
     }
 
@@ -27,7 +32,28 @@ extension ReportDocument.Cell {
         case .date(let day): return day.description
         // A mark is for the eye; a sheet to filter wants the words.
         case .mark(let outcome): return outcome.label.text(language)
+        case .decimal(let value, let places): return NumberText.decimal(value, decimals ?? language, places: places)
+        // The signed figure ("-2", "3"): `CSV.cell` then neutralises a leading "-" as any other.
+        case .change(let figure): return figure.plainValue(language, decimals: decimals)
         default: return text(language)
+        }
+    }
+}
+
+extension ReportDocument.Cell {
+    /// A change's direction (1, −1, 0) and its size, the figure without its sign. A decimal's
+    /// direction is that of the figure as written, so a change that rounds to "0,00" has none.
+    var signAndSize: (Int, ReportDocument.Cell) {
+        func size(_ n: Int) -> Int { n == Int.min ? Int.max : abs(n) }
+        switch self {
+        case .count(let n): return (n.signum(), .count(size(n)))
+        case .money(let n): return (n.signum(), .money(size(n)))
+        case .percent(let n): return (n.signum(), .percent(size(n)))
+        case .decimal(let value, let places):
+            let scale = (0..<max(0, places)).reduce(1.0) { a, _ in a * 10 }
+            let shown = (value * scale).rounded()
+            return (shown > 0 ? 1 : shown < 0 ? -1 : 0, .decimal(abs(value), places: places))
+        default: return (0, self)
         }
     }
 }

@@ -91,6 +91,9 @@ public struct ReportDocument {
         public var rowHeader: Int?
         /// The table also drawn as bars, where a page can draw them; the figures stay in the table.
         public var bars: Bars?
+        /// Lines drawn over the table's rows, one point a row in order (a period), where a page can
+        /// draw them; every other format shows the table, which holds the same figures. Empty for none.
+        public var charts: [Chart] = []
 
         public init(key: String, caption: String? = nil, columns: [Column], rows: [[Cell]] = [], total: [Cell]? = nil) {
             (self.key, self.caption, self.columns, self.rows, self.total) = (key, caption, columns, rows, total)
@@ -139,13 +142,37 @@ public struct ReportDocument {
         /// A unit's name, with the code a page may link to the unit's own page by.
         case unit(String, code: String)
         case empty
+        /// A figure with a fixed number of decimals: a mean of criteria met, "15,50", whose
+        /// hundredths move from one reading to the next.
+        case decimal(Double, places: Int)
+        /// How much a figure moved between two readings, with its sign, written as the figure is:
+        /// "+3", "−2" or "0" for a count, "+4.000.000 ₫" for an amount, "−1,50" for a decimal.
+        indirect case change(Cell)
 
         /// Whether the value is a figure (set to the right in a table).
         public var isFigure: Bool {
             switch self {
-            case .count, .money, .percent, .score: return true
+            case .count, .money, .percent, .score, .decimal, .change: return true
             default: return false
             }
+        }
+    }
+
+    /// A table's columns drawn as lines over its rows, one point a row (a period), on a page.
+    /// A row whose cell in a drawn column is not a figure (the folder was absent that period)
+    /// breaks the line rather than being drawn as zero.
+    public struct Chart {
+        public var heading: String
+        /// The column whose cells name the points along the bottom (the period).
+        public var label: Int
+        /// The columns drawn, one line each, named by their column's label.
+        public var series: [Int]
+        /// The top of the scale (the criteria count, for a mean of criteria met); nil: a round
+        /// number above the largest value.
+        public var top: Double?
+
+        public init(heading: String, label: Int, series: [Int], top: Double? = nil) {
+            (self.heading, self.label, self.series, self.top) = (heading, label, series, top)
         }
     }
 }

@@ -41,4 +41,42 @@ public enum Vocabulary {
     public static let group = Localized(vi: "Nhóm", en: "Group")
     public static let passRate = Localized(vi: "Tỷ lệ đạt", en: "Pass rate")
     public static let marks = Localized(vi: "Ký hiệu", en: "Marks")
+
+    // Two audits compared, and the audit over time (diff, history).
+    public static let before = Localized(vi: "Trước", en: "Before")
+    public static let after = Localized(vi: "Sau", en: "After")
+    public static let change = Localized(vi: "Thay đổi", en: "Change")
+    public static let difference = Localized(vi: "Chênh lệch", en: "Difference")
+    public static let audit = Localized(vi: "Lần kiểm tra", en: "Audit")
+    public static let source = Localized(vi: "Nguồn", en: "Source")
+    public static let judgedOn = Localized(vi: "Ngày đánh giá", en: "Judged on")
+    public static let gained = Localized(vi: "Đạt thêm", en: "Gained")
+    public static let lost = Localized(vi: "Mất", en: "Lost")
+    public static let criteriaGained = Localized(vi: "Tiêu chí đạt thêm", en: "Criteria gained")
+    public static let criteriaLost = Localized(vi: "Tiêu chí bị mất", en: "Criteria lost")
+    public static let unitsGained = Localized(vi: "Đơn vị đạt thêm", en: "Units that gained it")
+    public static let unitsLost = Localized(vi: "Đơn vị mất", en: "Units that lost it")
+    public static let period = Localized(vi: "Kỳ", en: "Period")
+    public static let periodEnd = Localized(vi: "Cuối kỳ", en: "Period end")
+    public static let revision = Localized(vi: "Phiên bản", en: "Commit")
+    public static let revisionDate = Localized(vi: "Ngày phiên bản", en: "Commit date")
+    public static let fileCount = Localized(vi: "Số tệp", en: "Files")
+    public static let evaluated = Localized(vi: "Đã đánh giá", en: "Evaluated")
+    public static let invalid = Localized(vi: "Không hợp lệ", en: "Invalid")
+    public static let rosterErrors = Localized(vi: "Lỗi đối chiếu", en: "Roster errors")
+    public static let notSubmitted = Localized(vi: "Chưa nộp", en: "Not submitted")
+    public static let stale = Localized(vi: "Quá hạn", en: "Stale")
+    public static let meanMet = Localized(vi: "Bình quân tiêu chí đạt", en: "Mean criteria met")
+    public static let remainingCost = Localized(vi: "Chi phí còn lại", en: "Remaining cost")
+    public static let note = Localized(vi: "Ghi chú", en: "Note")
+    /// A period whose reading covers only part of it, the days so far.
+    public static let inProgress = Localized(vi: "đang diễn ra", en: "in progress")
+    /// "Đạt 16/16", "Ready (16/16)".
+    public static func ready(_ total: Int) -> Localized {
+        Localized(vi: "Đạt \(total)/\(total)", en: "Ready (\(total)/\(total))")
+    }
+    /// A word of one side of a comparison: "Số lượng trước", "Quantity before".
+    public static func paired(_ word: Localized, _ side: Localized) -> Localized {
+        Localized(vi: word.vi + " " + side.vi.lowercased(), en: word.en + " " + side.en.lowercased())
+    }
 }

@@ -1,7 +1,8 @@
 import WardcheckCore
 
-/// The headline rows every diff renderer shows in the same order: files, units evaluated,
-/// invalid, not submitted, ready, mean criteria met, remaining cost — then, now, and the change.
+/// The headline rows of a diff in their order: files, units evaluated, invalid, not submitted,
+/// ready, stale, mean criteria met, remaining cost — then, now, and the change. The JSON and the
+/// document (`DiffDocument`) both take them from here.
 struct DiffSummary {
     enum Kind {
         case count, decimal, money
@@ -36,24 +37,7 @@ struct DiffSummary {
             }
         }
 
-        /// A figure in the report's language; "—" where that audit has none (no roster).
-        func text(_ value: Value?, _ language: Language) -> String {
-            switch value {
-            case nil: return "—"
-            case .whole(let n)?: return kind == .money ? NumberText.money(n, language) : NumberText.grouped(n, language)
-            case .decimal(let x)?: return AuditLayout.decimal(x, language, places: 2)
-            }
-        }
-
-        func changeText(_ language: Language) -> String {
-            switch change {
-            case nil: return "—"
-            case .whole(let n)?: return kind == .money ? ProgressLayout.signedMoney(n, language) : ProgressLayout.signed(n, language)
-            case .decimal(let x)?: return ProgressLayout.signedDecimal(x, language)
-            }
-        }
-
-        /// The raw figure for JSON and CSV: whole numbers as integers, the mean with two decimals
+        /// The raw figure for JSON: whole numbers as integers, the mean with two decimals
         /// (a dot, or a comma for a CSV whose separator goes with the decimal comma).
         static func plain(_ value: Value?, decimalMark language: Language = .en) -> String? {
             switch value {

@@ -50,6 +50,7 @@ public enum DocumentHTML {
                 case .paragraph(let text): sections += "<p>" + h(text) + "</p>\n"
                 case .table(let table):
                     if let bars = table.bars { sections += Self.bars(bars, table, language) }
+                    if !table.charts.isEmpty { sections += Self.charts(table, language) }
                     sections += Self.table(table, language, options)
                 }
             }
@@ -70,7 +71,7 @@ public enum DocumentHTML {
         <meta name="generator" content="\(h(options.generator))">
         <title>\(h(document.title))</title>
         <link rel="icon" href="data:,">
-        <style>\(style)\(PrintedPages.css(title: document.title, language: language, landscape: options.landscape))</style>
+        <style>\(style)\(Self.chartStyle(document))\(PrintedPages.css(title: document.title, language: language, landscape: options.landscape))</style>
         </head>
         <body>
         \(options.navigation ?? "")

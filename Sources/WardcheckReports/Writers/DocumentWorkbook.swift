@@ -98,6 +98,11 @@ public enum DocumentWorkbook {
             // The words, coloured: a filter on the column then reads "không đạt", not "✗".
             return Self.cell(.outcome(outcome), language)
         case .empty: return .empty
+        case .decimal(let value, let places):
+            let scale = (0..<max(0, places)).reduce(1.0) { a, _ in a * 10 }
+            return .number((value * scale).rounded() / scale, .decimal)
+        // A change is the signed figure, a number Excel adds up (a fall is negative).
+        case .change(let figure): return Self.cell(figure, language)
         }
     }
 }

@@ -25,6 +25,7 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup(title: "Văn bản hành chính / the administrative document (--format docx)") var official: OfficialOptions
 
     @Flag(name: .long, help: "TRƯỚC và SAU là phiên bản git (commit, nhánh, thẻ) của thư mục --path / OLD and NEW are git revisions of the --path folder.")
     var git = false
@@ -44,7 +45,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "Số liệu cũ hơn số ngày này là quá hạn / facts older than this many days are stale (default: 90).")
     var staleAfter: Int = AuditAccumulator.defaultStaleAfterDays
 
-    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html | xlsx (xlsx needs -o FILE or a pipe).")
+    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html | xlsx | docx (xlsx and docx need -o FILE or a pipe).")
     var format: AuditFormat = .text
 
     @Option(name: .long, help: "Dấu phân cách CSV / CSV separator: , | ; | tab (default: ; with --lang vi, for Vietnamese Excel; , with --lang en).")
@@ -81,23 +82,22 @@ struct DiffCommand: ParsableCommand {
         let after = try snapshot(new, criteria: criteria, repository: repository)
         let diff = AuditDiff(old: before, new: after)
 
-        let text: String
-        switch format {
-        case .xlsx:
-            try output.emit(try DiffXLSX.render(diff, language: language), language: language)
-            text = ""
-        case .text: text = DiffText(language: language, colour: output.colour).render(diff)
-        case .json: text = DiffJSON.render(diff, language: language)
-        case .csv: text = DiffCSV.render(diff, language: language, separator: csvSeparator)
-        case .markdown: text = DiffMarkdown.render(diff, language: language)
-        case .html: text = DiffHTML.render(diff, language: language)
-        case .docx:
-            // Not yet written as a document: said, rather than a blank page.
-            printError(language == .vi ? "wardcheck diff: --format docx hiện chỉ dùng cho audit; dùng --format html hoặc xlsx"
-                                       : "wardcheck diff: --format docx is for audit only so far; use --format html or xlsx")
-            throw ExitCode.validationFailure
+        // Every format but JSON (its own documented schema) writes the one document.
+        if format == .json {
+            output.emit(DiffJSON.render(diff, language: language))
+        } else {
+            let document = DiffDocument.build(diff, language: language)
+            switch format {
+            case .xlsx: try output.emit(try DocumentWorkbook.data(document), language: language)
+            case .docx:
+                // Dated as the later audit was judged, as the audit's document is.
+                try output.emit(try DocumentDOCX.data(document, heading: official.heading(on: diff.new.evaluatedOn ?? Day.today())), language: language)
+            case .text, .json: output.emit(DocumentText(colour: output.colour).render(document))
+            case .csv: output.emit(DocumentCSV.render(document, separator: csvSeparator))
+            case .markdown: output.emit(DocumentMarkdown.render(document))
+            case .html: output.emit(DocumentHTML.render(document, options: .init(generator: "wardcheck diff", landscape: true)))
+            }
         }
-        if format != .xlsx { output.emit(text) }
 
         if failOnRegression, diff.losses > 0 || !diff.stoppedReady.isEmpty || !diff.departed.isEmpty {
             throw ExitCode(ExitStatus.criteriaNotMet)
@@ -166,6 +166,9 @@ struct DiffCommand: ParsableCommand {
             return try CheckedOutWards(repository: repository).withTree(tree) { folder in
                 var snapshot = AuditSnapshot(try audit(folder: folder, criteria, on: asOf?.day ?? commit.day, shownAs: label),
                                              source: "\(label) (\(commit.short), \(commit.day))")
+                // For people, the commit's day as they write it.
+                snapshot.shownAs = Localized(vi: "\(label) (\(commit.short), \(commit.day.written(.vi)))",
+                                             en: "\(label) (\(commit.short), \(commit.day.written(.en)))")
                 let prefix = folder + "/"
                 func relabel(_ file: String) -> String {
                     file.hasPrefix(prefix) ? label + "/" + file.dropFirst(prefix.count) : file

@@ -27,6 +27,7 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup(title: "Văn bản hành chính / the administrative document (--format docx)") var official: OfficialOptions
 
     @Option(name: .long, help: "Thư mục hồ sơ trong kho git / the wards folder in the repository.")
     var path: String = "wards"
@@ -55,7 +56,7 @@ struct HistoryCommand: ParsableCommand {
     @Option(name: .long, help: "Số liệu cũ hơn số ngày này là quá hạn / facts older than this many days are stale (default: 90).")
     var staleAfter: Int = AuditAccumulator.defaultStaleAfterDays
 
-    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html | xlsx (xlsx needs -o FILE or a pipe).")
+    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html | xlsx | docx (xlsx and docx need -o FILE or a pipe).")
     var format: AuditFormat = .text
 
     @Option(name: .long, help: "Dấu phân cách CSV / CSV separator: , | ; | tab (default: ; with --lang vi, for Vietnamese Excel; , with --lang en).")
@@ -129,25 +130,23 @@ struct HistoryCommand: ParsableCommand {
             points.append(History.Point(period: planned.period, end: planned.end, judgedOn: day, commit: planned.commit, reading: reading))
         }
 
+        // Read on `today`: the last period, when it holds today (or the --as-of day), is marked as under way.
         let history = History(criteria: criteria.criteria.map { ($0.id, $0.group, $0.title) }, path: path, every: every,
-                              evaluatedOn: asOf?.day, points: points)
-        let text: String
-        switch format {
-        case .xlsx:
-            try output.emit(try HistoryXLSX.render(history, language: language), language: language)
-            text = ""
-        case .text: text = HistoryText(language: language, colour: output.colour).render(history)
-        case .json: text = HistoryJSON.render(history, language: language)
-        case .csv: text = HistoryCSV.render(history, language: language, separator: csvSeparator)
-        case .markdown: text = HistoryMarkdown.render(history, language: language)
-        case .html: text = HistoryHTML.render(history, language: language)
-        case .docx:
-            // Not yet written as a document: said, rather than a blank page.
-            printError(language == .vi ? "wardcheck history: --format docx hiện chỉ dùng cho audit; dùng --format html hoặc xlsx"
-                                       : "wardcheck history: --format docx is for audit only so far; use --format html or xlsx")
-            throw ExitCode.validationFailure
+                              evaluatedOn: asOf?.day, points: points, readOn: today)
+        // Every format but JSON (its own documented schema) writes the one document.
+        if format == .json {
+            output.emit(HistoryJSON.render(history, language: language))
+        } else {
+            let document = HistoryDocument.build(history, language: language)
+            switch format {
+            case .xlsx: try output.emit(try DocumentWorkbook.data(document), language: language)
+            case .docx: try output.emit(try DocumentDOCX.data(document, heading: official.heading(on: asOf?.day ?? today)), language: language)
+            case .text, .json: output.emit(DocumentText(colour: output.colour).render(document))
+            case .csv: output.emit(DocumentCSV.render(document, separator: csvSeparator))
+            case .markdown: output.emit(DocumentMarkdown.render(document))
+            case .html: output.emit(DocumentHTML.render(document, options: .init(generator: "wardcheck history", landscape: true)))
+            }
         }
-        if format != .xlsx { output.emit(text) }
     }
 }
 

@@ -3,7 +3,8 @@ import WardcheckCore
 
 /// A line chart drawn as inline SVG: no script and nothing fetched, so the page works offline and
 /// prints. A missing reading (folder absent, revision not audited) breaks the line rather than
-/// being drawn as zero. Every label goes through `HTML.escape`.
+/// being drawn as zero. Every label goes through `HTML.escape`. `DocumentHTML` draws one for each
+/// of a table's `charts`.
 struct LineChart {
     struct Series {
         let name: String
@@ -43,10 +44,15 @@ struct LineChart {
             tick += step
         }
         out += "<line class=\"axis\" x1=\"\(n(Self.left))\" y1=\"\(n(y(0)))\" x2=\"\(n(Self.width - Self.right))\" y2=\"\(n(y(0)))\"/>\n"
-        // At most about a dozen period names, so they never overlap.
-        let stride = max(1, Int((Double(count) / 12).rounded(.up)))
-        for (i, label) in labels.enumerated() where i % stride == 0 || i == count - 1 {
-            out += "<text x=\"\(n(x(i)))\" y=\"\(n(Self.height - Self.lower + 16))\" text-anchor=\"middle\">\(Self.text(label))</text>\n"
+        // As many period names as fit side by side (a dozen at most), so they never overlap: each
+        // takes about 7 px a character at 13 px, and the last, always named, keeps its room.
+        let room = Double(labels.map(\.count).max() ?? 0) * 7 + 12
+        let spacing = count <= 1 ? plotWidth : plotWidth / Double(count - 1)
+        let stride = max(1, Int((Double(count) / 12).rounded(.up)), Int((room / spacing).rounded(.up)))
+        for (i, label) in labels.enumerated() where i == count - 1 || i % stride == 0 && Double(count - 1 - i) * spacing >= room {
+            // The first and last names kept inside the drawing: a long one ("10/2025 (đang diễn ra)") would run off its edge.
+            let anchor = count > 1 && i == 0 ? "start" : count > 1 && i == count - 1 ? "end" : "middle"
+            out += "<text x=\"\(n(x(i)))\" y=\"\(n(Self.height - Self.lower + 16))\" text-anchor=\"\(anchor)\">\(Self.text(label))</text>\n"
         }
         for (index, s) in series.enumerated() {
             var segment: [String] = []
@@ -89,26 +95,12 @@ struct LineChart {
         return (step, fixedTop ?? (top / step).rounded(.up) * step)
     }
 
-    /// A tiny chart for a table cell: the line only, on a fixed scale from 0 to `top`.
-    static func sparkline(_ values: [Double?], top: Double, description: String) -> String {
-        let w = 120.0, h = 28.0
-        let count = values.count
-        func x(_ i: Int) -> Double { count <= 1 ? w / 2 : 2 + Double(i) * (w - 4) / Double(count - 1) }
-        func y(_ v: Double) -> Double { h - 3 - (top == 0 ? 0 : v / top * (h - 6)) }
-        var out = "<svg class=\"spark\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" width=\"\(Int(w))\" height=\"\(Int(h))\" role=\"img\" aria-label=\"\(Self.text(description))\" xmlns=\"http://www.w3.org/2000/svg\">"
-        var segment: [String] = []
-        func flush() {
-            if segment.count > 1 { out += "<polyline class=\"line\" style=\"stroke-width:1.5\" points=\"\(segment.joined(separator: " "))\"/>" }
-            segment = []
-        }
-        for (i, value) in values.enumerated() {
-            guard let value else { flush(); continue }
-            segment.append(String(format: "%.1f,%.1f", x(i), y(value)))
-        }
-        flush()
-        if let last = values.lastIndex(where: { $0 != nil }), let value = values[last] {
-            out += String(format: "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>", x(last), y(value))
-        }
-        return out + "</svg>"
+    /// "2,8 tỷ ₫" / "2.8 bn ₫" for a chart's scale, where a full amount would not fit; the
+    /// table beside the chart holds the amounts in full.
+    static func compactMoney(_ amount: Double, _ language: Language) -> String {
+        let vi = language == .vi
+        if amount >= 1e9 { return NumberText.decimal(amount / 1e9, language, places: 1) + (vi ? " tỷ ₫" : " bn ₫") }
+        if amount >= 1e6 { return NumberText.decimal(amount / 1e6, language, places: 0) + (vi ? " triệu ₫" : " m ₫") }
+        return NumberText.grouped(Int(amount.rounded()), language) + " ₫"
     }
 }

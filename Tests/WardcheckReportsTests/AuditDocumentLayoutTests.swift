@@ -9,23 +9,9 @@ import XCTest
 /// fails TC05, TC06 and TC12, has TC04 waived and TC16 not reported; 10004's file is invalid and
 /// 10005 sent nothing. So 1 of 3 judged is ready, and TC06 is passed by 1 and failed by 2.
 final class AuditDocumentLayoutTests: XCTestCase {
-    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     private func audit() throws -> Audit {
-        let folder = Self.root.appendingPathComponent("Tests/Fixtures/city").path
-        let (loadedSet, problems) = CriteriaSet.load(folder: Self.root.appendingPathComponent("criteria").path)
-        let set = try XCTUnwrap(loadedSet, problems.map(\.message.en).joined(separator: "\n"))
-        let (roster, rosterErrors) = Roster.load(path: folder + "/roster.yaml", schema: set.schema)
-        let loaded = try XCTUnwrap(roster, rosterErrors.map(\.message.en).joined())
-        let (waivers, waiverErrors) = Waivers.load(path: folder + "/waivers.yaml", criteria: set, roster: loaded)
-        let day = Day(iso: "2025-08-01")
-        let evaluator = Evaluator(criteria: set, waivers: try XCTUnwrap(waivers, waiverErrors.map(\.message.en).joined()),
-                                  asOf: day, today: day, roster: loaded)
-        let accumulator = AuditAccumulator(criteria: set, roster: loaded, asOf: day)
-        for name in ["10001-an", "10002-binh", "10003-cat", "10004-dao"] {
-            accumulator.add(UnitReport.check(path: folder + "/\(name).yaml", evaluator: evaluator))
-        }
-        return accumulator.finish()
+        try FixtureCityAudit.audit(folder: FixtureCityAudit.root.appendingPathComponent("Tests/Fixtures/city").path,
+                                   files: ["10001-an", "10002-binh", "10003-cat", "10004-dao"])
     }
 
     private func table(_ key: String, in document: ReportDocument) throws -> ReportDocument.Table {

@@ -37,19 +37,8 @@ final class DocumentParityTests: XCTestCase {
     }
 
     private func document(_ language: Language) throws -> ReportDocument {
-        let (loadedSet, problems) = CriteriaSet.load(folder: Self.root.appendingPathComponent("criteria").path)
-        let set = try XCTUnwrap(loadedSet, problems.map(\.message.en).joined(separator: "\n"))
-        let (roster, rosterErrors) = Roster.load(path: folder + "/roster.yaml", schema: set.schema)
-        let loaded = try XCTUnwrap(roster, rosterErrors.map(\.message.en).joined())
-        let (waivers, waiverErrors) = Waivers.load(path: folder + "/waivers.yaml", criteria: set, roster: loaded)
-        let day = Day(iso: "2025-08-01")
-        let evaluator = Evaluator(criteria: set, waivers: try XCTUnwrap(waivers, waiverErrors.map(\.message.en).joined()),
-                                  asOf: day, today: day, roster: loaded)
-        let accumulator = AuditAccumulator(criteria: set, roster: loaded, asOf: day)
-        for name in ["10001-an", "10002-binh", "10002-binh-again", "10003-cat", "10004-dao", "99999-la"] {
-            accumulator.add(UnitReport.check(path: folder + "/\(name).yaml", evaluator: evaluator))
-        }
-        return AuditDocument.build(accumulator.finish(), language: language)
+        let audit = try FixtureCityAudit.audit(folder: folder, files: ["10001-an", "10002-binh", "10002-binh-again", "10003-cat", "10004-dao", "99999-la"])
+        return AuditDocument.build(audit, language: language)
     }
 
     /// Every piece of text a reader must find, as the document holds it.

@@ -204,7 +204,7 @@ def through_the_browser(driver, public, work, wards, unit_secret, city_secret):
     secret.send_keys(city_secret)
     driver.find_element(By.CSS_SELECTOR, "#login button[type=submit]").click()
     WebDriverWait(driver, 10).until(lambda d: d.current_url.rstrip("/").endswith("/city"))
-    check(driver.find_elements(By.CSS_SELECTOR, "table.matrix"), "logged in, the city page opens")
+    check(driver.find_elements(By.CSS_SELECTOR, "#table-matrix"), "logged in, the city page opens")
     cookies = {c["name"]: c for c in driver.get_cookies()}
     session = cookies.get("wardcheck_session", {})
     check(session.get("secure") is True and session.get("httpOnly") is True and session.get("sameSite") == "Strict",

@@ -103,13 +103,13 @@ final class DocumentParityTests: XCTestCase {
             // Word's text runs, joined: what python-docx and Word show. Headings are in capitals,
             // as the decree writes them; the title is the file's own (the page carries "BÁO CÁO"
             // and the subject instead).
-            let text = runs(try part("word/document.xml", of: data))
+            let text = OfficePart.runs(try OfficePart.part("word/document.xml", of: data))
             let locale = Locale(identifier: language == .vi ? "vi_VN" : "en_GB")
             for piece in pieces(document).dropFirst() {
                 XCTAssertTrue(text.contains(piece) || text.contains(piece.uppercased(with: locale)), "DOCX lacks «\(piece)»")
             }
             XCTAssertTrue(text.contains(document.subject), "DOCX lacks the subject")
-            XCTAssertTrue(try part("docProps/core.xml", of: data).contains("<dc:title>" + XML.escapeText(document.title) + "</dc:title>"))
+            XCTAssertTrue(try OfficePart.part("docProps/core.xml", of: data).contains("<dc:title>" + XML.escapeText(document.title) + "</dc:title>"))
         }
     }
 
@@ -120,7 +120,7 @@ final class DocumentParityTests: XCTestCase {
             let archive = try Archive(data: data, accessMode: .read)
             var cells: [String] = []
             for entry in archive where entry.path.hasPrefix("xl/worksheets/") {
-                cells.append(try part(entry.path, of: data))
+                cells.append(try OfficePart.part(entry.path, of: data))
             }
             let sheets = cells.joined()
             for section in document.sections {
@@ -178,29 +178,5 @@ final class DocumentParityTests: XCTestCase {
         case .date(let day): return "<v>\(day.ordinal + 25_569)</v>"
         case .percent, .score, .empty, .decimal, .change: return ""
         }
-    }
-
-    private func part(_ path: String, of data: Data) throws -> String {
-        let archive = try Archive(data: data, accessMode: .read)
-        let entry = try XCTUnwrap(archive[path], "no \(path)")
-        var bytes = Data()
-        _ = try archive.extract(entry) { bytes.append($0) }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The text of every `<w:t>` run, each paragraph's runs joined, entities read back.
-    private func runs(_ xml: String) -> String {
-        var out = ""
-        for paragraph in xml.components(separatedBy: "</w:p>") {
-            var line = ""
-            var rest = Substring(paragraph)
-            while let open = rest.range(of: "<w:t xml:space=\"preserve\">"), let close = rest.range(of: "</w:t>", range: open.upperBound..<rest.endIndex) {
-                line += rest[open.upperBound..<close.lowerBound]
-                rest = rest[close.upperBound...]
-            }
-            out += line + "\n"
-        }
-        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
     }
 }

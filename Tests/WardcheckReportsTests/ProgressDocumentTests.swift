@@ -292,7 +292,7 @@ final class ProgressDocumentTests: XCTestCase {
                                                               rows: [[.change(.money(-3_000_000)), .decimal(14.004, places: 2)]]))]),
         ])
         let book = try DocumentWorkbook.data(document)
-        let sheet = try part("xl/worksheets/sheet2.xml", of: book)
+        let sheet = try OfficePart.part("xl/worksheets/sheet2.xml", of: book)
         XCTAssertTrue(sheet.contains("<v>-3000000</v>"), sheet)
         XCTAssertTrue(sheet.contains("<v>14</v>"), "two decimals kept: 14.004 is 14.00")
     }
@@ -335,8 +335,8 @@ final class ProgressDocumentTests: XCTestCase {
                                       recipients: ["Ban Chỉ đạo thành phố", "Lưu: VT"])
         for document in [HistoryDocument.build(Self.history(readOn: "2025-11-05"), language: .vi), DiffDocument.build(try diff(), language: .vi)] {
             let data = try DocumentDOCX.data(document, heading: heading)
-            XCTAssertTrue(try part("docProps/core.xml", of: data).contains("<dc:title>" + XML.escapeText(document.title) + "</dc:title>"))
-            let text = runs(try part("word/document.xml", of: data))
+            XCTAssertTrue(try OfficePart.part("docProps/core.xml", of: data).contains("<dc:title>" + XML.escapeText(document.title) + "</dc:title>"))
+            let text = OfficePart.runs(try OfficePart.part("word/document.xml", of: data))
             for line in ["BÁO CÁO", document.subject, document.headline, "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 12/BC-SKHCN",
                          "Đà Nẵng, ngày 05 tháng 11 năm 2025", "Nơi nhận:", "- Ban Chỉ đạo thành phố;", "- Lưu: VT.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
                          "Nguyễn Văn An"] {
@@ -364,15 +364,15 @@ final class ProgressDocumentTests: XCTestCase {
         let locale = Locale(identifier: document.language == .vi ? "vi_VN" : "en_GB")
         let separator = CSV.Separator.default(for: document.language)
         let book = try DocumentWorkbook.data(document)
-        let sheets = try Archive(data: book, accessMode: .read).filter { $0.path.hasPrefix("xl/worksheets/") }.map { try part($0.path, of: book) }.joined()
+        let sheets = try Archive(data: book, accessMode: .read).filter { $0.path.hasPrefix("xl/worksheets/") }.map { try OfficePart.part($0.path, of: book) }.joined()
         return [
             Written(name: "text", text: DocumentText().render(document), escape: AuditLayout.plain),
             Written(name: "Markdown", text: DocumentMarkdown.render(document), escape: DocumentMarkdown.escape),
             Written(name: "HTML", text: DocumentHTML.render(document), escape: HTML.escape),
             Written(name: "CSV", text: DocumentCSV.render(document), escape: { CSV.cell($0, separator: separator) }),
             Written(name: "XLSX", text: sheets, escape: XML.escapeText),
-            Written(name: "DOCX", text: runs(try part("word/document.xml", of: try DocumentDOCX.data(document))) + "\n"
-                        + runs(try part("word/document.xml", of: try DocumentDOCX.data(document))).uppercased(with: locale), escape: { $0 }),
+            Written(name: "DOCX", text: OfficePart.runs(try OfficePart.part("word/document.xml", of: try DocumentDOCX.data(document))) + "\n"
+                        + OfficePart.runs(try OfficePart.part("word/document.xml", of: try DocumentDOCX.data(document))).uppercased(with: locale), escape: { $0 }),
         ]
     }
 
@@ -398,7 +398,7 @@ final class ProgressDocumentTests: XCTestCase {
         let text = DocumentText().render(document)
         let markdown = DocumentMarkdown.render(document)
         let page = DocumentHTML.render(document)
-        let docx = runs(try part("word/document.xml", of: try DocumentDOCX.data(document)))
+        let docx = OfficePart.runs(try OfficePart.part("word/document.xml", of: try DocumentDOCX.data(document)))
         for piece in people {
             let plain = AuditLayout.plain(piece)
             XCTAssertTrue(text.contains(plain) || text.contains(plain.uppercased()), "text lacks «\(piece)»", file: file, line: line)
@@ -416,7 +416,7 @@ final class ProgressDocumentTests: XCTestCase {
         let csv = DocumentCSV.render(document)
         let separator = CSV.Separator.default(for: language)
         let book = try DocumentWorkbook.data(document)
-        let sheets = try Archive(data: book, accessMode: .read).filter { $0.path.hasPrefix("xl/worksheets/") }.map { try part($0.path, of: book) }.joined()
+        let sheets = try Archive(data: book, accessMode: .read).filter { $0.path.hasPrefix("xl/worksheets/") }.map { try OfficePart.part($0.path, of: book) }.joined()
         for section in document.sections {
             for block in section.blocks {
                 switch block {
@@ -464,29 +464,5 @@ final class ProgressDocumentTests: XCTestCase {
         case .change(let figure): return workbookForm(figure, language)
         case .percent, .score, .empty: return ""
         }
-    }
-
-    private func part(_ path: String, of data: Data) throws -> String {
-        let archive = try Archive(data: data, accessMode: .read)
-        let entry = try XCTUnwrap(archive[path], "no \(path)")
-        var bytes = Data()
-        _ = try archive.extract(entry) { bytes.append($0) }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The text of every `<w:t>` run, each paragraph's runs joined, entities read back.
-    private func runs(_ xml: String) -> String {
-        var out = ""
-        for paragraph in xml.components(separatedBy: "</w:p>") {
-            var line = ""
-            var rest = Substring(paragraph)
-            while let open = rest.range(of: "<w:t xml:space=\"preserve\">"), let close = rest.range(of: "</w:t>", range: open.upperBound..<rest.endIndex) {
-                line += rest[open.upperBound..<close.lowerBound]
-                rest = rest[close.upperBound...]
-            }
-            out += line + "\n"
-        }
-        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
     }
 }

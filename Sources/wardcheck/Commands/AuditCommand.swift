@@ -86,20 +86,9 @@ struct AuditCommand: ParsableCommand {
         Pipeline.stream(files, judge, into: accumulator.add)
         let audit = accumulator.finish()
 
-        // Every format but JSON (its own documented schema) writes the one document.
-        let document = AuditDocument.build(audit, language: language)
-        switch format {
-        case .xlsx:
-            try output.emit(try DocumentWorkbook.data(document), language: language)
-        case .docx:
-            // The report as the city office sends it up: Decree 30/2020/NĐ-CP's layout.
-            try output.emit(try DocumentDOCX.data(document, heading: official.heading(on: day)), language: language)
-        case .text: output.emit(DocumentText(colour: output.colour).render(document))
-        case .json: output.emit(AuditJSON.render(audit, language: language))
-        case .csv: output.emit(DocumentCSV.render(document, separator: csvSeparator))
-        case .markdown: output.emit(DocumentMarkdown.render(document))
-        case .html: output.emit(DocumentHTML.render(document, options: .init(generator: "wardcheck audit", landscape: true)))
-        }
+        // Every format but JSON (streamed above, its own documented schema) writes the one document.
+        try output.emit(AuditDocument.build(audit, language: language), as: format, csvSeparator: csvSeparator,
+                        generator: "wardcheck audit") { official.heading(on: day) }
         try finish(audit, language)
     }
 

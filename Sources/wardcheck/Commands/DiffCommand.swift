@@ -86,16 +86,9 @@ struct DiffCommand: ParsableCommand {
         if format == .json {
             output.emit(DiffJSON.render(diff, language: language))
         } else {
-            let document = DiffDocument.build(diff, language: language)
-            switch format {
-            case .xlsx: try output.emit(try DocumentWorkbook.data(document), language: language)
-            case .docx:
+            try output.emit(DiffDocument.build(diff, language: language), as: format, csvSeparator: csvSeparator, generator: "wardcheck diff") {
                 // Dated as the later audit was judged, as the audit's document is.
-                try output.emit(try DocumentDOCX.data(document, heading: official.heading(on: diff.new.evaluatedOn ?? Day.today())), language: language)
-            case .text, .json: output.emit(DocumentText(colour: output.colour).render(document))
-            case .csv: output.emit(DocumentCSV.render(document, separator: csvSeparator))
-            case .markdown: output.emit(DocumentMarkdown.render(document))
-            case .html: output.emit(DocumentHTML.render(document, options: .init(generator: "wardcheck diff", landscape: true)))
+                official.heading(on: diff.new.evaluatedOn ?? Day.today())
             }
         }
 

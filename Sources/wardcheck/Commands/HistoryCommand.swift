@@ -137,14 +137,8 @@ struct HistoryCommand: ParsableCommand {
         if format == .json {
             output.emit(HistoryJSON.render(history, language: language))
         } else {
-            let document = HistoryDocument.build(history, language: language)
-            switch format {
-            case .xlsx: try output.emit(try DocumentWorkbook.data(document), language: language)
-            case .docx: try output.emit(try DocumentDOCX.data(document, heading: official.heading(on: asOf?.day ?? today)), language: language)
-            case .text, .json: output.emit(DocumentText(colour: output.colour).render(document))
-            case .csv: output.emit(DocumentCSV.render(document, separator: csvSeparator))
-            case .markdown: output.emit(DocumentMarkdown.render(document))
-            case .html: output.emit(DocumentHTML.render(document, options: .init(generator: "wardcheck history", landscape: true)))
+            try output.emit(HistoryDocument.build(history, language: language), as: format, csvSeparator: csvSeparator, generator: "wardcheck history") {
+                official.heading(on: asOf?.day ?? today)
             }
         }
     }

@@ -74,7 +74,7 @@ struct ChangedFiles: Equatable {
         while let status = fields.next(), let name = fields.next() {
             let lowered = name.lowercased()
             guard FolderWalk.isYAMLName(lowered),
-                  !WardFiles.companions.contains(URL(fileURLWithPath: name).lastPathComponent) else { continue }
+                  !CityRun.companionNames.contains(URL(fileURLWithPath: name).lastPathComponent) else { continue }
             let path = name.hasPrefix(prefix) ? String(name.dropFirst(prefix.count)) : root + "/" + name
             if status.hasPrefix("D") {
                 changes.deleted.append(path)

@@ -20,44 +20,14 @@ struct FolderAudit {
     /// `--stale-after`: facts older than this many days before the judging day are stale.
     let staleAfter: Int
 
-    /// Audits a folder as `audit` does, every unit judged on `day`.
+    /// Audits a folder as `audit` does (`CityRun`), every unit judged on `day`.
     func run(folder: String, on day: Day) -> Result<Audit, Failure> {
-        let rosterPath = roster ?? existing(folder, "roster.yaml")
-        let waiversPath = waivers ?? existing(folder, "waivers.yaml")
-        var loadedRoster: Roster?
-        if let rosterPath {
-            let (loaded, diagnostics) = Roster.load(path: rosterPath, schema: criteria.schema)
-            guard let loaded else {
-                return .failure(Failure(message: Localized(vi: "không nạp được danh sách đơn vị \(rosterPath)", en: "cannot load the roster \(rosterPath)"),
-                                        diagnostics: diagnostics))
-            }
-            loadedRoster = loaded
+        let city = CityRun(criteria: criteria, folder: folder, roster: roster, waivers: waivers)
+        let companions = city.companions()
+        if let failure = companions.failure {
+            return .failure(Failure(message: failure, diagnostics: companions.diagnostics))
         }
-        var loadedWaivers = Waivers.none
-        if let waiversPath {
-            let (loaded, diagnostics) = Waivers.load(path: waiversPath, criteria: criteria, roster: loadedRoster)
-            guard let loaded else {
-                return .failure(Failure(message: Localized(vi: "không nạp được tệp miễn trừ \(waiversPath)", en: "cannot load the waivers \(waiversPath)"),
-                                        diagnostics: diagnostics))
-            }
-            loadedWaivers = loaded
-        }
-        let evaluator = Evaluator(criteria: criteria, waivers: loadedWaivers, asOf: day, today: Day.today(), roster: loadedRoster)
-        let excluded = Set([rosterPath, waiversPath].compactMap { $0.map { URL(fileURLWithPath: $0).standardizedFileURL.path } })
-        let files = WardFiles.yamlFiles(in: folder, excluding: excluded)
-        // The accumulator keeps one small row per unit; each file is dropped once evaluated.
-        let accumulator = AuditAccumulator(criteria: criteria, roster: loadedRoster, asOf: day, staleAfterDays: staleAfter)
-        // What the walk could not read (an unreadable folder, a link) is counted as an invalid file, as in `audit`.
-        let skipped = WardInput.skipped(files)
-        Pipeline.stream(files.map(\.path), { path in
-            skipped[path].map(UnitReport.unreadable) ?? UnitReport.check(path: path, evaluator: evaluator)
-        }, into: accumulator.add)
-        return .success(accumulator.finish())
-    }
-
-    private func existing(_ folder: String, _ name: String) -> String? {
-        let path = (folder.hasSuffix("/") ? folder : folder + "/") + name
-        return FileManager.default.fileExists(atPath: path) ? path : nil
+        return .success(city.audit(companions: companions, on: day, staleAfterDays: staleAfter))
     }
 }
 

@@ -92,29 +92,18 @@ struct WardInput: Sendable {
 /// Expands the command line's files and folders into facts files, in a stable order. In a
 /// folder, the audit's own companion files (roster.yaml, waivers.yaml) are not facts files.
 enum WardFiles {
-    static let companions: Set<String> = ["roster.yaml", "waivers.yaml"]
 
     static func expand(_ inputs: [String]) -> [WardInput] {
         var out: [WardInput] = []
         for input in inputs {
             var info = stat()
             if stat(input, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                out += yamlFiles(in: input)
+                out += CityRun.files(in: input).map(WardInput.init)
             } else {
                 out.append(WardInput(file: input))
             }
         }
         return out
-    }
-
-    static func yamlFiles(in folder: String, excluding: Set<String> = []) -> [WardInput] {
-        FolderWalk.yamlFiles(in: folder).compactMap { entry in
-            if case .file(let path) = entry {
-                if companions.contains(URL(fileURLWithPath: path).lastPathComponent) { return nil }
-                if excluding.contains(URL(fileURLWithPath: path).standardizedFileURL.path) { return nil }
-            }
-            return WardInput(entry)
-        }
     }
 
     /// A folder with no facts files is almost always the wrong folder: say so rather than pass.
@@ -124,5 +113,19 @@ enum WardFiles {
             ? "wardcheck: không có tệp dữ kiện .yaml nào trong \(inputs.map(shown).joined(separator: ", "))"
             : "wardcheck: no .yaml facts files in \(inputs.map(shown).joined(separator: ", "))")
         throw ExitCode(ExitStatus.invalidInput)
+    }
+}
+
+extension Session {
+    /// A city folder's roster and waivers, every diagnostic printed; the run stops when one does
+    /// not load.
+    func companions(of city: CityRun) throws -> CityRun.Companions {
+        let companions = city.companions()
+        for d in companions.diagnostics { printError(DiagnosticText.render(d, language: language)) }
+        if let failure = companions.failure {
+            printError("wardcheck: " + failure.text(language))
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        return companions
     }
 }

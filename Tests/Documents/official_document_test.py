@@ -49,9 +49,23 @@ def run(binary, args, **kw):
 
 def official_document(binary, work):
     print("the audit as an administrative document")
-    heading = ["--parent-body", "UBND thành phố Đà Nẵng", "--issuer", "Sở Khoa học và Công nghệ", "--number", "125/BC-SKHCN",
-               "--place", "Đà Nẵng", "--authority", "KT. Giám đốc", "--position", "Phó Giám đốc", "--signer", "Nguyễn Văn An",
-               "--recipient", "Ban Chỉ đạo Trung ương", "--recipient", "Thường trực Thành ủy", "--recipient", "Lưu: VT, CNTT"]
+    # The office's settings file gives the heading; an option given beside it takes its place
+    # (the file's signer is on leave this month).
+    settings = work / "van-ban.yaml"
+    settings.write_text("""official: 1
+parent_body: "UBND thành phố Đà Nẵng"
+issuer: "Sở Khoa học và Công nghệ"
+number: "125/BC-SKHCN"
+place: "Đà Nẵng"
+authority: "KT. Giám đốc"
+position: "Phó Giám đốc"
+signer: "Trần Thị Bình"
+recipients:
+  - "Ban Chỉ đạo Trung ương"
+  - "Thường trực Thành ủy"
+  - "Lưu: VT, CNTT"
+""", encoding="utf-8")
+    heading = ["--official", str(settings), "--signer", "Nguyễn Văn An"]
     path = work / "bao-cao.docx"
     made = run(binary, ["audit", "wards", "--as-of", "2026-12-04", "--format", "docx", "-o", str(path)] + heading)
     check(path.exists() and made.returncode in (0, 1, 2), "written: exit %d %s" % (made.returncode, made.stderr.decode()[-300:]))

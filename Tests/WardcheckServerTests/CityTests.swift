@@ -42,6 +42,50 @@ final class CityTests: XCTestCase {
         }
     }
 
+    func testTheCityPageReadsTheFolderAsTheAuditDoes() async throws {
+        // One city run for `audit` and the server: a link in the folder is not followed but
+        // counted and named as an invalid file, as `wardcheck audit` counts it.
+        let folder = try ServerFixture.cityCopy(self)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/so-do.yaml", withDestinationPath: folder.path + "/submissions/20194-hoa-xuan.yaml")
+        try await ServerFixture.app(try ServerFixture.settings(wards: folder)).test(.router) { client in
+            let page = try await client.get("/city").text
+            XCTAssertTrue(page.contains("<dt>Tệp đã nộp</dt><dd>89</dd>"), page)
+            // Said as a sentence with what to do, and no line to look at: the problem is the whole file.
+            XCTAssertTrue(page.contains("<tr><td>so-do.yaml</td><td></td><td></td><td class=\"num\">1</td><td>Liên kết tượng trưng, không được theo khi duyệt thư mục — đặt chính tệp vào thư mục, hoặc ghi tên tệp trong lệnh nếu cần kiểm tra</td></tr>"), page)
+        }
+    }
+
+    func testEveryPageHasOneFrameAndOnePalette() async throws {
+        try await ServerFixture.app(try ServerFixture.settings(wards: ServerFixture.wards)).test(.router) { client in
+            let served = try await client.get("/assets/wardcheck.css").text
+            let city = try await client.get("/city").text
+            let form = try await client.get("/").text
+            // The colours declared first (`:root`), name by name.
+            func palette(_ text: String) -> [String: String] {
+                guard let start = text.range(of: ":root {"), let end = text[start.upperBound...].range(of: "}") else { return [:] }
+                var found: [String: String] = [:]
+                for declaration in text[start.upperBound..<end.lowerBound].split(separator: ";") {
+                    let parts = declaration.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                    if parts.count == 2 { found[parts[0]] = parts[1] }
+                }
+                return found
+            }
+            let colours = palette(served)
+            XCTAssertEqual(colours, palette(city), "the report page and the form in the same colours")
+            // Failed in the same red, waived in the same blue, on the form and in the report.
+            XCTAssertEqual(colours["--failed"], "#b42318")
+            XCTAssertEqual(colours["--waived"], "#0b5cad")
+            XCTAssertEqual(colours["--not_evaluable"], "#6e40c9")
+            // The same head on both: language, viewport, generator, in that order.
+            let head = "<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"wardcheck serve\">"
+            XCTAssertTrue(city.hasPrefix("<!DOCTYPE html>\n" + head), String(city.prefix(300)))
+            XCTAssertTrue(form.hasPrefix("<!DOCTYPE html>\n" + head), String(form.prefix(300)))
+            // The top bar's links are 44 px targets on every page, from the one rule.
+            XCTAssertTrue(served.contains("nav.top a { color: #fff; display: inline-flex; align-items: center; min-height: 44px; min-width: 44px;"))
+            XCTAssertTrue(city.contains("nav.top a { color: #fff; display: inline-flex; align-items: center; min-height: 44px; min-width: 44px;"))
+        }
+    }
+
     func testAUnitPageShowsItsScorecard() async throws {
         try await ServerFixture.app(try ServerFixture.settings(wards: ServerFixture.wards)).test(.router) { client in
             // 20705 Xã Trà Leng: TC04 waived until 2027-06-30 (wards/README.md); judged on the city's

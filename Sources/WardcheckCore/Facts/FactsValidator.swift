@@ -334,8 +334,13 @@ public struct FactsFile: Sendable {
     /// A path that could not be read as a file at all (a folder that cannot be listed, a link
     /// not followed), reported like a file that cannot be read so that it is counted, not lost.
     public static func unreadable(path: String, message: Localized, hint: Localized? = nil) -> FactsFile {
-        FactsFile(path: path, facts: nil,
-                  diagnostics: [Diagnostic(file: path, at: .start, code: .fileUnreadable, message: message, hint: hint)], code: nil)
+        // The reason is already in plain words: people read it whole, with what to do, as a sentence.
+        func sentence(_ message: String, _ hint: String?) -> String {
+            message.prefix(1).uppercased() + message.dropFirst() + (hint.map { " — " + $0 } ?? "")
+        }
+        let plain = Localized(vi: sentence(message.vi, hint?.vi), en: sentence(message.en, hint?.en))
+        return FactsFile(path: path, facts: nil,
+                         diagnostics: [Diagnostic(file: path, at: .start, code: .fileUnreadable, message: message, hint: hint, plain: plain)], code: nil)
     }
 
     private static func check(_ loaded: YAMLLoadResult, path: String, validator: FactsValidator, checks: FileChecks, inProgress: Bool = false) -> FactsFile {

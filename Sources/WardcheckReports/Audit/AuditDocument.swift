@@ -67,8 +67,9 @@ public enum AuditDocument {
     private static func invalid(_ audit: Audit, _ w: Words) -> ReportDocument.Section? {
         guard !audit.invalid.isEmpty else { return nil }
         let rows = audit.invalid.map { file -> [Cell] in
+            // The line to look at, unless the problem is the whole file (a link, a file that cannot be read).
             let first = file.firstErrors.first.map { d in
-                w(Localized(vi: "Dòng \(d.start.line): ", en: "Line \(d.start.line): ")) + w(d.people)
+                (d.code == .fileUnreadable ? "" : w(Localized(vi: "Dòng \(d.start.line): ", en: "Line \(d.start.line): "))) + w(d.people)
             } ?? ""
             let unit: Cell = file.name.map { name in file.code.map { .unit(name, code: $0) } ?? .text(name) } ?? .empty
             return [.text(fileName(file.file)), file.code.map { .code($0) } ?? .empty, unit,

@@ -27,6 +27,13 @@ public struct OfficialHeading: Sendable, Equatable {
         (self.authority, self.position, self.signer, self.recipients) = (authority, position, signer, recipients)
     }
 
+    /// The heading signed on `day` unless it names its own day.
+    public func dated(_ day: Day) -> OfficialHeading {
+        var heading = self
+        heading.date = date ?? day
+        return heading
+    }
+
     /// A blank to fill by hand.
     public static let blank = "……………"
 }

@@ -62,18 +62,9 @@ public enum DocumentHTML {
         let footer = vi
             ? "Tạo bởi wardcheck. Số liệu do các đơn vị tự báo cáo; đơn giá là ước tính trong danh mục của bộ tiêu chí."
             : "Made by wardcheck. Figures are self-reported by the units; unit costs are the estimates in the criteria's catalogue."
-        return """
-        <!DOCTYPE html>
-        <html lang="\(language.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="\(h(options.generator))">
-        <title>\(h(document.title))</title>
-        <link rel="icon" href="data:,">
-        <style>\(style)\(Self.chartStyle(document))\(PrintedPages.css(title: document.title, language: language, landscape: options.landscape))</style>
-        </head>
-        <body>
+        let style = PageFrame.palette + Self.style + Self.chartStyle(document)
+            + PrintedPages.css(title: document.title, language: language, landscape: options.landscape)
+        return PageFrame(language: language, title: document.title, generator: options.generator, style: .inline(style)).render("""
         \(options.navigation ?? "")
         <header>
         <h1>\(h(document.title))</h1>
@@ -82,10 +73,7 @@ public enum DocumentHTML {
         <main>
         \(body)</main>
         <footer><p>\(h(footer))</p></footer>
-        </body>
-        </html>
-
-        """
+        """)
     }
 
     private static func table(_ table: ReportDocument.Table, _ language: Language, _ options: Options) -> String {
@@ -161,23 +149,17 @@ public enum DocumentHTML {
         return out + "</figure>\n"
     }
 
-    /// The palette and layout of every report page: outcome colours, figures, tables that scroll
-    /// in their own box on a phone (the name column kept in view), bars, the served page's bar.
+    /// The layout of a report page, over the palette every page shares (`PageFrame.palette`):
+    /// figures, tables that scroll in their own box on a phone (the name column kept in view),
+    /// bars, the served page's bar.
     static let style = """
 
-    :root { --passed: #1a7f37; --passed-bg: #dafbe1; --failed: #b42318; --failed-bg: #ffe4e0; --not_reported: #8a5a00; --not_reported-bg: #fff3c4;
-            --not_evaluable: #6e40c9; --not_evaluable-bg: #efe6ff; --waived: #0b5cad; --waived-bg: #dcecff; --line: #d0d7de; --muted: #57606a; }
-    * { box-sizing: border-box; }
-    html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-    body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: #1f2328; margin: 0 auto; max-width: 1400px; padding: 1.5rem; line-height: 1.45; overflow-wrap: break-word; }
+    body { margin: 0 auto; max-width: 1400px; padding: 1.5rem; overflow-wrap: break-word; }
     h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; border-bottom: 2px solid var(--line); padding-bottom: .25rem; }
-    a { color: var(--waived); }
     .subject, footer { color: var(--muted); } footer { margin-top: 2rem; border-top: 1px solid var(--line); font-size: .9rem; }
     .headline { font-size: 1.15rem; font-weight: 600; margin: 1rem 0; }
     nav.toc ol { columns: 2 16rem; padding-left: 1.25rem; } nav.toc a { display: inline-block; min-height: 24px; }
-    nav.top { background: #0b3d6e; margin: -1.5rem -1.5rem 1rem; padding: .3rem .9rem; display: flex; flex-wrap: wrap; gap: .2rem .4rem; justify-content: flex-end; }
-    nav.top a { color: #fff; display: inline-flex; align-items: center; min-height: 44px; min-width: 44px; padding: 0 .5rem; border-radius: 6px; }
-    nav.top a[aria-current=page] { text-decoration: none; background: rgba(255,255,255,.15); }
+    nav.top { background: var(--bar); margin: -1.5rem -1.5rem 1rem; padding: .3rem .9rem; justify-content: flex-end; }
     dl.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .5rem; margin: 1rem 0; }
     .figure { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: .4rem .6rem; background: #f6f8fa; min-width: 0; }
     .figure dt { font-size: .9rem; color: var(--muted); } .figure dd { margin: 0; font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -200,7 +182,6 @@ public enum DocumentHTML {
     td.o-not_reported, .key.o-not_reported { color: var(--not_reported); background: var(--not_reported-bg); font-weight: 700; }
     td.o-not_evaluable, .key.o-not_evaluable { color: var(--not_evaluable); background: var(--not_evaluable-bg); font-weight: 700; }
     td.o-waived, .key.o-waived { color: var(--waived); background: var(--waived-bg); }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     figure.bars { margin: .5rem 0 1rem; } figure.bars figcaption { font-weight: 600; }
     .legend .key { display: inline-block; width: 1em; height: 1em; vertical-align: middle; border-radius: 3px; border: 1px solid var(--line); }
     .bar-row { display: grid; grid-template-columns: minmax(12rem, 26rem) minmax(0, 1fr) 3.5rem; gap: .75rem; align-items: center; font-size: .9rem; margin: .15rem 0; }

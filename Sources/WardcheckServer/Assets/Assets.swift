@@ -1,3 +1,5 @@
+import WardcheckReports
+
 /// The pages' script and style sheet, compiled into the server: no CDN, no files to install
 /// beside it, and the page works wherever the server runs, offline included.
 enum Assets {
@@ -6,24 +8,15 @@ enum Assets {
 
     /// Phone first: one column from 320 px, nothing wider than the screen; the form and the
     /// scorecard side by side from 960 px, the scorecard following the scroll.
-    static let style = """
-    :root { --passed: #1a7f37; --passed-bg: #dafbe1; --failed: #b42318; --failed-bg: #ffe4e0; --not_reported: #8a5a00;
-            --not_reported-bg: #fff3c4; --waived: #0b5cad; --waived-bg: #dcecff; --line: #d0d7de; --muted: #57606a;
-            --accent: #0b5cad; --bar: #0b3d6e; }
-    * { box-sizing: border-box; }
+    /// The palette and the top bar are every page's (`PageFrame.palette`), the report pages' too.
+    static let style = PageFrame.palette + """
     /* The bar fixed at the bottom of a phone never covers the field that has the focus. */
-    html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; scroll-padding-bottom: 5rem; }
-    body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; font-size: 16px;
-           color: #1f2328; line-height: 1.45; background: #fff; }
+    html { scroll-padding-bottom: 5rem; }
+    body { margin: 0; font-size: 16px; }
     header.top { background: var(--bar); color: #fff; padding: .6rem .9rem; display: flex; flex-wrap: wrap; gap: .3rem 1rem;
                  align-items: baseline; justify-content: space-between; }
     header.top h1 { font-size: 1.1rem; margin: 0; }
-    header.top nav.top { display: flex; flex-wrap: wrap; gap: .2rem .4rem; }
-    /* Tap targets of at least 44 px, on a phone too. */
-    header.top a { color: #fff; display: inline-flex; align-items: center; min-height: 44px; min-width: 44px; padding: 0 .5rem; border-radius: 6px; }
-    header.top a[aria-current=page] { text-decoration: none; background: rgba(255,255,255,.15); }
     [hidden] { display: none !important; }
-    a { color: var(--accent); }
     /* Amounts, dates and numbers with their units never break across lines. */
     .nowrap { white-space: nowrap; }
     main { padding: .75rem; max-width: 1280px; margin: 0 auto; }
@@ -37,7 +30,6 @@ enum Assets {
     button, .button { font: inherit; min-height: 2.75rem; padding: .5rem 1rem; border-radius: 6px; border: 1px solid var(--accent);
                       background: var(--accent); color: #fff; cursor: pointer; display: inline-flex; align-items: center; }
     button.secondary { background: #fff; color: var(--accent); }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 0 0 1rem; padding: .4rem .75rem .75rem; min-width: 0; }
     fieldset fieldset.block { border-style: dashed; margin: .6rem 0; }
     legend { font-weight: 600; padding: 0 .3rem; max-width: 100%; }
@@ -106,7 +98,7 @@ enum Assets {
       .summary-bar { display: none; }
       main.assessment { padding-bottom: .75rem; }
     }
-    @media print { header.top nav, .tools, .summary-bar { display: none; } }
+    @media print { .tools, .summary-bar { display: none; } }
 
     """
 }

@@ -2,11 +2,14 @@ import Foundation
 import WardcheckCore
 import WardcheckReports
 
-/// The city's folder as it is now. The roster and waivers are read again when they change, the
-/// audit when any facts file changes, appears or goes: each request compares file stamps (a
-/// `stat` a file) with those of the last reading and reuses it only while nothing moved.
+/// The city's folder as it is now, audited as `wardcheck audit DIR` audits it (`CityRun`). The
+/// roster and waivers are read again when they change, the audit when any facts file changes,
+/// appears or goes: each request compares file stamps (a `stat` a file) with those of the last
+/// reading and reuses it only while nothing moved.
 public actor CityFiles {
-    public nonisolated let folder: String?
+    /// The run over the city's folder; nil for a server with no folder (the form alone).
+    public nonisolated let run: CityRun?
+    public nonisolated var folder: String? { run?.folder }
     public nonisolated let rosterPath: String?
     public nonisolated let waiversPath: String?
     /// The day the city is judged on (`--as-of`); today when nil, a new reading each new day.
@@ -14,12 +17,7 @@ public actor CityFiles {
     private let criteria: CriteriaSet
 
     /// The roster and the waivers, or why they cannot be used.
-    public struct Companions: Sendable {
-        public var roster: Roster?
-        public var waivers: Waivers
-        public var diagnostics: [Diagnostic]
-        public var usable: Bool { !diagnostics.contains(where: \.isError) }
-    }
+    public typealias Companions = CityRun.Companions
 
     /// One reading of the whole folder.
     struct Reading: Sendable {
@@ -35,34 +33,16 @@ public actor CityFiles {
     /// `folder` is the city's folder; the roster and waivers default to the files of those names in it.
     public init(criteria: CriteriaSet, folder: String?, roster: String? = nil, waivers: String? = nil, asOf: Day? = nil) {
         self.criteria = criteria
-        self.folder = folder
         self.asOf = asOf
-        func inFolder(_ name: String) -> String? {
-            guard let folder else { return nil }
-            let path = (folder.hasSuffix("/") ? folder : folder + "/") + name
-            return FileManager.default.fileExists(atPath: path) ? path : nil
-        }
-        rosterPath = roster ?? inFolder("roster.yaml")
-        waiversPath = waivers ?? inFolder("waivers.yaml")
+        run = folder.map { CityRun(criteria: criteria, folder: $0, roster: roster, waivers: waivers) }
+        rosterPath = run?.rosterPath ?? roster
+        waiversPath = run?.waiversPath ?? waivers
     }
 
     public func companions() -> Companions {
         let stamps = [rosterPath, waiversPath].map { $0.flatMap(FileStamp.of) }
         if let cached = companionsCache, cached.stamps == stamps { return cached.value }
-        var diagnostics: [Diagnostic] = []
-        var roster: Roster?
-        if let rosterPath {
-            let (loaded, found) = Roster.load(path: rosterPath, schema: criteria.schema)
-            roster = loaded
-            diagnostics += found
-        }
-        var waivers = Waivers.none
-        if let waiversPath {
-            let (loaded, found) = Waivers.load(path: waiversPath, criteria: criteria, roster: roster)
-            waivers = loaded ?? .none
-            diagnostics += found
-        }
-        let value = Companions(roster: roster, waivers: waivers, diagnostics: diagnostics)
+        let value = CityRun.companions(roster: rosterPath, waivers: waiversPath, criteria: criteria)
         companionsCache = (stamps, value)
         return value
     }
@@ -87,23 +67,19 @@ public actor CityFiles {
     /// The audit of the folder, as `wardcheck audit DIR` would print it now; nil without a folder.
     /// A new day is a new reading too: date windows and staleness count back from it.
     func reading() -> Reading? {
-        guard let folder else { return nil }
+        guard let run else { return nil }
         let companions = companions()
         let day = judgingDay
         let stamps = [rosterPath, waiversPath].map { $0.flatMap(FileStamp.of) }
-        let excluded = Set([rosterPath, waiversPath].compactMap { $0.map(WardFolder.standardised) })
-        let paths = WardFolder.facts(in: folder, excluding: excluded)
-        let files = paths.map(FileStamp.of)
+        let entries = run.files()
+        let files = entries.map { FileStamp.of($0.path) }
         if let cached = readingCache, cached.day == day, cached.stamps == stamps, cached.files == files { return cached.value }
 
-        let evaluator = cityEvaluator()
-        let accumulator = AuditAccumulator(criteria: criteria, roster: companions.roster, asOf: day)
         var byCode: [String: [String]] = [:]
-        Pipeline.stream(paths, { UnitReport.check(path: $0, evaluator: evaluator) }, into: { report in
+        let audit = run.audit(entries, companions: companions, on: day, each: { report in
             if let code = report.code { byCode[code, default: []].append(report.file) }
-            accumulator.add(report)
         })
-        let value = Reading(audit: accumulator.finish(), files: byCode.mapValues { $0.sorted() })
+        let value = Reading(audit: audit, files: byCode.mapValues { $0.sorted() })
         readingCache = (day, stamps, files, value)
         return value
     }

@@ -18,23 +18,3 @@ struct FileStamp: Hashable, Sendable {
                          seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
     }
 }
-
-/// The facts files of a city's folder, as `wardcheck audit DIR` reads them (`FolderWalk`: every
-/// *.yaml and *.yml below it, links and hidden folders such as `.history` and `.git` left out), in
-/// a stable order, without the audit's companion files.
-enum WardFolder {
-    static let companions: Set<String> = ["roster.yaml", "waivers.yaml"]
-
-    static func facts(in folder: String, excluding: Set<String>) -> [String] {
-        FolderWalk.yamlFiles(in: folder).compactMap { entry -> String? in
-            guard case .file(let path) = entry else { return nil }
-            if companions.contains(URL(fileURLWithPath: path).lastPathComponent) { return nil }
-            if excluding.contains(standardised(path)) { return nil }
-            return path
-        }
-    }
-
-    static func standardised(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
-    }
-}

@@ -1,8 +1,9 @@
 import WardcheckCore
 import WardcheckReports
 
-/// The frame every page shares: head with the served style sheet (no inline script, so the
-/// Content-Security-Policy can forbid them), a top bar to move between the pages and languages.
+/// The served pages' frame: the one every wardcheck page has (`PageFrame`), with the served
+/// style sheet (no inline script or style, so the Content-Security-Policy can forbid them) and a
+/// top bar to move between the pages and languages.
 struct PageShell {
     let language: Language
     /// Whether the city page is served (only with `--wards`), so the bar links to it.
@@ -19,24 +20,9 @@ struct PageShell {
     }
 
     func render(title: String, path: String, body: String, script: Bool = false, bodyAttributes: [(String, String)] = []) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="\(language.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="wardcheck serve">
-        <title>\(h(title))</title>
-        <link rel="icon" href="data:,">
-        <link rel="stylesheet" href="\(Assets.stylePath)">
-        \(script ? "<script src=\"\(Assets.scriptPath)\" defer></script>\n" : "")</head>
-        <body\(bodyAttributes.map { " \($0.0)=\"\(h($0.1))\"" }.joined())>
-        \(header(title: title, path: path))
-        \(body)
-        </body>
-        </html>
-
-        """
+        PageFrame(language: language, title: title, generator: "wardcheck serve", style: .linked(Assets.stylePath),
+                  script: script ? Assets.scriptPath : nil, bodyAttributes: bodyAttributes)
+            .render(header(title: title, path: path) + "\n" + body)
     }
 
     /// The bar at the top of every page: its title, the way to the form and to the city page,

@@ -67,7 +67,7 @@ public actor SubmissionDesk {
     /// would make the audit count the unit twice.
     private func existingFile(for code: String) -> String? {
         let keys = schema.codeField.split(separator: ".").map(String.init)
-        for path in WardFolder.facts(in: folder, excluding: []) {
+        for case .file(let path) in CityRun.files(in: folder) {
             var node = YAMLLoader.load(path: path).root
             for key in keys { node = node?[key] }
             if node?.scalar?.precomposedStringWithCanonicalMapping == code { return path }

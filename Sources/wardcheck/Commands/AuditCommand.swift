@@ -59,28 +59,21 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session(common)
-        let rosterPath = roster ?? existing(inFolder: "roster.yaml")
-        let waiversPath = waivers ?? existing(inFolder: "waivers.yaml")
-        let loadedRoster = try session.roster(rosterPath)
+        let heading = try official.heading(common.lang)
+        let city = CityRun(criteria: session.criteria, folder: folder, roster: roster, waivers: waivers)
+        let companions = try session.companions(of: city)
         // A city audit judges every unit on one day, so that "within 30 days" and "stale" mean the same for all.
         let today = Day.today()
         let day = asOf?.day ?? today
-        let evaluator = Evaluator(criteria: session.criteria, waivers: try session.waivers(waiversPath, roster: loadedRoster),
-                                  asOf: day, today: today, roster: loadedRoster)
-
-        let excluded = Set([rosterPath, waiversPath].compactMap { $0.map(standardised) })
+        let evaluator = city.evaluator(companions, on: day, today: today)
+        let entries = city.files()
+        try WardFiles.requireSome(entries.map(WardInput.init), [folder], common.lang)
         // The paths alone are kept for the run: a folder's entries carry more than a country needs to hold.
-        let (files, skipped) = try { () throws -> ([String], [String: FactsFile]) in
-            let entries = WardFiles.yamlFiles(in: folder, excluding: excluded)
-            try WardFiles.requireSome(entries, [folder], common.lang)
-            return (entries.map(\.path), WardInput.skipped(entries))
-        }()
+        let files = entries.map(\.path)
+        let judge = CityRun.judge(entries, with: evaluator)
         // One small row per unit is all the accumulator keeps, so memory follows the number of units, not their files.
-        let accumulator = AuditAccumulator(criteria: session.criteria, roster: loadedRoster, asOf: day, staleAfterDays: staleAfter)
-        try output.refuseOverwriting(files + [rosterPath, waiversPath].compactMap { $0 }, criteria: session.criteria.folder, language: common.lang)
-        let judge: @Sendable (String) -> UnitReport = { path in
-            skipped[path].map(UnitReport.unreadable) ?? UnitReport.check(path: path, evaluator: evaluator)
-        }
+        let accumulator = AuditAccumulator(criteria: session.criteria, roster: companions.roster, asOf: day, staleAfterDays: staleAfter)
+        try output.refuseOverwriting(files + city.companionPaths + [official.official].compactMap { $0 }, criteria: session.criteria.folder, language: common.lang)
         let language = common.lang
         if format == .json { return try streamJSON(files, judge, evaluator, accumulator, language) }
         Pipeline.stream(files, judge, into: accumulator.add)
@@ -88,7 +81,7 @@ struct AuditCommand: ParsableCommand {
 
         // Every format but JSON (streamed above, its own documented schema) writes the one document.
         try output.emit(AuditDocument.build(audit, language: language), as: format, csvSeparator: csvSeparator,
-                        generator: "wardcheck audit") { official.heading(on: day) }
+                        generator: "wardcheck audit") { heading.dated(day) }
         try finish(audit, language)
     }
 
@@ -124,15 +117,6 @@ struct AuditCommand: ParsableCommand {
         }
         let code = gate.policy.exitCode(for: audit)
         if code != 0 { throw ExitCode(code) }
-    }
-
-    private func existing(inFolder name: String) -> String? {
-        let path = (folder.hasSuffix("/") ? folder : folder + "/") + name
-        return FileManager.default.fileExists(atPath: path) ? path : nil
-    }
-
-    private func standardised(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }
 

@@ -68,13 +68,14 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let language = common.lang
+        let heading = try official.heading(language)
         let needsCriteria = git || [old, new].contains(where: isFolder)
         // Two saved reports compare without criteria; when criteria are at hand they give titles in the chosen language.
         let criteria: CriteriaSet? = needsCriteria || (try? common.criteriaFolder) != nil ? try Session(common).criteria : nil
         let repository: WardsRepository? = try git ? gitRepository() : nil
         // Nothing is written to an input: not to a saved report compared, nor to a file of a folder audited.
         if !git {
-            let inputs = [old, new].flatMap { isFolder($0) ? WardFiles.yamlFiles(in: $0).map(\.path) : [$0] } + [roster, waivers].compactMap { $0 }
+            let inputs = [old, new].flatMap { isFolder($0) ? FolderWalk.yamlFiles(in: $0).map(\.path) : [$0] } + [roster, waivers, official.official].compactMap { $0 }
             try output.refuseOverwriting(inputs, criteria: criteria?.folder, language: language)
         }
 
@@ -88,7 +89,7 @@ struct DiffCommand: ParsableCommand {
         } else {
             try output.emit(DiffDocument.build(diff, language: language), as: format, csvSeparator: csvSeparator, generator: "wardcheck diff") {
                 // Dated as the later audit was judged, as the audit's document is.
-                official.heading(on: diff.new.evaluatedOn ?? Day.today())
+                heading.dated(diff.new.evaluatedOn ?? Day.today())
             }
         }
 

@@ -74,6 +74,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let language = common.lang
         let session = try Session(common)
+        let heading = try official.heading(language)
         let criteria = session.criteria
         let repository: WardsRepository
         let commits: [WardsRepository.Commit]
@@ -138,7 +139,7 @@ struct HistoryCommand: ParsableCommand {
             output.emit(HistoryJSON.render(history, language: language))
         } else {
             try output.emit(HistoryDocument.build(history, language: language), as: format, csvSeparator: csvSeparator, generator: "wardcheck history") {
-                official.heading(on: asOf?.day ?? today)
+                heading.dated(asOf?.day ?? today)
             }
         }
     }

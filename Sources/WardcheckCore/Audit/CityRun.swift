@@ -1,0 +1,139 @@
+import Foundation
+
+/// One audit of a city's folder, as `wardcheck audit DIR` runs it, shared by `audit`, `diff`,
+/// `history` and the server so that the three cannot drift apart in what they read:
+///
+/// - the companions: `--roster` / `--waivers` when given, otherwise the folder's own
+///   `roster.yaml` and `waivers.yaml` when present;
+/// - the facts files: every YAML file under the folder (`FolderWalk`), without the companions
+///   (by name anywhere below, and by path when given elsewhere); what the walk could not read
+///   (a link, an unreadable folder) is a file reported invalid, never skipped silently;
+/// - every unit judged on one day, streamed on both cores into the audit's accumulator, which
+///   keeps one small row a unit.
+public struct CityRun: Sendable {
+    /// The names a city folder's companion files have; never read as a unit's facts.
+    public static let companionNames: Set<String> = ["roster.yaml", "waivers.yaml"]
+
+    public let criteria: CriteriaSet
+    public let folder: String
+    public let rosterPath: String?
+    public let waiversPath: String?
+
+    /// `roster` and `waivers` are the paths given on the command line, if any.
+    public init(criteria: CriteriaSet, folder: String, roster: String? = nil, waivers: String? = nil) {
+        self.criteria = criteria
+        self.folder = folder
+        func inFolder(_ name: String) -> String? {
+            let path = (folder.hasSuffix("/") ? folder : folder + "/") + name
+            return FileManager.default.fileExists(atPath: path) ? path : nil
+        }
+        rosterPath = roster ?? inFolder("roster.yaml")
+        waiversPath = waivers ?? inFolder("waivers.yaml")
+    }
+
+    /// The companion files the run reads, roster first.
+    public var companionPaths: [String] { [rosterPath, waiversPath].compactMap { $0 } }
+
+    // MARK: The companions
+
+    /// The roster and waivers as loaded, with what loading them said.
+    public struct Companions: Sendable {
+        public var roster: Roster?
+        public var waivers: Waivers
+        /// Every diagnostic of both files, warnings included.
+        public var diagnostics: [Diagnostic]
+        /// Which file could not be used, when one could not: the audit must not go on without it,
+        /// since every "not submitted", "not in the roster" and waiver would be wrong.
+        public var failure: Localized?
+
+        public var usable: Bool { failure == nil }
+    }
+
+    /// Loads the roster, then the waivers (checked against the roster's codes).
+    public func companions() -> Companions {
+        Self.companions(roster: rosterPath, waivers: waiversPath, criteria: criteria)
+    }
+
+    /// The same, for a roster and waivers read without a folder (a server with no city folder
+    /// still knows the units of its roster).
+    public static func companions(roster rosterPath: String?, waivers waiversPath: String?, criteria: CriteriaSet) -> Companions {
+        var found = Companions(roster: nil, waivers: .none, diagnostics: [], failure: nil)
+        // Paths are quoted with their hidden characters shown: a folder's name comes from anyone.
+        func shown(_ path: String) -> String { HiddenCharacters.escaped(path) }
+        if let rosterPath {
+            let (loaded, diagnostics) = Roster.load(path: rosterPath, schema: criteria.schema)
+            found.roster = loaded
+            found.diagnostics += diagnostics
+            if loaded == nil {
+                found.failure = Localized(vi: "không nạp được danh sách đơn vị \(shown(rosterPath))", en: "cannot load the roster \(shown(rosterPath))")
+                return found
+            }
+        }
+        if let waiversPath {
+            let (loaded, diagnostics) = Waivers.load(path: waiversPath, criteria: criteria, roster: found.roster)
+            found.waivers = loaded ?? .none
+            found.diagnostics += diagnostics
+            if loaded == nil {
+                found.failure = Localized(vi: "không nạp được tệp miễn trừ \(shown(waiversPath))", en: "cannot load the waivers \(shown(waiversPath))")
+            }
+        }
+        return found
+    }
+
+    // MARK: The facts files
+
+    /// The folder's facts files and the paths the walk could not read, in a stable order.
+    public func files() -> [FolderWalk.Entry] {
+        Self.files(in: folder, besides: companionPaths)
+    }
+
+    /// The facts files under `folder`: every YAML file but those named as companions and the
+    /// companion files given by path.
+    public static func files(in folder: String, besides companions: [String] = []) -> [FolderWalk.Entry] {
+        let excluded = Set(companions.map(standardised))
+        return FolderWalk.yamlFiles(in: folder).filter { entry in
+            guard case .file(let path) = entry else { return true }
+            if companionNames.contains((path as NSString).lastPathComponent) { return false }
+            return !excluded.contains(standardised(path))
+        }
+    }
+
+    static func standardised(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    // MARK: Judging
+
+    /// The city's evaluator: every unit judged on `day` (date windows and staleness count back
+    /// from it), no facts dated after `today`, the roster's record of a unit authoritative.
+    public func evaluator(_ companions: Companions, on day: Day, today: Day = Day.today()) -> Evaluator {
+        Evaluator(criteria: criteria, waivers: companions.waivers, asOf: day, today: today, roster: companions.roster)
+    }
+
+    /// How one path of `files` becomes a unit's report: read and judged, or, for a path the walk
+    /// could not read, reported as an invalid file with the reason.
+    public static func judge(_ files: [FolderWalk.Entry], with evaluator: Evaluator) -> @Sendable (String) -> UnitReport {
+        var skipped: [String: FactsFile] = [:]
+        for case .skipped(let path, let why) in files where skipped[path] == nil {
+            let (message, hint) = why.message
+            skipped[path] = .unreadable(path: path, message: message, hint: hint)
+        }
+        return { [skipped] path in
+            skipped[path].map(UnitReport.unreadable) ?? UnitReport.check(path: path, evaluator: evaluator)
+        }
+    }
+
+    /// Audits `files` (`files()` by default) on `day`, every unit streamed into one accumulator;
+    /// `each` sees every unit's report as it is added (on one thread at a time).
+    public func audit(_ files: [FolderWalk.Entry]? = nil, companions: Companions, on day: Day, today: Day = Day.today(),
+                      staleAfterDays: Int = AuditAccumulator.defaultStaleAfterDays,
+                      each: @escaping (UnitReport) -> Void = { _ in }) -> Audit {
+        let files = files ?? self.files()
+        let accumulator = AuditAccumulator(criteria: criteria, roster: companions.roster, asOf: day, staleAfterDays: staleAfterDays)
+        Pipeline.stream(files.map(\.path), Self.judge(files, with: evaluator(companions, on: day, today: today)), into: { report in
+            each(report)
+            accumulator.add(report)
+        })
+        return accumulator.finish()
+    }
+}

@@ -17,7 +17,7 @@ struct Wardcheck: ParsableCommand {
         version: WardcheckVersion.current,
         subcommands: [
             CheckCommand.self, ValidateCommand.self, ExplainCommand.self, VerifyCommand.self, CriteriaCommand.self, InitCommand.self,
-            AuditCommand.self, DiffCommand.self, HistoryCommand.self, SchemaCommand.self, ServeCommand.self,
+            AuditCommand.self, DiffCommand.self, HistoryCommand.self, WhatIfCommand.self, SchemaCommand.self, ServeCommand.self,
 
         ]
     )

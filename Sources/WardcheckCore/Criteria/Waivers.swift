@@ -21,6 +21,15 @@ public struct Waivers: Sendable {
 
     public static let none = Waivers(entries: [])
 
+    public init(entries: [Waiver]) {
+        self.entries = entries
+    }
+
+    /// The waivers of criteria `ids` holds: a waiver of a criterion a proposal drops waives nothing.
+    public func keeping(criteria ids: Set<String>) -> Waivers {
+        Waivers(entries: entries.filter { ids.contains($0.criterion) })
+    }
+
     public func find(criterion: String, unit: String) -> Waiver? {
         entries.first { $0.criterion == criterion && $0.unit == unit }
     }

@@ -31,7 +31,15 @@ public enum DiffDocument {
         return document
     }
 
-    private typealias Words = (Localized) -> String
+    /// What the two sides are called: two audits ("Trước", "Sau"), or two criteria sets ("Hiện hành", "Đề xuất").
+    struct Sides {
+        var before: Localized
+        var after: Localized
+
+        static let audits = Sides(before: Vocabulary.before, after: Vocabulary.after)
+    }
+
+    typealias Words = (Localized) -> String
     private typealias Cell = ReportDocument.Cell
     private typealias Column = ReportDocument.Column
 
@@ -88,7 +96,7 @@ public enum DiffDocument {
     }
 
     /// The headline figures before and after, and the change (`DiffSummary`, as the JSON has them).
-    private static func summary(_ diff: AuditDiff, _ w: Words) -> ReportDocument.Section {
+    static func summary(_ diff: AuditDiff, _ w: Words, _ sides: Sides = .audits) -> ReportDocument.Section {
         let summary = DiffSummary(diff)
         func cell(_ value: DiffSummary.Value?, _ kind: DiffSummary.Kind) -> Cell {
             switch value {
@@ -107,7 +115,7 @@ public enum DiffDocument {
             return [.text(w(row.label)), cell(row.before, row.kind), cell(row.after, row.kind), change]
         }
         var blocks: [ReportDocument.Block] = [.table(.init(key: "summary", columns: [
-            Column("indicator", w(Vocabulary.figure)), Column("before", w(Vocabulary.before)), Column("after", w(Vocabulary.after)),
+            Column("indicator", w(Vocabulary.figure)), Column("before", w(sides.before)), Column("after", w(sides.after)),
             Column("change", w(Vocabulary.change)),
         ], rows: rows))]
         if summary.rows.contains(where: { $0.before == nil || $0.after == nil }) {
@@ -141,14 +149,14 @@ public enum DiffDocument {
         return .init(key: key, heading: w(heading) + " (\(NumberText.grouped(changes.count, language)))", blocks: [block])
     }
 
-    private static func criteria(_ diff: AuditDiff, _ w: Words) -> ReportDocument.Section {
+    static func criteria(_ diff: AuditDiff, _ w: Words, _ sides: Sides = .audits) -> ReportDocument.Section {
         let rows = diff.criteria.map { c -> [Cell] in
             [.code(c.id), .text(w(c.title)), c.passedBefore.map { .count($0) } ?? .empty, c.passedAfter.map { .count($0) } ?? .empty,
              c.change.map { .change(.count($0)) } ?? .empty, .count(c.gained.count), .count(c.lost.count)]
         }
         var blocks: [ReportDocument.Block] = [.table(.init(key: "criteria", columns: [
-            Column("criterion", w(Vocabulary.code)), Column("title", w(Vocabulary.criterion)), Column("before", w(Vocabulary.before)),
-            Column("after", w(Vocabulary.after)), Column("change", w(Vocabulary.change)), Column("gained", w(Vocabulary.gained)),
+            Column("criterion", w(Vocabulary.code)), Column("title", w(Vocabulary.criterion)), Column("before", w(sides.before)),
+            Column("after", w(sides.after)), Column("change", w(Vocabulary.change)), Column("gained", w(Vocabulary.gained)),
             Column("lost", w(Vocabulary.lost)),
         ], rows: rows))]
         let moved = diff.criteria.filter { !$0.gained.isEmpty || !$0.lost.isEmpty }
@@ -188,15 +196,15 @@ public enum DiffDocument {
                      blocks: [block])
     }
 
-    private static func submissions(_ diff: AuditDiff, _ w: Words, _ language: Language) -> ReportDocument.Section {
+    static func submissions(_ diff: AuditDiff, _ w: Words, _ language: Language, _ sides: Sides = .audits) -> ReportDocument.Section {
         let block: ReportDocument.Block
         if diff.movements.isEmpty {
             block = .paragraph(w(Localized(vi: "Không thay đổi.", en: "No change.")))
         } else {
             var table = ReportDocument.Table(key: "submissions", columns: [
-                Column("code", w(Vocabulary.code)), Column("unit", w(Vocabulary.unit)), Column("standing_before", w(Vocabulary.before)),
-                Column("standing_after", w(Vocabulary.after)), Column("met_before", w(Vocabulary.paired(Vocabulary.met, Vocabulary.before))),
-                Column("met_after", w(Vocabulary.paired(Vocabulary.met, Vocabulary.after))),
+                Column("code", w(Vocabulary.code)), Column("unit", w(Vocabulary.unit)), Column("standing_before", w(sides.before)),
+                Column("standing_after", w(sides.after)), Column("met_before", w(Vocabulary.paired(Vocabulary.met, sides.before))),
+                Column("met_after", w(Vocabulary.paired(Vocabulary.met, sides.after))),
             ], rows: diff.movements.map { m in
                 [.code(m.code), .text(m.name), .text(w(m.before.label)), .text(w(m.after.label)),
                  m.passedBefore.map { .count($0) } ?? .empty, m.passedAfter.map { .count($0) } ?? .empty]
@@ -208,17 +216,17 @@ public enum DiffDocument {
                         + " (\(NumberText.grouped(diff.movements.count, language)))", blocks: [block])
     }
 
-    private static func plan(_ diff: AuditDiff, _ w: Words) -> ReportDocument.Section {
+    static func plan(_ diff: AuditDiff, _ w: Words, _ sides: Sides = .audits) -> ReportDocument.Section {
         let block: ReportDocument.Block
         if diff.plan.isEmpty {
             block = .paragraph(w(Localized(vi: "Không cần mua sắm ở cả hai lần.", en: "Nothing to buy either time.")))
         } else {
             block = .table(.init(key: "plan", columns: [
                 Column("item", w(Vocabulary.item)),
-                Column("quantity_before", w(Vocabulary.paired(Vocabulary.quantity, Vocabulary.before))),
-                Column("quantity_after", w(Vocabulary.paired(Vocabulary.quantity, Vocabulary.after))),
-                Column("total_before", w(Vocabulary.paired(Vocabulary.total, Vocabulary.before))),
-                Column("total_after", w(Vocabulary.paired(Vocabulary.total, Vocabulary.after))),
+                Column("quantity_before", w(Vocabulary.paired(Vocabulary.quantity, sides.before))),
+                Column("quantity_after", w(Vocabulary.paired(Vocabulary.quantity, sides.after))),
+                Column("total_before", w(Vocabulary.paired(Vocabulary.total, sides.before))),
+                Column("total_after", w(Vocabulary.paired(Vocabulary.total, sides.after))),
                 Column("change", w(Vocabulary.difference)),
             ], rows: diff.plan.map { p in
                 [.text(w(p.name)), .count(p.quantityBefore), .count(p.quantityAfter), .money(p.totalBefore), .money(p.totalAfter), .change(.money(p.change))]

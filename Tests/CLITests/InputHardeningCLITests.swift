@@ -119,8 +119,10 @@ final class InputHardeningCLITests: XCTestCase {
         let summary = audit.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         XCTAssertTrue(summary.contains("Files submitted: 2"), audit.stdout)
         XCTAssertTrue(summary.contains("Invalid files: 1"), audit.stdout)
-        // The folder is listed among the invalid files by its name, its problem in words.
-        XCTAssertNotNil(audit.stdout.range(of: #"\n  locked +1  Line 1: "#, options: .regularExpression), audit.stdout)
+        // The folder is listed among the invalid files by its name, its problem in words with what
+        // to do, and no line (the problem is the whole folder).
+        XCTAssertNotNil(audit.stdout.range(of: #"\n  locked +1  Cannot read the folder: Permission denied; the files in it are not checked — make the folder readable"#,
+                                           options: .regularExpression), audit.stdout)
         XCTAssertFalse(audit.stdout.contains("error[WC"), "no diagnostic code in the city's report")
     }
 

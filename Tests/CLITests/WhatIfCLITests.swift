@@ -68,6 +68,12 @@ final class WhatIfCLITests: XCTestCase {
         XCTAssertEqual(json["ready_before"] as? Int, 1)
         XCTAssertEqual(json["ready_after"] as? Int, 0)
         XCTAssertEqual(json["fall_back"] as? [String], ["10001"])
+        // 10002 failed TC10 on both sides: only its cost moves (18.000.000 → 54.000.000 ₫), and that is a change too.
+        let changed = try XCTUnwrap(json["changed"] as? [[String: Any]])
+        XCTAssertEqual(changed.map { $0["code"] as? String }, ["10001", "10002", "10003"])
+        XCTAssertEqual(changed[1]["lost"] as? [String], [])
+        XCTAssertEqual(changed[1]["cost_before"] as? Int, 18_000_000 + 75_000_000)
+        XCTAssertEqual(changed[1]["cost_after"] as? Int, 54_000_000 + 75_000_000)
         XCTAssertEqual(json["cost_after"] as? Int, 196_500_000)
         let parties = try XCTUnwrap(json["parties"] as? [[String: Any]])
         let procurement = try XCTUnwrap(parties.first { $0["role"] as? String == "city_procurement" })

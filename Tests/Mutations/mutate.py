@@ -10,7 +10,7 @@ whole suite.
 
     python3 Tests/Mutations/mutate.py [--only SUBSTRING] [--from N] [--list]
 
-`--from N` starts at the Nth fault (as numbered in the output), to resume a run.
+`--only "a|b"` keeps the faults whose name holds a or b. `--from N` starts at the Nth fault (as numbered in the output), to resume a run.
 """
 import os, shutil, subprocess, sys, tempfile, time
 
@@ -51,7 +51,8 @@ def main():
     only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
     faults = read_faults(os.path.join(HERE, "faults.txt"))
     if only:
-        faults = [f for f in faults if only in f["name"]]
+        # `--only "a|b"`: the faults whose name holds any of the parts.
+        faults = [f for f in faults if any(part in f["name"] for part in only.split("|"))]
     first = int(sys.argv[sys.argv.index("--from") + 1]) if "--from" in sys.argv else 1
     if "--list" in sys.argv:
         for f in faults:

@@ -98,7 +98,8 @@ public struct WhatIf: Sendable {
         let then = Dictionary(current.parties.map { ($0.role, $0) }, uniquingKeysWith: { a, _ in a })
         let now = Dictionary(proposed.parties.map { ($0.role, $0) }, uniquingKeysWith: { a, _ in a })
         parties = roles.compactMap { role in
-            guard let described = now[role] ?? then[role] else { return nil }
+            // A party with nothing to pay on either side (its tasks are actions) has no figure to compare.
+            guard let described = now[role] ?? then[role], (then[role]?.total ?? 0) != 0 || (now[role]?.total ?? 0) != 0 else { return nil }
             return PartyChange(role: role, who: described.who, before: then[role]?.total ?? 0, after: now[role]?.total ?? 0)
         }
     }

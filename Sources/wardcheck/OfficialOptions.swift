@@ -3,7 +3,7 @@ import WardcheckCore
 import WardcheckReports
 
 /// Who issues and signs a report written as an administrative document (`--format docx`): from
-/// a small settings file (`--official FILE`, see `OfficialSettings`), each option given on the
+/// a small settings file (`--official FILE`, see `OfficialHeading.load`), each option given on the
 /// command line taking the place of the file's. What is not given stays a dotted blank in the
 /// document, for the office to fill by hand.
 struct OfficialOptions: ParsableArguments {
@@ -38,9 +38,9 @@ struct OfficialOptions: ParsableArguments {
     /// the report's day (`OfficialHeading.dated`). A settings file that does not load stops the
     /// run before any work, with its diagnostics.
     func heading(_ language: Language) throws -> OfficialHeading {
-        var file = OfficialSettings()
+        var file = OfficialHeading()
         if let official {
-            let (loaded, diagnostics) = OfficialSettings.load(path: official)
+            let (loaded, diagnostics) = OfficialHeading.load(path: official)
             for d in diagnostics { printError(DiagnosticText.render(d, language: language)) }
             guard let loaded else {
                 printError(language == .vi ? "wardcheck: không đọc được tệp thông tin văn bản \(shown(official))"
@@ -49,7 +49,7 @@ struct OfficialOptions: ParsableArguments {
             }
             file = loaded
         }
-        return OfficialHeading(parent: parentBody ?? file.parentBody, issuer: issuer ?? file.issuer, number: number ?? file.number,
+        return OfficialHeading(parent: parentBody ?? file.parent, issuer: issuer ?? file.issuer, number: number ?? file.number,
                                place: place ?? file.place, date: file.date, authority: authority ?? file.authority,
                                position: position ?? file.position, signer: signer ?? file.signer,
                                recipients: recipient.isEmpty ? file.recipients : recipient)

@@ -21,34 +21,21 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var report: ReportFormatOptions
+    @OptionGroup var inputs: CityOptions
     @OptionGroup var gate: GateOptions
     @OptionGroup(title: "Văn bản hành chính / the administrative document (--format docx)") var official: OfficialOptions
 
-    @Option(name: .long, help: "Danh sách đơn vị / roster file (default: DIR/roster.yaml when present).")
-    var roster: String?
 
-    @Option(name: .long, help: "Tệp miễn trừ / waivers file (default: DIR/waivers.yaml when present).")
-    var waivers: String?
 
-    @Option(name: .long, help: "Ngày đánh giá YYYY-MM-DD (mặc định: hôm nay) / the one day every unit is judged on (default: today).")
-    var asOf: AsOf?
 
-    @Option(name: .long, help: "Số liệu cũ hơn số ngày này là quá hạn / facts older than this many days are stale (default: 90).")
-    var staleAfter: Int = AuditAccumulator.defaultStaleAfterDays
 
-    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html | xlsx | docx (xlsx and docx need -o FILE or a pipe).")
-    var format: AuditFormat = .text
 
-    @Option(name: .long, help: "Dấu phân cách CSV / CSV separator: , | ; | tab (default: ; with --lang vi, for Vietnamese Excel; , with --lang en).")
-    var csvSeparator: CSV.Separator?
 
     @Argument(help: ArgumentHelp("Thư mục hồ sơ các đơn vị / the folder of ward files.", valueName: "dir"))
     var folder: String = "wards"
 
     func validate() throws {
-        guard staleAfter >= 0 else {
-            throw ValidationError(common.lang == .vi ? "--stale-after cần một số ngày không âm, ví dụ 90" : "--stale-after takes a non-negative number of days, e.g. 90")
-        }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw ValidationError(common.lang == .vi
@@ -60,11 +47,11 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let session = try Session(common)
         let heading = try official.heading(common.lang)
-        let city = CityRun(criteria: session.criteria, folder: folder, roster: roster, waivers: waivers)
+        let city = inputs.run(session.criteria, folder: folder)
         let companions = try session.companions(of: city)
         // A city audit judges every unit on one day, so that "within 30 days" and "stale" mean the same for all.
         let today = Day.today()
-        let day = asOf?.day ?? today
+        let day = inputs.asOf?.day ?? today
         let evaluator = city.evaluator(companions, on: day, today: today)
         let entries = city.files()
         try WardFiles.requireSome(entries.map(WardInput.init), [folder], common.lang)
@@ -72,15 +59,15 @@ struct AuditCommand: ParsableCommand {
         let files = entries.map(\.path)
         let judge = CityRun.judge(entries, with: evaluator)
         // One small row per unit is all the accumulator keeps, so memory follows the number of units, not their files.
-        let accumulator = AuditAccumulator(criteria: session.criteria, roster: companions.roster, asOf: day, staleAfterDays: staleAfter)
+        let accumulator = AuditAccumulator(criteria: session.criteria, roster: companions.roster, asOf: day, staleAfterDays: inputs.staleAfter)
         try output.refuseOverwriting(files + city.companionPaths + [official.official].compactMap { $0 }, criteria: session.criteria.folder, language: common.lang)
         let language = common.lang
-        if format == .json { return try streamJSON(files, judge, evaluator, accumulator, language) }
+        if report.format == .json { return try streamJSON(files, judge, evaluator, accumulator, language) }
         Pipeline.stream(files, judge, into: accumulator.add)
         let audit = accumulator.finish()
 
         // Every format but JSON (streamed above, its own documented schema) writes the one document.
-        try output.emit(AuditDocument.build(audit, language: language), as: format, csvSeparator: csvSeparator,
+        try output.emit(AuditDocument.build(audit, language: language), as: report.format, csvSeparator: report.csvSeparator,
                         generator: "wardcheck audit") { heading.dated(day) }
         try finish(audit, language)
     }

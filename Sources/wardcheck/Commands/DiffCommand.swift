@@ -25,6 +25,7 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var report: ReportFormatOptions
     @OptionGroup(title: "Văn bản hành chính / the administrative document (--format docx)") var official: OfficialOptions
 
     @Flag(name: .long, help: "TRƯỚC và SAU là phiên bản git (commit, nhánh, thẻ) của thư mục --path / OLD and NEW are git revisions of the --path folder.")
@@ -45,11 +46,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "Số liệu cũ hơn số ngày này là quá hạn / facts older than this many days are stale (default: 90).")
     var staleAfter: Int = AuditAccumulator.defaultStaleAfterDays
 
-    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html | xlsx | docx (xlsx and docx need -o FILE or a pipe).")
-    var format: AuditFormat = .text
 
-    @Option(name: .long, help: "Dấu phân cách CSV / CSV separator: , | ; | tab (default: ; with --lang vi, for Vietnamese Excel; , with --lang en).")
-    var csvSeparator: CSV.Separator?
 
     @Flag(name: .long, help: "Thoát với mã 1 khi có đơn vị mất tiêu chí hoặc không còn được đánh giá / exit 1 when a unit lost a criterion or dropped out.")
     var failOnRegression = false
@@ -84,10 +81,10 @@ struct DiffCommand: ParsableCommand {
         let diff = AuditDiff(old: before, new: after)
 
         // Every format but JSON (its own documented schema) writes the one document.
-        if format == .json {
+        if report.format == .json {
             output.emit(DiffJSON.render(diff, language: language))
         } else {
-            try output.emit(DiffDocument.build(diff, language: language), as: format, csvSeparator: csvSeparator, generator: "wardcheck diff") {
+            try output.emit(DiffDocument.build(diff, language: language), as: report.format, csvSeparator: report.csvSeparator, generator: "wardcheck diff") {
                 // Dated as the later audit was judged, as the audit's document is.
                 heading.dated(diff.new.evaluatedOn ?? Day.today())
             }

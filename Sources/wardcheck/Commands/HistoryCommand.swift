@@ -27,6 +27,7 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var report: ReportFormatOptions
     @OptionGroup(title: "Văn bản hành chính / the administrative document (--format docx)") var official: OfficialOptions
 
     @Option(name: .long, help: "Thư mục hồ sơ trong kho git / the wards folder in the repository.")
@@ -56,11 +57,7 @@ struct HistoryCommand: ParsableCommand {
     @Option(name: .long, help: "Số liệu cũ hơn số ngày này là quá hạn / facts older than this many days are stale (default: 90).")
     var staleAfter: Int = AuditAccumulator.defaultStaleAfterDays
 
-    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html | xlsx | docx (xlsx and docx need -o FILE or a pipe).")
-    var format: AuditFormat = .text
 
-    @Option(name: .long, help: "Dấu phân cách CSV / CSV separator: , | ; | tab (default: ; with --lang vi, for Vietnamese Excel; , with --lang en).")
-    var csvSeparator: CSV.Separator?
 
     func validate() throws {
         guard staleAfter >= 0 else {
@@ -135,10 +132,10 @@ struct HistoryCommand: ParsableCommand {
         let history = History(criteria: criteria.criteria.map { ($0.id, $0.group, $0.title) }, path: path, every: every,
                               evaluatedOn: asOf?.day, points: points, readOn: today)
         // Every format but JSON (its own documented schema) writes the one document.
-        if format == .json {
+        if report.format == .json {
             output.emit(HistoryJSON.render(history, language: language))
         } else {
-            try output.emit(HistoryDocument.build(history, language: language), as: format, csvSeparator: csvSeparator, generator: "wardcheck history") {
+            try output.emit(HistoryDocument.build(history, language: language), as: report.format, csvSeparator: report.csvSeparator, generator: "wardcheck history") {
                 heading.dated(asOf?.day ?? today)
             }
         }

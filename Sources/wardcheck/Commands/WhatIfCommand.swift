@@ -21,36 +21,23 @@ struct WhatIfCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var report: ReportFormatOptions
+    @OptionGroup var inputs: CityOptions
     @OptionGroup(title: "Văn bản hành chính / the administrative document (--format docx)") var official: OfficialOptions
 
     @Option(name: .long, help: ArgumentHelp("Thư mục bộ tiêu chí đề xuất / the proposed criteria folder.", valueName: "dir"))
     var proposed: String
 
-    @Option(name: .long, help: "Danh sách đơn vị / roster file (default: DIR/roster.yaml when present).")
-    var roster: String?
 
-    @Option(name: .long, help: "Tệp miễn trừ / waivers file (default: DIR/waivers.yaml when present).")
-    var waivers: String?
 
-    @Option(name: .long, help: "Ngày đánh giá YYYY-MM-DD (mặc định: hôm nay) / the one day every unit is judged on (default: today).")
-    var asOf: AsOf?
 
-    @Option(name: .long, help: "Số liệu cũ hơn số ngày này là quá hạn / facts older than this many days are stale (default: 90).")
-    var staleAfter: Int = AuditAccumulator.defaultStaleAfterDays
 
-    @Option(name: .long, help: "Định dạng / format: text | json | csv | markdown | html | xlsx | docx (xlsx and docx need -o FILE or a pipe).")
-    var format: AuditFormat = .text
 
-    @Option(name: .long, help: "Dấu phân cách CSV / CSV separator: , | ; | tab (default: ; with --lang vi, , with --lang en).")
-    var csvSeparator: CSV.Separator?
 
     @Argument(help: ArgumentHelp("Thư mục hồ sơ các đơn vị / the folder of ward files.", valueName: "dir"))
     var folder: String = "wards"
 
     func validate() throws {
-        guard staleAfter >= 0 else {
-            throw ValidationError(common.lang == .vi ? "--stale-after cần một số ngày không âm, ví dụ 90" : "--stale-after takes a non-negative number of days, e.g. 90")
-        }
         for (path, what) in [(folder, ("thư mục", "folder")), (proposed, ("thư mục tiêu chí đề xuất", "proposed criteria folder"))] {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -65,7 +52,7 @@ struct WhatIfCommand: ParsableCommand {
         let heading = try official.heading(language)
         let proposedCriteria = try loadProposed(language)
 
-        let city = CityRun(criteria: session.criteria, folder: folder, roster: roster, waivers: waivers)
+        let city = inputs.run(session.criteria, folder: folder)
         let companions = try session.companions(of: city)
         // The same roster and waivers on both sides; a waiver of a criterion the proposal drops waives nothing there.
         var proposedCompanions = companions
@@ -79,17 +66,17 @@ struct WhatIfCommand: ParsableCommand {
                                      criteria: session.criteria.folder, language: language)
 
         let today = Day.today()
-        let day = asOf?.day ?? today
-        let current = city.audit(entries, companions: companions, on: day, today: today, staleAfterDays: staleAfter)
-        let underProposal = CityRun(criteria: proposedCriteria, folder: folder, roster: roster, waivers: waivers)
-            .audit(entries, companions: proposedCompanions, on: day, today: today, staleAfterDays: staleAfter)
+        let day = inputs.asOf?.day ?? today
+        let current = city.audit(entries, companions: companions, on: day, today: today, staleAfterDays: inputs.staleAfter)
+        let underProposal = inputs.run(proposedCriteria, folder: folder)
+            .audit(entries, companions: proposedCompanions, on: day, today: today, staleAfterDays: inputs.staleAfter)
         let whatIf = WhatIf(current: current, proposed: underProposal, currentCriteria: session.criteria, proposedCriteria: proposedCriteria,
                             currentSource: session.criteria.folder, proposedSource: proposedCriteria.folder, waiversDropped: waiversDropped)
 
-        if format == .json {
+        if report.format == .json {
             output.emit(WhatIfJSON.render(whatIf, language: language))
         } else {
-            try output.emit(WhatIfDocument.build(whatIf, language: language), as: format, csvSeparator: csvSeparator,
+            try output.emit(WhatIfDocument.build(whatIf, language: language), as: report.format, csvSeparator: report.csvSeparator,
                             generator: "wardcheck whatif") { heading.dated(day) }
         }
     }

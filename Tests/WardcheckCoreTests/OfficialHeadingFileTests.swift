@@ -3,9 +3,9 @@ import XCTest
 
 /// The settings file of the administrative document: read whole, and strict where a slip would
 /// leave a blank the office believes it filled.
-final class OfficialSettingsTests: XCTestCase {
-    private func load(_ text: String) throws -> (OfficialSettings?, [Diagnostic]) {
-        OfficialSettings.load(path: try Repo.write(text, name: "van-ban.yaml", test: self))
+final class OfficialHeadingFileTests: XCTestCase {
+    private func load(_ text: String) throws -> (OfficialHeading?, [Diagnostic]) {
+        OfficialHeading.load(path: try Repo.write(text, name: "van-ban.yaml", test: self))
     }
 
     func testEveryPartIsRead() throws {
@@ -26,7 +26,7 @@ final class OfficialSettingsTests: XCTestCase {
             """)
         XCTAssertEqual(diagnostics.count, 0)
         let read = try XCTUnwrap(settings)
-        XCTAssertEqual(read.parentBody, "UBND thành phố Đà Nẵng")
+        XCTAssertEqual(read.parent, "UBND thành phố Đà Nẵng")
         XCTAssertEqual(read.issuer, "Sở Khoa học và Công nghệ")
         XCTAssertEqual(read.number, "125/BC-SKHCN")
         XCTAssertEqual(read.place, "Đà Nẵng")
@@ -40,7 +40,7 @@ final class OfficialSettingsTests: XCTestCase {
     func testWhatIsLeftOutStaysBlank() throws {
         let (settings, diagnostics) = try load("place: \"Hội An\"\n")
         XCTAssertEqual(diagnostics.count, 0)
-        var expected = OfficialSettings()
+        var expected = OfficialHeading()
         expected.place = "Hội An"
         XCTAssertEqual(settings, expected)
     }

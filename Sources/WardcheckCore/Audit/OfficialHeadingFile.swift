@@ -1,8 +1,8 @@
 import Foundation
 import YAMLTree
 
-/// Who issues and signs the city's reports sent up as administrative documents, kept in a small
-/// file (`--official FILE`) so the office types it once rather than on every run:
+/// Who issues and signs the city's reports sent up as administrative documents (`OfficialHeading`),
+/// kept in a small file (`--official FILE`) so the office types it once rather than on every run:
 ///
 ///     official: 1
 ///     parent_body: "UBND thành phố Đà Nẵng"
@@ -17,33 +17,21 @@ import YAMLTree
 /// Every key may be left out: what is not given stays a blank to fill by hand. Read strictly
 /// like every other file of the city's: an unknown or misspelt key is an error at its line, with
 /// the key meant, never a blank silently left where the office thought it wrote a name.
-public struct OfficialSettings: Sendable, Equatable {
-    public var parentBody: String?
-    public var issuer: String?
-    public var number: String?
-    public var place: String?
-    /// The day the document is signed, when not the audit's.
-    public var date: Day?
-    public var authority: String?
-    public var position: String?
-    public var signer: String?
-    public var recipients: [String] = []
-
-    public init() {}
-
+extension OfficialHeading {
     static let keys = ["official", "parent_body", "issuer", "number", "place", "date", "authority", "position", "signer", "recipients"]
 
-    public static func load(path: String) -> (OfficialSettings?, [Diagnostic]) {
+    /// The heading as a settings file gives it (`date` nil unless the file names the day).
+    public static func load(path: String) -> (OfficialHeading?, [Diagnostic]) {
         let sink = DiagnosticSink(file: path)
         let (tree, source) = loadConfigTree(path, sink)
-        var settings = OfficialSettings()
+        var settings = OfficialHeading()
         if let root = tree, var reader = MappingReader(root, sink, allowed: keys, what: "official") {
             if let version = reader.optional("official"), version.scalar != "1" {
                 sink.error(.configInvalid, at: version.start, end: version.end,
                            Localized(vi: "phiên bản tệp thông tin văn bản phải là 1", en: "the official settings' version must be 1"),
                            hint: Localized(vi: "viết `official: 1`", en: "write `official: 1`"))
             }
-            settings.parentBody = reader.line("parent_body", required: false)
+            settings.parent = reader.line("parent_body", required: false)
             settings.issuer = reader.line("issuer", required: false)
             settings.number = reader.line("number", required: false)
             settings.place = reader.line("place", required: false)

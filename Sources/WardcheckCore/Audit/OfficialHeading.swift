@@ -1,5 +1,3 @@
-import WardcheckCore
-
 /// Who issues a report sent up as an administrative document, and who signs it: the parts of
 /// Decree 30/2020/NĐ-CP's layout that the audit cannot know. Any part not given is left as a
 /// dotted blank for the office to fill by hand, never guessed.

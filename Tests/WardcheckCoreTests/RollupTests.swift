@@ -73,6 +73,19 @@ final class RollupTests: XCTestCase {
         XCTAssertNil(s.filesOutsideRoster)
     }
 
+    func testTheNationalMeanIsOverUnitsNotProvinces() throws {
+        var audits = Array(try provinces().prefix(2))
+        // One unit at 10/16 in one province, nine at 16/16 in the other: (10 + 9 × 16) / 10 = 15,4,
+        // where the mean of the two means would be (10 + 16) / 2 = 13.
+        audits[0].summary.valid = 1
+        audits[0].summary.passedTotal = 10
+        audits[1].summary.valid = 9
+        audits[1].summary.passedTotal = 144
+        let s = try Rollup.make(audits).summary
+        XCTAssertEqual(s.passedTotal, 154)
+        XCTAssertEqual(s.meanPassed, 15.4, accuracy: 1e-9)
+    }
+
     func testRosterFiguresAddUpWhenEveryAuditHasARoster() throws {
         let s = try Rollup.make(Array(provinces().prefix(2))).summary
         XCTAssertEqual(s.rosterUnits, 5, "3 + 2")

@@ -125,4 +125,20 @@ final class RollupCLITests: XCTestCase {
         XCTAssertTrue(later.stdout.contains("The provinces were judged on different days (10\u{A0}Jul\u{A0}2025: Tỉnh Một; 20\u{A0}Jul\u{A0}2025: hai)"), later.stdout)
         XCTAssertTrue(later.stdout.contains("2 of 3 units evaluated are ready"), later.stdout)
     }
+
+    /// `diff` names the criteria set of each side, and says so when they differ.
+    func testDiffShowsEachSidesCriteriaSet() throws {
+        let (root, mot, saved, _) = try provinces()
+        let same = try WardcheckProcess.run(["diff", saved.path, mot.path, "--criteria", Self.criteria, "--as-of", Self.day, "--lang", "en"])
+        XCTAssertEqual(same.status, 0, same.stderr)
+        XCTAssertEqual(same.stdout.components(separatedBy: "version 2025.1 (digest ").count, 3, same.stdout)
+        XCTAssertFalse(same.stdout.contains("different criteria sets"), same.stdout)
+        let text = try String(contentsOf: saved, encoding: .utf8)
+        let digest = try XCTUnwrap((try json(text)["criteria_set"] as? [String: Any])?["digest"] as? String)
+        let other = root.appendingPathComponent("other.json")
+        try text.replacingOccurrences(of: digest, with: String(repeating: "0", count: 64)).write(to: other, atomically: true, encoding: .utf8)
+        let changed = try WardcheckProcess.run(["diff", other.path, mot.path, "--criteria", Self.criteria, "--as-of", Self.day, "--lang", "en"])
+        XCTAssertTrue(changed.stdout.contains("version 2025.1 (digest 00000000…0000)"), changed.stdout)
+        XCTAssertTrue(changed.stdout.contains("The two audits used different criteria sets"), changed.stdout)
+    }
 }

@@ -141,4 +141,17 @@ final class RollupCLITests: XCTestCase {
         XCTAssertTrue(changed.stdout.contains("version 2025.1 (digest 00000000…0000)"), changed.stdout)
         XCTAssertTrue(changed.stdout.contains("The two audits used different criteria sets"), changed.stdout)
     }
+
+    /// A saved report adds up exactly as the folder it came from: every summary member, rate and plan line.
+    func testASavedReportAddsUpAsItsFolder() throws {
+        let (_, mot, saved, hai) = try provinces()
+        let fromReport = try WardcheckProcess.run(["rollup", saved.path, hai.path, "--criteria", Self.criteria, "--as-of", Self.day, "--format", "json"])
+        let fromFolder = try WardcheckProcess.run(["rollup", mot.path, hai.path, "--criteria", Self.criteria, "--as-of", Self.day, "--format", "json"])
+        XCTAssertEqual(fromReport.status, 0, fromReport.stderr)
+        XCTAssertEqual(fromFolder.status, 0, fromFolder.stderr)
+        func stripped(_ text: String) -> String {
+            text.components(separatedBy: "\n").filter { !$0.contains("\"source\"") }.joined(separator: "\n")
+        }
+        XCTAssertEqual(stripped(fromReport.stdout), stripped(fromFolder.stdout))
+    }
 }

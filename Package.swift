@@ -34,7 +34,8 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "YAMLTree", dependencies: ["CYAML"]),
-        .target(name: "WardcheckCore", dependencies: ["YAMLTree"]),
+        // Crypto: the SHA-256 digest that names a criteria folder's exact contents (CriteriaIdentity).
+        .target(name: "WardcheckCore", dependencies: ["YAMLTree", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "WardcheckReports", dependencies: [
             "WardcheckCore",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

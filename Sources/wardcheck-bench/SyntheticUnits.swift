@@ -87,15 +87,16 @@ struct SyntheticUnits {
         self.templates = templates
     }
 
-    /// Writes `count` units and `roster.yaml` into `folder` (created, emptied first).
-    func write(count: Int, to folder: String) throws {
-        guard count >= 1, count <= Self.largest else { throw BenchError("--units: at most \(Self.largest) distinct five-digit codes exist") }
+    /// Writes `count` units and `roster.yaml` into `folder` (created, emptied first). `first`:
+    /// the index of the first unit's code, so that the provinces of a roll-up share no code.
+    func write(count: Int, to folder: String, first: Int = 0, province: String = "Synthetic") throws {
+        guard count >= 1, first + count <= Self.largest else { throw BenchError("--units: at most \(Self.largest) distinct five-digit codes exist") }
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var roster = "# Synthetic roster written by wardcheck-bench: one line per generated unit.\nroster: 1\nprovince: \"Synthetic\"\nunits:\n"
+        var roster = "# Synthetic roster written by wardcheck-bench: one line per generated unit.\nroster: 1\nprovince: \"\(province)\"\nunits:\n"
         roster.reserveCapacity(count * 120)
         var seen = Set<String>()
-        for i in 0..<count {
+        for i in first..<(first + count) {
             let code = Self.code(i)
             guard seen.insert(code).inserted else { throw BenchError("generator produced \(code) twice") }
             let template = templates[i % templates.count]

@@ -26,6 +26,9 @@ struct Options {
     var singleRuns = 21
     var compareOnly = false
     var keep = false
+    /// The roll-up: provinces and the units they total; 0 provinces skips it.
+    var rollup = RollupBench()
+    var rollupOnly = false
     /// Internal: the child that measures the floor on one folder.
     var parseFloor: String?
 
@@ -42,6 +45,9 @@ struct Options {
       --workdir DIR     where the synthetic units and reports go (default .build-bench, kept out of git)
       --compare-only    with --reference: only compare, measure nothing
       --keep            keep the generated units instead of deleting them
+      --provinces N     the roll-up: N generated provinces (default 34; 0 skips it) ...
+      --rollup-units N  ... totalling N units (default 3321, the country)
+      --rollup-only     measure only the roll-up
     """
 
     init(_ arguments: [String]) throws {
@@ -68,6 +74,9 @@ struct Options {
             case "--workdir": workdir = try value(flag)
             case "--compare-only": compareOnly = true
             case "--keep": keep = true
+            case "--provinces": rollup.provinces = try number(flag, try value(flag), 0...1000)
+            case "--rollup-units": rollup.units = try number(flag, try value(flag), 1...SyntheticUnits.largest)
+            case "--rollup-only": rollupOnly = true
             case "--parse-floor": parseFloor = try value(flag)
             case "-h", "--help":
                 print(Options.usage)
@@ -254,10 +263,13 @@ func run() throws {
         return
     }
 
+    if options.rollup.provinces > 0, options.rollup.units < options.rollup.provinces {
+        throw BenchError("--rollup-units: at least one unit per province")
+    }
     var figures: [SizeFigures] = []
     var single: (median: Double, low: Double, high: Double, peakKiB: Int)?
     let clock = ContinuousClock()
-    for size in options.sizes {
+    for size in options.rollupOnly ? [] : options.sizes {
         let folder = options.workdir + "/units-\(size)"
         let generating = clock.now
         try generator.write(count: size, to: folder)
@@ -270,6 +282,15 @@ func run() throws {
 
     let ms = { (s: Double) in String(format: s < 1 ? "%.1f" : "%.0f", s * 1000) }
     let mib = { (k: Int) in String(format: "%.1f", Double(k) / 1024) }
+    if options.rollup.provinces > 0 {
+        let r = try options.rollup.run(generator, options: options)
+        print("")
+        print("roll-up of \(r.provinces) generated provinces totalling \(r.units) units (median of \(options.repeats) runs, start to exit):")
+        print("  rollup of the \(r.provinces) saved audit reports: \(ms(r.fromReports)) ms, peak \(mib(r.fromReportsPeakKiB)) MiB")
+        print("  rollup of the \(r.provinces) folders, audited on the spot: \(ms(r.fromFolders)) ms, peak \(mib(r.fromFoldersPeakKiB)) MiB")
+        print("  (the \(r.provinces) audits to JSON, one after another: \(ms(r.audits)) ms in all)")
+    }
+    if options.rollupOnly { return }
     print("")
     table(["units", "MB", "floor ms", "audit json ms", "× floor", "CPU × floor", "check json ms", "floor MiB", "audit MiB", "check MiB"],
           figures.map { f in

@@ -19,6 +19,7 @@ struct Wardcheck: ParsableCommand {
             CheckCommand.self, ValidateCommand.self, ExplainCommand.self, VerifyCommand.self, CriteriaCommand.self, InitCommand.self,
             AuditCommand.self, DiffCommand.self, HistoryCommand.self, WhatIfCommand.self, SchemaCommand.self, ServeCommand.self,
 
+            RollupCommand.self,
         ]
     )
 }

@@ -164,9 +164,9 @@ final class AuditDiffFixtureTests: XCTestCase {
         let lines = vi.components(separatedBy: "\r\n")
         XCTAssertTrue(lines[0].hasPrefix("\u{FEFF}section;figure;label;value;note;"), lines[0])
         // A cell holding a comma is quoted whatever the separator, so a reader that guesses wrong still splits right.
-        XCTAssertTrue(lines.contains { $0.hasPrefix("summary;;;;;;;;Bình quân tiêu chí đạt;\"2,00\";\"2,50\";\"0,50\"") }, vi)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("summary;;;;;;;;;Bình quân tiêu chí đạt;\"2,00\";\"2,50\";\"0,50\"") }, vi)
         // The before report predates stale facts: no figure rather than a false zero.
-        XCTAssertTrue(lines.contains { $0.hasPrefix("summary;;;;;;;;Số liệu quá hạn;;1;") }, vi)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("summary;;;;;;;;;Số liệu quá hạn;;1;") }, vi)
     }
 
     func testWorkbookSheets() throws {

@@ -203,6 +203,9 @@ public struct Audit: Sendable {
     public var plan: [PlanLine]
     public var actions: [ActionLine]
     public var parties: [Party]
+    /// The criteria the audit was made with, so that audits judged by different rules are never
+    /// added together (`wardcheck rollup`).
+    public var criteriaSet: CriteriaIdentity? = nil
 
     public var valid: Int { rows.count }
     public var ready: Int { rows.filter(\.ready).count }
@@ -574,6 +577,6 @@ public final class AuditAccumulator {
                      accounting: Audit.Accounting(roster: roster?.units.count, ready: readyCount, notReady: kept.count - readyCount,
                                                   invalid: brokenUnits, duplicated: duplicates.filter(\.inRoster).count,
                                                   notSubmitted: notSubmitted.count, outside: outside),
-                     tallies: tallies, tasks: tasks, plan: plan, actions: actions, parties: parties)
+                     tallies: tallies, tasks: tasks, plan: plan, actions: actions, parties: parties, criteriaSet: set.identity)
     }
 }

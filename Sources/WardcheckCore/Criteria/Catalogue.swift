@@ -30,6 +30,9 @@ public struct Catalogue: Sendable {
     public var groups: [(key: String, label: Localized)]
     /// The remedy for a fact that was not reported.
     public var report: Action
+    /// The criteria set's version as the city names it (`version: "2025.1"`), nil when the
+    /// folder does not say: with the folder's digest, what every audit records of its criteria.
+    public var version: String? = nil
 
     public func groupLabel(_ key: String) -> Localized {
         groups.first { $0.key == key }?.label ?? Localized(key)
@@ -38,8 +41,9 @@ public struct Catalogue: Sendable {
     public static func load(path: String, sink: DiagnosticSink) -> Catalogue? {
         let (tree, _) = loadConfigTree(path, sink)
         guard let root = tree,
-              var reader = MappingReader(root, sink, allowed: ["catalogue", "groups", "roles", "items", "actions", "report"], what: "catalogue")
+              var reader = MappingReader(root, sink, allowed: ["catalogue", "version", "groups", "roles", "items", "actions", "report"], what: "catalogue")
         else { return nil }
+        let version = reader.line("version", required: false)
         var groups: [(key: String, label: Localized)] = []
         for entry in reader.required("groups")?.entries ?? [] {
             if let text = MappingReader.localized(entry.value, sink) { groups.append((entry.key, text)) }
@@ -89,6 +93,7 @@ public struct Catalogue: Sendable {
             report = Action(key: "report", name: Localized(vi: vi, en: en), who: who.who, role: who.key)
         }
         guard !sink.hasErrors, let report else { return nil }
-        return Catalogue(items: items, itemOrder: itemOrder, actions: actions, actionOrder: actionOrder, roles: roles, roleOrder: roleOrder, groups: groups, report: report)
+        return Catalogue(items: items, itemOrder: itemOrder, actions: actions, actionOrder: actionOrder, roles: roles, roleOrder: roleOrder, groups: groups, report: report,
+                         version: version)
     }
 }

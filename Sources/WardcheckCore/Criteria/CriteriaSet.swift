@@ -8,6 +8,8 @@ public struct CriteriaSet: Sendable {
     public var catalogue: Catalogue
     public var criteria: [Criterion]
     public var validator: FactsValidator
+    /// The set's version and the digest of its files: what every audit records of its criteria.
+    public var identity: CriteriaIdentity
 
     public static let schemaFile = "facts.yaml"
     public static let catalogueFile = "catalogue.yaml"
@@ -59,8 +61,14 @@ public struct CriteriaSet: Sendable {
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
         criteria.sort { $0.id.localizedStandardCompare($1.id) == .orderedAscending }
+        // Every file the set was read from, the schema and catalogue included; not the editors'
+        // JSON Schema, which is generated from facts.yaml and never read by the engine.
+        let read = [schemaFile, catalogueFile] + files
+        let identity = CriteriaIdentity(version: catalogue.version, digest: CriteriaIdentity.digest(of: read.map { name in
+            (name, FileManager.default.contents(atPath: folder + "/" + name).map { [UInt8]($0) } ?? [])
+        }))
         return (CriteriaSet(folder: folder, schema: schema, catalogue: catalogue, criteria: criteria,
-                            validator: FactsValidator(schema: schema)), diagnostics)
+                            validator: FactsValidator(schema: schema), identity: identity), diagnostics)
     }
 
     /// The file is read again, to quote its lines, only when it has something to say.

@@ -23,6 +23,8 @@ public struct AuditDiff: Sendable {
         public var criteria: Int
         /// The source as a report for people names it (`AuditSnapshot.shownAs`, else `source`).
         public var shownAs: Localized
+        /// The criteria the side was judged by; nil for a report that does not record it.
+        public var criteriaSet: CriteriaIdentity?
 
         init(_ s: AuditSnapshot) {
             source = s.source
@@ -38,6 +40,7 @@ public struct AuditDiff: Sendable {
             meanPassed = s.meanPassed
             totalCost = s.totalCost
             criteria = s.criteria.count
+            criteriaSet = s.criteriaSet
         }
     }
 

@@ -95,9 +95,13 @@ public struct AuditSnapshot: Sendable {
     /// What was audited as a report for people names it, where that differs from `source`: a
     /// revision's day written as people write it ("july:wards (1a2b3c4, 10/07/2025)").
     public var shownAs: Localized?
+    /// The criteria the audit was made with; nil for a report written before audits recorded it.
+    public var criteriaSet: CriteriaIdentity?
 
     public init(source: String, province: String?, evaluatedOn: Day?, rosterUnits: Int?, files: Int, criteria: [Criterion],
-                units: [Unit], invalid: [Invalid], notSubmitted: [Absent]?, plan: [PlanLine], totalCost: Int) {
+                units: [Unit], invalid: [Invalid], notSubmitted: [Absent]?, plan: [PlanLine], totalCost: Int,
+                criteriaSet: CriteriaIdentity? = nil) {
+        self.criteriaSet = criteriaSet
         self.source = source
         self.province = province
         self.evaluatedOn = evaluatedOn
@@ -145,6 +149,6 @@ public struct AuditSnapshot: Sendable {
             invalid: audit.invalid.map { Invalid(file: $0.file, code: $0.code) },
             notSubmitted: audit.rosterSize == nil ? nil : audit.notSubmitted.map { Absent(code: $0.code, name: $0.name) },
             plan: audit.plan.map { PlanLine(item: $0.item, name: $0.name, quantity: $0.quantity, total: $0.total) },
-            totalCost: audit.grandTotal)
+            totalCost: audit.grandTotal, criteriaSet: audit.criteriaSet)
     }
 }

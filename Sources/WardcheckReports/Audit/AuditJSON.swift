@@ -30,6 +30,7 @@ public enum AuditJSON {
         json.member("roster_file", .optional(audit.rosterFile))
         json.member("evaluated_on", .optional(audit.evaluatedOn?.description))
         json.member("stale_after_days", .int(audit.staleAfterDays))
+        json.member("criteria_set", criteriaSet(audit.criteriaSet))
         json.member("summary", .object([
             ("roster_units", .optional(audit.rosterSize)),
             ("files", .int(audit.files)),
@@ -131,6 +132,12 @@ public enum AuditJSON {
         json.end()
         json.end()
         try output.write(json.take())
+    }
+
+    /// `{version, digest}`, or null for an audit that does not know its criteria's identity.
+    public static func criteriaSet(_ identity: CriteriaIdentity?) -> JSON {
+        guard let identity else { return .null }
+        return .object([("version", .optional(identity.version)), ("digest", .string(identity.digest))])
     }
 
     /// Writes each unit's part of the report while the units are judged: the unit's object,

@@ -82,17 +82,26 @@ public enum DiffDocument {
         ]
     }
 
-    /// What each side was: the report, folder or revision, and the day it was judged on.
+    /// What each side was: the report, folder or revision, the day it was judged on, and the
+    /// criteria set it was judged by (a change of criteria explains a change of outcomes).
     private static func sources(_ diff: AuditDiff, _ w: Words) -> ReportDocument.Section {
         let rows = [(Vocabulary.before, diff.old), (Vocabulary.after, diff.new)].map { label, side -> [Cell] in
             [.text(w(label)), .text(w(side.shownAs)),
-             side.evaluatedOn.map { .date($0) } ?? .text(w(Localized(vi: "theo ngày số liệu của từng tệp", en: "each file as of its own date")))]
+             side.evaluatedOn.map { .date($0) } ?? .text(w(Localized(vi: "theo ngày số liệu của từng tệp", en: "each file as of its own date"))),
+             .text(w(side.criteriaSet?.words ?? Localized(vi: "không ghi", en: "not recorded")))]
         }
-        return .init(key: "sources", heading: w(Localized(vi: "Hai lần kiểm tra", en: "The two audits")), blocks: [
+        var blocks: [ReportDocument.Block] = [
             .table(.init(key: "sources", columns: [
                 Column("audit", w(Vocabulary.audit)), Column("source", w(Vocabulary.source)), Column("judged_on", w(Vocabulary.judgedOn)),
+                Column("criteria_set", w(Localized(vi: "Bộ tiêu chí", en: "Criteria set"))),
             ], rows: rows)),
-        ])
+        ]
+        if let before = diff.old.criteriaSet, let after = diff.new.criteriaSet, before != after {
+            blocks.append(.paragraph(w(Localized(
+                vi: "Hai lần kiểm tra dùng hai bộ tiêu chí khác nhau: một phần thay đổi có thể do tiêu chí, đơn giá hoặc số liệu yêu cầu đã đổi, không phải do đơn vị.",
+                en: "The two audits used different criteria sets: some changes may come from changed criteria, prices or required facts, not from the units."))))
+        }
+        return .init(key: "sources", heading: w(Localized(vi: "Hai lần kiểm tra", en: "The two audits")), blocks: blocks)
     }
 
     /// The headline figures before and after, and the change (`DiffSummary`, as the JSON has them).

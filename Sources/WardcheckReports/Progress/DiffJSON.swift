@@ -30,6 +30,7 @@ public enum DiffJSON {
                 ("province", .optional(s.province)),
                 ("evaluated_on", .optional(s.evaluatedOn?.description)),
                 ("criteria", .int(s.criteria)),
+                ("criteria_set", AuditJSON.criteriaSet(s.criteriaSet)),
             ] + summary.rows.map { ($0.key, value(DiffSummary.Row.plain(pick($0)))) })
         }
         return .object([

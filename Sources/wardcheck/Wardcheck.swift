@@ -18,6 +18,7 @@ struct Wardcheck: ParsableCommand {
         subcommands: [
             CheckCommand.self, ValidateCommand.self, ExplainCommand.self, VerifyCommand.self, CriteriaCommand.self, InitCommand.self,
             AuditCommand.self, DiffCommand.self, HistoryCommand.self, SchemaCommand.self, ServeCommand.self,
+            PrioritizeCommand.self,
 
         ]
     )

@@ -45,15 +45,17 @@ public enum PrioritizeDocument {
         let n = audit.criteriaCount
         let count = { NumberText.grouped($0, language) }
         let units = Set(p.criteria.map(\.row)).count
+        // Units whose failures are all actions cost nothing: said apart, so the money is not credited with them.
+        let free = p.units.filter(\.purchases.isEmpty).count
         switch language {
         case .vi:
-            var text = "Với ngân sách \(money(p.budget)): \(count(p.units.count)) đơn vị đạt thêm \(n)/\(n) (từ \(count(p.readyBefore)) lên \(count(p.readyAfter))) với \(money(p.spentOnUnits))"
+            var text = "Với ngân sách \(money(p.budget)): \(count(p.units.count)) đơn vị đạt thêm \(n)/\(n) (từ \(count(p.readyBefore)) lên \(count(p.readyAfter))\(free > 0 ? "; \(count(free)) trong số đó không cần mua gì, chỉ cần các bên thực hiện việc" : "")) với \(money(p.spentOnUnits))"
             if !p.criteria.isEmpty {
                 text += "; \(count(p.criteria.count)) tiêu chí ở \(count(units)) đơn vị khác với \(money(p.spentOnCriteria))"
             }
             return text + "; còn lại \(money(p.left))."
         case .en:
-            var text = "With a budget of \(money(p.budget)): \(NumberText.counted(p.units.count, vi: "", en: "more unit", enPlural: "more units", .en)) \(p.units.count == 1 ? "reaches" : "reach") \(n)/\(n) (from \(count(p.readyBefore)) to \(count(p.readyAfter))) for \(money(p.spentOnUnits))"
+            var text = "With a budget of \(money(p.budget)): \(NumberText.counted(p.units.count, vi: "", en: "more unit", enPlural: "more units", .en)) \(p.units.count == 1 ? "reaches" : "reach") \(n)/\(n) (from \(count(p.readyBefore)) to \(count(p.readyAfter))\(free > 0 ? "; \(count(free)) of them need no purchase, only their parties' actions" : "")) for \(money(p.spentOnUnits))"
             if !p.criteria.isEmpty {
                 text += "; \(NumberText.counted(p.criteria.count, vi: "", en: "criterion", enPlural: "criteria", .en)) at \(NumberText.counted(units, vi: "", en: "other unit", enPlural: "other units", .en)) for \(money(p.spentOnCriteria))"
             }

@@ -181,6 +181,44 @@ final class PrioritizationTests: XCTestCase {
     }
 }
 
+/// Two criteria that buy the same item at one unit: the audit adds their quantities (one need of
+/// 2 + 2 scanners, 48.000.000), so each criterion costs its own 2 × 12.000.000 = 24.000.000 and
+/// the two together cost the sum, which is what makes cheapest-first exact for the criteria too.
+/// Criteria: the shipped TC09 (a scanner per one-stop desk) and TX, written here, asking the same
+/// of the same party. The unit has 2 scanners for 4 desks.
+final class SharedItemPrioritizationTests: XCTestCase {
+    private static let counterScanners = SmallCriteria.criterion("TX", group: "equipment", title: "Máy quét một cửa", checks: """
+          - id: counter_scanners
+            title: { vi: "Mỗi bàn một máy quét", en: "A scanner per desk" }
+            require: { fact: equipment.service_counter.scanners, at_least: { fact: equipment.service_counter.desks } }
+            remedy:
+              item: scanner
+              quantity: shortfall
+              text: { vi: "Mua {quantity} máy quét", en: "Buy scanners: {quantity}" }
+        """)
+
+    func testEachCriterionCostsItsOwnPurchases() throws {
+        let criteria = try SmallCriteria.load(copying: ["TC09"], adding: [("TX", Self.counterScanners)], test: self)
+        let audit = try SmallCity(criteria: criteria, roster: nil, test: self).audit([
+            ("20011.yaml", try Ward.ready("20011", "Phường Mười Một", [(find: "desks: 4, scanners: 4", replace: "desks: 4, scanners: 2")])),
+        ])
+        XCTAssertEqual(audit.rows.first?.needs.map(\.quantity), [4], "one need: 2 + 2 scanners")
+        XCTAssertEqual(audit.rows.first?.cost, 48_000_000)
+        // 30.000.000: the unit (48.000.000) does not fit; one criterion (24.000.000) does, the
+        // first in the criteria's order of the two equal ones; 6.000.000 left.
+        let p = Prioritization(audit: audit, budget: 30_000_000)
+        XCTAssertEqual(p.units.count, 0)
+        XCTAssertEqual(p.criteria.map { audit.criteria[$0.criterion].id }, ["TC09"])
+        XCTAssertEqual(p.criteria.map(\.cost), [24_000_000])
+        XCTAssertEqual(p.criteria.first?.purchases.map(\.quantity), [2])
+        XCTAssertEqual(p.left, 6_000_000)
+        // 48.000.000: the unit, with both criteria's scanners.
+        let both = Prioritization(audit: audit, budget: 48_000_000)
+        XCTAssertEqual(both.units.first?.purchases.map(\.quantity), [4])
+        XCTAssertEqual(both.left, 0)
+    }
+}
+
 /// The five-unit fixture city (Tests/Fixtures/city, figures in `FixtureCityTests`) with its
 /// waiver: 10003 Xã Cát holds a waiver for TC04 and left TC16 out, so money cannot make it ready,
 /// though its 5 signatures (TC12, 5 × 1.500.000 = 7.500.000) can be bought.

@@ -8,9 +8,9 @@ import XCTest
 /// made ready by money when every criterion it does not meet failed, none of them asks for a
 /// fact, and none names a purchase without a quantity; its price is the sum of its remedies'.
 /// Over every subset of those units it finds the largest count that fits the budget and the least
-/// cost at that count; then, given the units chosen, over every subset of the other units'
-/// failed criteria that are priced and cost money, the largest count that fits what is left and
-/// the least cost at that count.
+/// cost at that count; then, over every choice of units that many and that cheap, and every
+/// subset of the other units' failed criteria that are priced and cost money, the largest count
+/// of criteria that fits what is left and the least cost at that count.
 final class PrioritizationOracleTests: XCTestCase {
     /// A small deterministic generator (SplitMix64), so the cities are the same on every run.
     private struct Seeded {
@@ -29,18 +29,32 @@ final class PrioritizationOracleTests: XCTestCase {
     /// prices are common on purpose (two units short of a firewall), to test the ties.
     private static let slots: [[[Ward.Edit]]] = [
         [[], [Ward.noFirewall], [Ward.firewallLeftOut]],
-        [[], [Ward.sixPrinters], [Ward.printersLeftOut]],
+        [[], [Ward.sixPrinters], [Ward.printersLeftOut], [Ward.eightPrinters]],
+        [[], [], [Ward.nineteenTrained]],
         [[], [Ward.noFibre]],
         [[], [], Ward.computers(44), Ward.computers(41)],
         [[], [Ward.noITOfficer]],
         [[], [(find: "signatures: { personal: 45", replace: "signatures: { personal: 41")]],
     ]
 
+    /// Units of equal cost whose criteria differ, so that which of them is made ready changes what
+    /// is left to meet criteria elsewhere: 11.000.000 in two criteria (fibre 5.000.000, a printer
+    /// 6.000.000) or in one (22 officials to train); 30.000.000 in one (a firewall) or in three
+    /// (a computer 15.000.000, a printer 6.000.000, 6 signatures 9.000.000).
+    private static let profiles: [[Ward.Edit]] = [
+        [Ward.noFibre, Ward.eightPrinters],
+        [Ward.nineteenTrained],
+        [Ward.noFirewall],
+        Ward.computers(44) + [Ward.eightPrinters, (find: "signatures: { personal: 45", replace: "signatures: { personal: 39")],
+    ]
+
     private func randomCity(_ random: inout Seeded, units: Int, criteria: CriteriaSet) throws -> Audit {
         var files: [(name: String, facts: String)] = []
         for u in 0..<units {
             let code = String(30001 + u)
-            let edits = Self.slots.flatMap { $0[random.below($0.count)] }
+            // Half the units from the profiles (ties likely), half line by line.
+            let edits = random.below(2) == 0 ? Self.profiles[random.below(Self.profiles.count)]
+                : Self.slots.flatMap { $0[random.below($0.count)] }
             files.append(("\(code).yaml", try Ward.ready(code, "Xã \(code)", edits)))
         }
         return try SmallCity(criteria: criteria, roster: nil, test: self).audit(files)
@@ -89,7 +103,7 @@ final class PrioritizationOracleTests: XCTestCase {
         let criteria = try Repo.loadCriteria()
         var random = Seeded(state: 57)
         var compared = 0
-        for _ in 0..<12 {
+        for _ in 0..<24 {
             let audit = try randomCity(&random, units: 5, criteria: criteria)
             let units = eligible(audit)
             // Budgets: nothing, every sum of units that stage 1 could land on exactly, and random amounts up to the whole plan.
@@ -104,7 +118,14 @@ final class PrioritizationOracleTests: XCTestCase {
                 let stage1 = best(units.map(\.cost), within: budget)
                 XCTAssertEqual(p.units.count, stage1.count, "units made ready, " + where_)
                 XCTAssertEqual(p.spentOnUnits, stage1.cost, "their cost, " + where_)
-                let stage2 = best(offered(audit, besides: Set(p.units.map(\.row))), within: budget - stage1.cost)
+                // Every choice of units as many and as cheap as the best, and the most criteria what is left then meets.
+                var stage2 = (count: -1, cost: 0)
+                for mask in 0..<(1 << units.count) {
+                    let chosen = units.indices.filter { mask & (1 << $0) != 0 }
+                    guard chosen.count == stage1.count, chosen.reduce(0, { $0 + units[$1].cost }) == stage1.cost else { continue }
+                    let met = best(offered(audit, besides: Set(chosen.map { units[$0].row })), within: budget - stage1.cost)
+                    if met.count > stage2.count || (met.count == stage2.count && met.cost < stage2.cost) { stage2 = met }
+                }
                 XCTAssertEqual(p.criteria.count, stage2.count, "criteria funded, " + where_)
                 XCTAssertEqual(p.spentOnCriteria, stage2.cost, "their cost, " + where_)
                 XCTAssertEqual(p.spent, stage1.cost + stage2.cost)
@@ -112,7 +133,7 @@ final class PrioritizationOracleTests: XCTestCase {
                 compared += 1
             }
         }
-        // 12 cities, at least 20 distinct budgets each (fewer only if random amounts collide).
-        XCTAssertGreaterThan(compared, 200)
+        // 24 cities, at least 20 distinct budgets each (fewer only if random amounts collide).
+        XCTAssertGreaterThan(compared, 400)
     }
 }

@@ -166,6 +166,27 @@ final class PrioritizationTests: XCTestCase {
         XCTAssertEqual(p.spent, 0)
     }
 
+    /// Two units of 11.000.000 and room for one, with 5.000.000 more: 20021 lacks fibre (TC01,
+    /// 5.000.000) and a printer (8 for 9, TC10, 6.000.000); 20022 trained 19 officials of the
+    /// ⌈0,9 × 45⌉ = 41 needed (TC13, 22 × 500.000 = 11.000.000). Either makes one unit ready
+    /// for 11.000.000; 20022 leaves 20021's fibre to buy with the 5.000.000 left, 20021 would
+    /// leave nothing that fits (20022's training is 11.000.000). So 20022 is made ready, though
+    /// its code comes second: 1 unit, then 1 criterion, 16.000.000 spent.
+    func testUnitsOfEqualCostAtTheEdgeAreChosenForWhatTheyLeave() throws {
+        let set = try Repo.loadCriteria()
+        let audit = try SmallCity(criteria: set, roster: nil, test: self).audit([
+            ("20021.yaml", try Ward.ready("20021", "Phường Hai Mốt", [Ward.noFibre, Ward.eightPrinters])),
+            ("20022.yaml", try Ward.ready("20022", "Phường Hai Hai", [Ward.nineteenTrained])),
+        ])
+        XCTAssertEqual(audit.rows.map(\.cost), [11_000_000, 11_000_000])
+        let p = Prioritization(audit: audit, budget: 16_000_000)
+        XCTAssertEqual(codes(p.units, audit), ["20022"])
+        XCTAssertEqual(codes(p.waiting, audit), ["20021"])
+        XCTAssertEqual(criteria(p, audit), ["20021 TC01"])
+        XCTAssertEqual(p.spent, 16_000_000)
+        XCTAssertEqual(p.left, 0)
+    }
+
     /// A unit whose scanner count waits on the desks it left out (TC09: quantity unknown) cannot
     /// be made ready by money, and says which purchase is unpriced and what to report.
     func testAnUnpricedPurchaseBlocksTheUnit() throws {

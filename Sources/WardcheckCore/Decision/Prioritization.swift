@@ -16,7 +16,11 @@ import Foundation
 /// - *the count*: any k units that fit cost at least the k cheapest (the i-th cheapest of any set
 ///   costs at least the i-th cheapest of all), so if the k cheapest do not fit, no k units do;
 /// - *the cost, at that count*: the k cheapest are the cheapest k, by the same exchange.
-/// Equal costs at the boundary are broken by code, not by what they leave for stage 2.
+/// When units of equal cost straddle the edge (two units at 45.000.000, room for one), every
+/// choice among them makes as many units ready for the same money, but leaves different criteria
+/// for stage 2: they are chosen for what stage 2 then meets (`atTheEdge`), so the whole choice is
+/// optimal in this order: most units, least cost, most criteria, least cost of those (while the
+/// choices at the edge number at most `edgeChoicesTried`; past that, code order decides).
 ///
 /// **Stage 2: what is left, on the criteria that bring the other units closest to 16/16.**
 /// A criterion is *funded* at a unit not made ready when it failed, asks for no fact, every
@@ -152,11 +156,17 @@ public struct Prioritization: Sendable {
         }
         // Stage 1: cheapest first, each that fits (see the type's comment for why this is optimal).
         candidates.sort { (a, b) in (a.cost, audit.rows[a.row].code) < (b.cost, audit.rows[b.row].code) }
+        // What every unit not ready could fund in stage 2, by row: also what settles ties at the edge.
+        var offers: [Int: [Criterion]] = [:]
+        for (r, row) in audit.rows.enumerated() where !row.ready { offers[r] = Self.fundable(row, r, audit) }
+        // With one budget, the units of equal cost at its edge are chosen for what they leave to stage 2.
+        let picked: Set<Int>? = money.shares.isEmpty
+            ? Set(Self.atTheEdge(candidates, offers: offers, budget: money.total, audit: audit).map { candidates[$0].row }) : nil
         var spent = 0
         var units: [Unit] = []
         var waiting: [Unit] = []
         for candidate in candidates {
-            guard let by = fits(candidate.purchases) else {
+            guard picked?.contains(candidate.row) ?? true, let by = fits(candidate.purchases) else {
                 waiting.append(candidate)
                 continue
             }
@@ -170,13 +180,7 @@ public struct Prioritization: Sendable {
 
         // Stage 2: every unit not made ready offers its fundable criteria; cheapest first, each that fits.
         let made = Set(units.map(\.row))
-        var offered: [Criterion] = []
-        for (r, row) in audit.rows.enumerated() where !row.ready && !made.contains(r) {
-            offered += Self.fundable(row, r, audit)
-        }
-        offered.sort { (a, b) in
-            (a.cost, audit.rows[a.row].code, a.criterion) < (b.cost, audit.rows[b.row].code, b.criterion)
-        }
+        let offered = Self.offered(offers, besides: made, audit)
         var criteria: [Criterion] = []
         for criterion in offered {
             guard let by = fits(criterion.purchases) else { continue }
@@ -187,6 +191,17 @@ public struct Prioritization: Sendable {
         self.criteria = criteria
         self.spent = spent
         self.spentBy = spentBy
+    }
+
+    /// The criteria of the units not in `made`, in the order stage 2 takes them: cheapest first,
+    /// equal costs by unit code, then in the criteria's order.
+    static func offered(_ offers: [Int: [Criterion]], besides made: Set<Int>, _ audit: Audit) -> [Criterion] {
+        var offered: [Criterion] = []
+        for (r, criteria) in offers where !made.contains(r) { offered += criteria }
+        offered.sort { (a, b) in
+            (a.cost, audit.rows[a.row].code, a.criterion) < (b.cost, audit.rows[b.row].code, b.criterion)
+        }
+        return offered
     }
 
     /// Why money alone cannot make `row` ready; empty when it can.

@@ -25,12 +25,12 @@ extension Prioritization {
         let group = Array(first...last)
         let inside = k - first
         guard choices(group.count, inside) <= edgeChoicesTried else { return Array(0..<k) }
-        let before = Set(candidates[..<first].map(\.row))
+        // What every choice leaves, sorted once: only the chosen units' own criteria differ between choices.
+        let pool = offered(offers, besides: Set(candidates[..<first].map(\.row)), audit)
         var best: (count: Int, cost: Int, pick: [Int])?
         var pick = Array(group.prefix(inside))
         while true {
-            let made = before.union(pick.map { candidates[$0].row })
-            let met = stageTwo(offered(offers, besides: made, audit), within: budget - spent)
+            let met = stageTwo(pool, besides: Set(pick.map { candidates[$0].row }), within: budget - spent)
             let better = best.map { met.count > $0.count || (met.count == $0.count && met.cost < $0.cost) } ?? true
             if better { best = (met.count, met.cost, pick) }
             guard next(&pick, in: group) else { break }
@@ -38,11 +38,13 @@ extension Prioritization {
         return Array(0..<first) + (best?.pick ?? [])
     }
 
-    /// How many criteria of `offered` (in stage 2's order) fit `left`, and what they cost.
-    static func stageTwo(_ offered: [Criterion], within left: Int) -> (count: Int, cost: Int) {
+    /// How many criteria of `offered` (in stage 2's order, cheapest first) but those of the rows
+    /// `made` fit `left`, and what they cost. The first that does not fit ends it: none after can.
+    static func stageTwo(_ offered: [Criterion], besides made: Set<Int>, within left: Int) -> (count: Int, cost: Int) {
         var count = 0
         var cost = 0
-        for criterion in offered where criterion.cost <= left - cost {
+        for criterion in offered where !made.contains(criterion.row) {
+            guard criterion.cost <= left - cost else { break }
             count += 1
             cost += criterion.cost
         }

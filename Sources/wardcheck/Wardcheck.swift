@@ -17,9 +17,8 @@ struct Wardcheck: ParsableCommand {
         version: WardcheckVersion.current,
         subcommands: [
             CheckCommand.self, ValidateCommand.self, ExplainCommand.self, VerifyCommand.self, CriteriaCommand.self, InitCommand.self,
-            AuditCommand.self, DiffCommand.self, HistoryCommand.self, WhatIfCommand.self, SchemaCommand.self, ServeCommand.self,
-
-            RollupCommand.self,
+            AuditCommand.self, DiffCommand.self, HistoryCommand.self, SchemaCommand.self, ServeCommand.self,
+            PrioritizeCommand.self, WhatIfCommand.self, RollupCommand.self,
         ]
     )
 }

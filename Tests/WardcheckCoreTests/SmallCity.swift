@@ -90,6 +90,10 @@ enum Ward {
     static let printersLeftOut: Edit = (find: "  printers: { working: 10 }\n", replace: "")
     /// TC10 fails: 6 printers for ⌈45 ÷ 5⌉ = 9, 3 short (3 × 6.000.000 ₫).
     static let sixPrinters: Edit = (find: "printers: { working: 10 }", replace: "printers: { working: 6 }")
+    /// TC10 fails: 8 printers for ⌈45 ÷ 5⌉ = 9, 1 short (6.000.000 ₫).
+    static let eightPrinters: Edit = (find: "printers: { working: 10 }", replace: "printers: { working: 8 }")
+    /// TC13 fails: 19 trained of ⌈0,9 × 45⌉ = 41, 22 short (22 × 500.000 = 11.000.000 ₫).
+    static let nineteenTrained: Edit = (find: "  trained: 45\n", replace: "  trained: 19\n")
     /// The video endpoint tested on 2025-05-01: 70 days before 2025-07-10, past TC05's 30 (an action, no quantity).
     static let videoTestInMay: Edit = (find: "last_test: 2025-07-01", replace: "last_test: 2025-05-01")
 

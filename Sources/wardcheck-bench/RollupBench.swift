@@ -3,7 +3,8 @@ import Foundation
 /// The national roll-up at the country's size: `provinces` generated provinces (their own roster,
 /// province name and codes, none shared) totalling `units` units, each audited to JSON as a
 /// province office would, then `rollup` of the 34 saved reports and `rollup` of the 34 folders
-/// (each audited on the spot), timed start to exit, medians of `repeats` runs.
+/// (each audited on the spot), then `prioritize` over all of them as one folder, timed start to
+/// exit, medians of `repeats` runs.
 struct RollupBench {
     var provinces = 34
     var units = 3321
@@ -17,7 +18,13 @@ struct RollupBench {
         var fromReportsPeakKiB: Int
         var fromFolders: Double
         var fromFoldersPeakKiB: Int
+        /// `prioritize` over every unit of every province at once (one folder holding the 34).
+        var prioritize: Double
+        var prioritizePeakKiB: Int
     }
+
+    /// The budget `prioritize` is given: 20 tỷ đồng, enough to leave units of equal cost at its edge.
+    static let budget = "20.000.000.000"
 
     /// Units of province `p`: the total spread evenly, the first ones taking one more.
     func size(_ p: Int) -> Int { units / provinces + (p < units % provinces ? 1 : 0) }
@@ -57,8 +64,20 @@ struct RollupBench {
         }
         let (fromReports, reportsPeak) = try timed(reports, root + "/national-from-reports.json")
         let (fromFolders, foldersPeak) = try timed(folders, root + "/national-from-folders.json")
+        // The whole country as one folder: the province folders' rosters are companions, never facts.
+        var prioritizeTimes: [Double] = []
+        var prioritizePeak = 0
+        let decision = root + "/national-prioritize.json"
+        for _ in 0..<options.repeats {
+            let run = try ChildRun.run(options.binary, ["prioritize", root, "--budget", Self.budget, "--as-of", "2026-11-15", "--format", "json",
+                                                        "--criteria", options.criteria, "-o", decision], stderr: decision + ".err")
+            guard run.status == 0 else { throw BenchError("`wardcheck prioritize` ended with status \(run.status) (see \(decision).err)") }
+            prioritizeTimes.append(run.seconds)
+            prioritizePeak = max(prioritizePeak, run.peakKiB)
+        }
         if !options.keep { try? FileManager.default.removeItem(atPath: root) }
         return Figures(provinces: provinces, units: units, audits: audits, fromReports: fromReports, fromReportsPeakKiB: reportsPeak,
-                       fromFolders: fromFolders, fromFoldersPeakKiB: foldersPeak)
+                       fromFolders: fromFolders, fromFoldersPeakKiB: foldersPeak,
+                       prioritize: median(prioritizeTimes), prioritizePeakKiB: prioritizePeak)
     }
 }

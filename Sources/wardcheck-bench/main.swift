@@ -288,6 +288,7 @@ func run() throws {
         print("roll-up of \(r.provinces) generated provinces totalling \(r.units) units (median of \(options.repeats) runs, start to exit):")
         print("  rollup of the \(r.provinces) saved audit reports: \(ms(r.fromReports)) ms, peak \(mib(r.fromReportsPeakKiB)) MiB")
         print("  rollup of the \(r.provinces) folders, audited on the spot: \(ms(r.fromFolders)) ms, peak \(mib(r.fromFoldersPeakKiB)) MiB")
+        print("  prioritize all \(r.units) units, budget \(RollupBench.budget) ₫: \(ms(r.prioritize)) ms, peak \(mib(r.prioritizePeakKiB)) MiB")
         print("  (the \(r.provinces) audits to JSON, one after another: \(ms(r.audits)) ms in all)")
     }
     if options.rollupOnly { return }

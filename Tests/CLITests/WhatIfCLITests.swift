@@ -40,6 +40,15 @@ final class WhatIfCLITests: XCTestCase {
         XCTAssertEqual(json["criteria_dropped"] as? [String], ["TC06", "TC16"])
         XCTAssertEqual(json["criteria_added"] as? [String], [])
         XCTAssertEqual(json["criteria_revised"] as? [String], [])
+        // Each side names its criteria set: the one in force as `audit` records it, the proposal's
+        // of the same version but other files, so another digest.
+        let audit = try WardcheckProcess.run(["audit", Self.city, "--criteria", Self.criteria, "--as-of", "2025-08-01", "--format", "json"])
+        let audited = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])
+        let inForce = try XCTUnwrap((json["current"] as? [String: Any])?["criteria_set"] as? [String: Any])
+        let proposedSet = try XCTUnwrap((json["proposed"] as? [String: Any])?["criteria_set"] as? [String: Any])
+        XCTAssertEqual(inForce["digest"] as? String, (audited["criteria_set"] as? [String: Any])?["digest"] as? String)
+        XCTAssertEqual(proposedSet["version"] as? String, inForce["version"] as? String)
+        XCTAssertNotEqual(proposedSet["digest"] as? String, inForce["digest"] as? String)
         let changed = try XCTUnwrap(json["changed"] as? [[String: Any]])
         XCTAssertEqual(changed.map { $0["code"] as? String }, ["10002", "10003"])
         XCTAssertEqual(changed[0]["dropped_not_met"] as? [String], ["TC06"])
@@ -83,6 +92,7 @@ final class WhatIfCLITests: XCTestCase {
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.contains("Theo bộ tiêu chí đề xuất: 1 đơn vị không còn đạt, 0 đơn vị mới đạt (số đơn vị đạt: 1 → 0); chi phí kế hoạch: 100.500.000 ₫ → 196.500.000 ₫."), text.stdout)
         XCTAssertTrue(text.stdout.contains("không còn đạt TC10"))
+        XCTAssertTrue(text.stdout.contains("Bộ tiêu chí đề xuất:"), "the proposal's set named in the report")
         let english = try run(proposed, ["--lang", "en"])
         XCTAssertTrue(english.stdout.contains("Under the proposed criteria: 1 unit would fall back, 0 units would come forward (units ready: 1 → 0); plan cost: 100,500,000 ₫ → 196,500,000 ₫."), english.stdout)
         let html = try run(proposed, ["--format", "html"])

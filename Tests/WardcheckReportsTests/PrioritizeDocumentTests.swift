@@ -22,7 +22,10 @@ final class PrioritizeDocumentTests: XCTestCase {
         let document = try document(.vi)
         // No criterion is funded (7.000.000 < 7.500.000) and no unit waits: those sections are left out.
         XCTAssertEqual(document.sections.map(\.key), ["units", "blocked", "parties", "method"])
-        XCTAssertEqual(document.figures.map(\.value), [.money(100_000_000), .money(93_000_000), .money(7_000_000), .count(1), .count(2), .count(0)])
+        XCTAssertEqual(document.figures.dropLast().map(\.value), [.money(100_000_000), .money(93_000_000), .money(7_000_000), .count(1), .count(2), .count(0)])
+        // Last, the criteria set the choice was made under, said in words.
+        XCTAssertEqual(document.figures.last?.key, "criteria_set")
+        XCTAssertTrue(document.figures.last?.value.text(.vi).hasPrefix("phiên bản 2025.1 (mã ") == true)
         let units = try table("units", in: document)
         XCTAssertEqual(units.rows.first?[1], .code("10002"))
         XCTAssertEqual(units.rows.first?[4], .money(93_000_000))

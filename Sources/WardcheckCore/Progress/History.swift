@@ -87,10 +87,13 @@ public struct History: Sendable {
     public var points: [Point]
     /// The day the history was read on (today); nil when not known.
     public var readOn: Day?
+    /// The criteria set every reading was judged by (today's), as every audit records it.
+    public var criteriaSet: CriteriaIdentity?
 
     public init(criteria: [(id: String, group: String, title: Localized)], path: String, every: Period, evaluatedOn: Day?, points: [Point],
-                readOn: Day? = nil) {
+                readOn: Day? = nil, criteriaSet: CriteriaIdentity? = nil) {
         self.criteria = criteria
+        self.criteriaSet = criteriaSet
         self.path = path
         self.every = every
         self.evaluatedOn = evaluatedOn

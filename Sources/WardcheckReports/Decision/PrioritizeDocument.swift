@@ -27,6 +27,10 @@ public enum PrioritizeDocument {
             .init(key: "criteria_funded", label: w(Localized(vi: "Tiêu chí đạt thêm ở đơn vị khác", en: "Criteria met at other units")),
                   value: .count(p.criteria.count)),
         ]
+        // Which rules the choice was made under, as every report built on an audit says.
+        if let identity = audit.criteriaSet {
+            document.figures.append(.init(key: "criteria_set", label: w(Localized(vi: "Bộ tiêu chí", en: "Criteria set")), value: .text(w(identity.words))))
+        }
         let sections: [ReportDocument.Section?] = [
             units(p, audit, w, language), criteria(p, audit, w, language), waiting(p, audit, w, language),
             blocked(p, audit, w, language), parties(p, audit, w, language), method(p, audit, w),

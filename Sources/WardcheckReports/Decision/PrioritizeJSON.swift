@@ -39,6 +39,7 @@ public enum PrioritizeJSON {
             ("language", .string(language.rawValue)),
             ("evaluated_on", .optional(audit.evaluatedOn?.description)),
             ("criteria_count", .int(audit.criteriaCount)),
+            ("criteria_set", AuditJSON.criteriaSet(audit.criteriaSet)),
             ("budget", .int(p.budget)),
             ("budget_for", .object(p.shares.keys.sorted().map { ($0, .int(p.shares[$0] ?? 0)) })),
             ("spent", .int(p.spent)),

@@ -65,7 +65,9 @@ public enum WhatIfDocument {
             .init(key: "cost_after", label: w(Localized(vi: "Chi phí — đề xuất", en: "Cost — proposed")), value: .money(whatIf.costAfter), tone: .money),
             .init(key: "cost_change", label: w(Localized(vi: "Chi phí tăng thêm", en: "Change in cost")),
                   value: .change(.money(whatIf.costAfter - whatIf.costBefore))),
-        ]
+        ] + [(whatIf.diff.old.criteriaSet, "criteria_set_before", Localized(vi: "Bộ tiêu chí hiện hành", en: "Criteria in force")),
+             (whatIf.diff.new.criteriaSet, "criteria_set_after", Localized(vi: "Bộ tiêu chí đề xuất", en: "Proposed criteria"))]
+            .compactMap { identity, key, label in identity.map { .init(key: key, label: w(label), value: .text(w($0.words))) } }
     }
 
     /// What the proposal changes: criteria new, dropped, revised.

@@ -14,7 +14,7 @@ public enum WhatIfJSON {
         let diff = whatIf.diff
         func strings(_ list: [String]) -> JSON { .array(list.map(JSON.string)) }
         func side(_ s: AuditDiff.Side) -> JSON {
-            .object([("criteria_folder", .string(s.source)), ("criteria", .int(s.criteria)), ("valid", .int(s.valid)),
+            .object([("criteria_folder", .string(s.source)), ("criteria_set", AuditJSON.criteriaSet(s.criteriaSet)), ("criteria", .int(s.criteria)), ("valid", .int(s.valid)),
                      ("invalid", .int(s.invalid)), ("ready", .int(s.ready)), ("total_cost", .int(s.totalCost))])
         }
         return .object([

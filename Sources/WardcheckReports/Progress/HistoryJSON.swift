@@ -16,6 +16,7 @@ public enum HistoryJSON {
             ("path", .string(history.path)),
             ("every", .string(history.every.rawValue)),
             ("evaluated_on", .optional(history.evaluatedOn?.description)),
+            ("criteria_set", AuditJSON.criteriaSet(history.criteriaSet)),
             ("criteria", .array(history.criteria.map { c in
                 .object([("id", .string(c.id)), ("group", .string(c.group)), ("title", .string(c.title.text(language)))])
             })),

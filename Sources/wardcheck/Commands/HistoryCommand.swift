@@ -130,7 +130,7 @@ struct HistoryCommand: ParsableCommand {
 
         // Read on `today`: the last period, when it holds today (or the --as-of day), is marked as under way.
         let history = History(criteria: criteria.criteria.map { ($0.id, $0.group, $0.title) }, path: path, every: every,
-                              evaluatedOn: asOf?.day, points: points, readOn: today)
+                              evaluatedOn: asOf?.day, points: points, readOn: today, criteriaSet: criteria.identity)
         // Every format but JSON (its own documented schema) writes the one document.
         if report.format == .json {
             output.emit(HistoryJSON.render(history, language: language))

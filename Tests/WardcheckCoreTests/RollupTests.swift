@@ -56,6 +56,14 @@ final class RollupTests: XCTestCase {
         XCTAssertEqual(rollup.provinces.map(\.audit.summary.notSubmitted), [nil, 1, 0])
     }
 
+    func testTwoAuditsOfOneNameAreToldApartByTheirSource() throws {
+        // Two cities whose rosters both say "Tỉnh Một": no row may be read as the other's.
+        var audits = try provinces()
+        audits[1].province = "Tỉnh Một"
+        let rollup = try Rollup.make(audits)
+        XCTAssertEqual(rollup.provinces.map(\.audit.province), ["tinh-ba", "Tỉnh Một (mot.json)", "Tỉnh Một (hai.json)"])
+    }
+
     func testSummaryIsTheAuditsSummariesAddedUp() throws {
         let s = try Rollup.make(provinces()).summary
         XCTAssertEqual(s.files, 7, "3 + 2 + 2 files")

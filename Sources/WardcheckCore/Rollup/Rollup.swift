@@ -53,7 +53,8 @@ public struct Rollup: Sendable {
     public var totalCost: Int { summary.totalCost }
 
     /// Adds `audits` up, or says why they cannot be.
-    public static func make(_ audits: [ProvinceAudit]) throws -> Rollup {
+    public static func make(_ given: [ProvinceAudit]) throws -> Rollup {
+        let audits = named(given)
         try checkCodes(audits)
         let notes = try checkCriteria(audits) + days(audits)
         let ranked = rank(audits)
@@ -110,6 +111,19 @@ public struct Rollup: Sendable {
                 sources: unknown.map(\.source)))
         }
         return notes
+    }
+
+    /// Two audits under one name (two cities whose rosters name the same province, or two files
+    /// of one name in different folders) are told apart by their source, so no row of the report
+    /// can be read as the other's.
+    static func named(_ audits: [ProvinceAudit]) -> [ProvinceAudit] {
+        let counts = Dictionary(audits.map { ($0.province, 1) }, uniquingKeysWith: +)
+        return audits.map { audit in
+            guard counts[audit.province, default: 0] > 1 else { return audit }
+            var named = audit
+            named.province += " (" + audit.source + ")"
+            return named
+        }
     }
 
     /// A note when the audits were not all judged on one day: each day with its provinces.

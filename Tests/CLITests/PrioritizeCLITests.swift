@@ -119,16 +119,16 @@ final class PrioritizeCLITests: XCTestCase {
         XCTAssertTrue(over.stderr.contains("vượt quá --budget"), over.stderr)
     }
 
-    /// The README's example, on the shipped sample judged on 2026-12-05: its figures as quoted
-    /// there (checked by hand against `audit --format json` of the same day: the 67 cheapest of
-    /// the units money can make ready fit 1.500.000.000, 15 of them at no cost).
+    /// The README's example, on the shipped sample judged on 2026-11-15: its figures as quoted
+    /// there (checked by hand against `audit --format json` of the same day: 8 units ready; the 60
+    /// cheapest of the units money can make ready fit 1.500.000.000, 8 of them at no cost).
     func testTheReadmeExampleOnTheSample() throws {
-        let day = ["WARDCHECK_TODAY": "2026-12-05"]
-        let run = try WardcheckProcess.run(["prioritize", "wards", "--budget", "1.500.000.000", "--as-of", "2026-12-05", "--format", "json"],
+        let day = ["WARDCHECK_TODAY": "2026-11-15"]
+        let run = try WardcheckProcess.run(["prioritize", "wards", "--budget", "1.500.000.000", "--as-of", "2026-11-15", "--format", "json"],
                                            environment: day)
         XCTAssertEqual(run.status, 0, run.stderr)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(report["ready_before"] as? Int, 1)
+        XCTAssertEqual(report["ready_before"] as? Int, 8)
         XCTAssertEqual(report["ready_after"] as? Int, 68)
         XCTAssertEqual(report["spent_on_units"] as? Int, 1_458_700_000)
         XCTAssertEqual(report["spent_on_criteria"] as? Int, 37_400_000)
@@ -136,7 +136,7 @@ final class PrioritizeCLITests: XCTestCase {
         XCTAssertEqual((report["criteria_funded"] as? [Any])?.count, 11)
         XCTAssertEqual((report["waiting"] as? [Any])?.count, 12)
         XCTAssertEqual((report["blocked"] as? [Any])?.count, 7)
-        let text = try WardcheckProcess.run(["prioritize", "wards", "--budget", "1.500.000.000", "--as-of", "2026-12-05"], environment: day)
-        XCTAssertTrue(text.stdout.contains("Với ngân sách 1.500.000.000 ₫: 67 đơn vị đạt thêm 16/16 (từ 1 lên 68; 15 trong số đó không cần mua gì, chỉ cần các bên thực hiện việc) với 1.458.700.000 ₫; 11 tiêu chí ở 10 đơn vị khác với 37.400.000 ₫; còn lại 3.900.000 ₫."), text.stdout)
+        let text = try WardcheckProcess.run(["prioritize", "wards", "--budget", "1.500.000.000", "--as-of", "2026-11-15"], environment: day)
+        XCTAssertTrue(text.stdout.contains("Với ngân sách 1.500.000.000 ₫: 60 đơn vị đạt thêm 16/16 (từ 8 lên 68; 8 trong số đó không cần mua gì, chỉ cần các bên thực hiện việc) với 1.458.700.000 ₫; 11 tiêu chí ở 10 đơn vị khác với 37.400.000 ₫; còn lại 3.900.000 ₫."), text.stdout)
     }
 }

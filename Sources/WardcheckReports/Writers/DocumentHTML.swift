@@ -35,7 +35,10 @@ public enum DocumentHTML {
         if !document.figures.isEmpty {
             body += "<dl class=\"figures\">\n"
             for figure in document.figures {
-                body += "<div class=\"figure \(figure.tone.rawValue)\"><dt>" + h(figure.label) + "</dt><dd>"
+                // A figure in words (which criteria set) wraps; an amount or a count never breaks.
+                let words: Bool
+                if case .text = figure.value { words = true } else { words = false }
+                body += "<div class=\"figure \(figure.tone.rawValue)\"><dt>" + h(figure.label) + "</dt><dd\(words ? " class=\"words\"" : "")>"
                     + h(figure.value.text(language)) + "</dd></div>\n"
             }
             body += "</dl>\n"
@@ -163,6 +166,7 @@ public enum DocumentHTML {
     dl.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .5rem; margin: 1rem 0; }
     .figure { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: .4rem .6rem; background: #f6f8fa; min-width: 0; }
     .figure dt { font-size: .9rem; color: var(--muted); } .figure dd { margin: 0; font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .figure dd.words { white-space: normal; font-size: 1rem; font-weight: 600; overflow-wrap: anywhere; }
     .figure.good { border-left-color: var(--passed); background: var(--passed-bg); } .figure.warn { border-left-color: var(--not_reported); background: var(--not_reported-bg); }
     .figure.bad { border-left-color: var(--failed); background: var(--failed-bg); } .figure.money { border-left-color: var(--waived); }
     .table { overflow: auto; max-width: 100%; margin: .5rem 0 1rem; position: relative; -webkit-overflow-scrolling: touch; }

@@ -68,7 +68,7 @@ struct AuditSummary {
                         value: audit.evaluatedOn.map { .date($0) }
                             ?? .text(Localized(vi: "ngày số liệu của từng tệp", en: "each file's own date")), tone: .plain))
         if let identity = audit.criteriaSet {
-            f.append(Figure(key: "criteria_set", label: Localized(vi: "Bộ tiêu chí", en: "Criteria set"), value: .text(identity.words), tone: .plain))
+            f.append(Figure(key: "criteria_set", label: Vocabulary.criteriaSet, value: .text(identity.words), tone: .plain))
         }
         f.append(Figure(key: "total_cost", label: Localized(vi: "Tổng chi phí ước tính", en: "Estimated total cost"), value: .money(audit.grandTotal), tone: .money))
         figures = f

@@ -29,7 +29,7 @@ public enum PrioritizeDocument {
         ]
         // Which rules the choice was made under, as every report built on an audit says.
         if let identity = audit.criteriaSet {
-            document.figures.append(.init(key: "criteria_set", label: w(Localized(vi: "Bộ tiêu chí", en: "Criteria set")), value: .text(w(identity.words))))
+            document.figures.append(.init(key: "criteria_set", label: w(Vocabulary.criteriaSet), value: .text(w(identity.words))))
         }
         let sections: [ReportDocument.Section?] = [
             units(p, audit, w, language), criteria(p, audit, w, language), waiting(p, audit, w, language),

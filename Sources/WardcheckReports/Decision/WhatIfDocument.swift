@@ -163,7 +163,7 @@ public enum WhatIfDocument {
             block = .paragraph(w(Localized(vi: "Không bên nào phải chi ở cả hai bên.", en: "No party pays on either side.")))
         } else {
             block = .table(.init(key: "parties", columns: [
-                Column("party", w(Localized(vi: "Bên chi trả", en: "Paying party"))),
+                Column("who", w(Vocabulary.who)),
                 Column("cost_before", w(Vocabulary.paired(Vocabulary.cost, sides.before))),
                 Column("cost_after", w(Vocabulary.paired(Vocabulary.cost, sides.after))),
                 Column("change", w(Vocabulary.difference)),

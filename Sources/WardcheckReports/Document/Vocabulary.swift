@@ -20,6 +20,8 @@ public enum Vocabulary {
     public static let met = Localized(vi: "Số tiêu chí đạt", en: "Criteria met")
     public static let notMet = Localized(vi: "Tiêu chí chưa đạt", en: "Criteria not met")
     public static let cost = Localized(vi: "Chi phí", en: "Cost")
+    /// Which criteria set an audit was judged by (its version and digest follow, in words).
+    public static let criteriaSet = Localized(vi: "Bộ tiêu chí", en: "Criteria set")
     public static let passed = Localized(vi: "Đạt", en: "Passed")
     public static let failed = Localized(vi: "Không đạt", en: "Failed")
     public static let notReported = Localized(vi: "Chưa báo cáo", en: "Not reported")

@@ -93,7 +93,7 @@ public enum DiffDocument {
         var blocks: [ReportDocument.Block] = [
             .table(.init(key: "sources", columns: [
                 Column("audit", w(Vocabulary.audit)), Column("source", w(Vocabulary.source)), Column("judged_on", w(Vocabulary.judgedOn)),
-                Column("criteria_set", w(Localized(vi: "Bộ tiêu chí", en: "Criteria set"))),
+                Column("criteria_set", w(Vocabulary.criteriaSet)),
             ], rows: rows)),
         ]
         if let before = diff.old.criteriaSet, let after = diff.new.criteriaSet, before != after {

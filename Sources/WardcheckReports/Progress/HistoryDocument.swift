@@ -22,7 +22,7 @@ public enum HistoryDocument {
         document.figures = figures(history, names, w)
         // Every period is judged by today's criteria: which set that is, as every report built on audits says.
         if let identity = history.criteriaSet {
-            document.figures.append(.init(key: "criteria_set", label: w(Localized(vi: "Bộ tiêu chí", en: "Criteria set")), value: .text(w(identity.words))))
+            document.figures.append(.init(key: "criteria_set", label: w(Vocabulary.criteriaSet), value: .text(w(identity.words))))
         }
         guard !history.points.isEmpty else {
             document.sections = [.init(key: "periods", heading: w(Localized(vi: "Từng kỳ", en: "Each period")),

@@ -73,7 +73,7 @@ public enum RollupDocument {
         f.append(.init(key: "evaluated_on", label: w(Localized(vi: "Ngày đánh giá", en: "Judged as of")),
                        value: rollup.evaluatedOn.map { .date($0) }
                            ?? .text(w(Localized(vi: "khác nhau giữa các tỉnh (xem từng tỉnh)", en: "differs between provinces (see each)")))))
-        f.append(.init(key: "criteria_set", label: w(Localized(vi: "Bộ tiêu chí", en: "Criteria set")),
+        f.append(.init(key: "criteria_set", label: w(Vocabulary.criteriaSet),
                        value: .text(rollup.criteriaSet.map { w($0.words) } ?? w(Localized(vi: "không ghi", en: "not recorded")))))
         f.append(.init(key: "total_cost", label: w(Localized(vi: "Tổng chi phí ước tính", en: "Estimated total cost")), value: .money(s.totalCost), tone: .money))
         return f
@@ -123,7 +123,7 @@ public enum RollupDocument {
         return .init(key: "sources", heading: w(Localized(vi: "Các báo cáo được tổng hợp", en: "The audits added")), blocks: [
             .table(.init(key: "sources", columns: [
                 Column("province", w(Localized(vi: "Tỉnh, thành phố", en: "Province or city"))), Column("source", w(Vocabulary.source)),
-                Column("judged_on", w(Vocabulary.judgedOn)), Column("criteria_set", w(Localized(vi: "Bộ tiêu chí", en: "Criteria set"))),
+                Column("judged_on", w(Vocabulary.judgedOn)), Column("criteria_set", w(Vocabulary.criteriaSet)),
             ], rows: rows)),
         ])
     }

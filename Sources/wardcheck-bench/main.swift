@@ -29,6 +29,8 @@ struct Options {
     /// The roll-up: provinces and the units they total; 0 provinces skips it.
     var rollup = RollupBench()
     var rollupOnly = false
+    /// Peak memory of every format of `audit` and `check` at each size.
+    var formats = false
     /// Internal: the child that measures the floor on one folder.
     var parseFloor: String?
 
@@ -48,6 +50,8 @@ struct Options {
       --provinces N     the roll-up: N generated provinces (default 34; 0 skips it) ...
       --rollup-units N  ... totalling N units (default 3321, the country)
       --rollup-only     measure only the roll-up
+      --formats         instead of the timings: peak memory of every format of audit and check at each
+                        size, and the memory one more unit adds (e.g. --sizes 3321,33210 --formats)
     """
 
     init(_ arguments: [String]) throws {
@@ -77,6 +81,7 @@ struct Options {
             case "--provinces": rollup.provinces = try number(flag, try value(flag), 0...1000)
             case "--rollup-units": rollup.units = try number(flag, try value(flag), 1...SyntheticUnits.largest)
             case "--rollup-only": rollupOnly = true
+            case "--formats": formats = true
             case "--parse-floor": parseFloor = try value(flag)
             case "-h", "--help":
                 print(Options.usage)
@@ -227,9 +232,19 @@ func compareFigures(_ options: Options, reference: String, synthetic: String?) t
     differences += try same.compare("audit of the sample wards, text", ["audit", "wards", "--as-of", "2026-11-15"] + criteria, report: false)
     differences += try same.compare("check of the sample wards, JSON", ["check", "wards/submissions", "--format", "json"] + criteria, report: true)
     differences += try same.compare("check of the sample wards, text", ["check", "wards/submissions"] + criteria, report: false)
+    // Every other format, on the sample wards: a faster writer must not change a byte of any of them.
+    for format in FormatMemory.audit where format != "json" {
+        differences += try same.compare("audit of the sample wards, \(format)",
+                                        ["audit", "wards", "--as-of", "2026-11-15", "--format", format] + criteria, report: true)
+    }
+    for format in FormatMemory.check where format != "json" && format != "text" {
+        differences += try same.compare("check of the sample wards, \(format)", ["check", "wards/submissions", "--format", format] + criteria, report: true)
+    }
     if let synthetic {
         differences += try same.compare("audit of \(synthetic), JSON", ["audit", synthetic, "--as-of", "2026-11-15", "--format", "json"] + criteria, report: true)
         differences += try same.compare("check of \(synthetic), JSON", ["check", synthetic, "--format", "json"] + criteria, report: true)
+        differences += try same.compare("audit of \(synthetic), HTML", ["audit", synthetic, "--as-of", "2026-11-15", "--format", "html"] + criteria, report: true)
+        differences += try same.compare("check of \(synthetic), SARIF", ["check", synthetic, "--format", "sarif"] + criteria, report: true)
     }
     for d in differences { print("  \(d)") }
     return differences.isEmpty
@@ -265,6 +280,21 @@ func run() throws {
 
     if options.rollup.provinces > 0, options.rollup.units < options.rollup.provinces {
         throw BenchError("--rollup-units: at least one unit per province")
+    }
+    if options.formats {
+        var folders: [String] = []
+        for size in options.sizes {
+            let folder = options.workdir + "/units-\(size)"
+            try generator.write(count: size, to: folder)
+            folders.append(folder)
+        }
+        try FileManager.default.createDirectory(atPath: options.workdir + "/out", withIntermediateDirectories: true)
+        let figures = try FormatMemory.run(sizes: options.sizes, folders: folders, options: options)
+        print("")
+        FormatMemory.print(figures, sizes: options.sizes)
+        print("peak memory of one run of each format (start to exit); load average at end \(loadAverage())")
+        if !options.keep { for folder in folders { try? FileManager.default.removeItem(atPath: folder) } }
+        return
     }
     var figures: [SizeFigures] = []
     var single: (median: Double, low: Double, high: Double, peakKiB: Int)?

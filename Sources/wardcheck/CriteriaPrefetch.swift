@@ -22,6 +22,17 @@ enum CriteriaPrefetch {
 
     private static let slot = Slot()
 
+    /// The commands that run or count the criteria's examples, which the compiled cache leaves out.
+    private static let needExamples: Set<String> = ["verify", "criteria"]
+
+    /// Every other command reads the criteria through the compiled cache (`CriteriaCache`): the
+    /// YAML is read once per change of the criteria, not once per run.
+    private static let cache: CriteriaCache? = {
+        let arguments = CommandLine.arguments
+        guard arguments.count > 1, !needExamples.contains(arguments[1]) else { return nil }
+        return CriteriaCache.standard()
+    }()
+
     static func start(_ arguments: [String]) {
         guard arguments.count > 1, commands.contains(arguments[1]) else { return }
         var flag: String?
@@ -40,7 +51,7 @@ enum CriteriaPrefetch {
             slot.taken = true
             slot.condition.unlock()
             guard mine else { return }
-            let loaded = CriteriaSet.load(folder: folder)
+            let loaded = CriteriaSet.load(folder: folder, cache: cache)
             slot.condition.lock()
             slot.result = loaded
             slot.condition.broadcast()
@@ -56,7 +67,7 @@ enum CriteriaPrefetch {
             slot.taken = true
             slot.folder = nil
             slot.condition.unlock()
-            return CriteriaSet.load(folder: folder)
+            return CriteriaSet.load(folder: folder, cache: cache)
         }
         while slot.result == nil { slot.condition.wait() }
         let result = slot.result!

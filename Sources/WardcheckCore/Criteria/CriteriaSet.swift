@@ -22,6 +22,36 @@ public struct CriteriaSet: Sendable {
         criteria.first { $0.id == id }
     }
 
+    /// The files a set is read from, schema and catalogue first: what its digest covers. Not the
+    /// editors' JSON Schema, which is generated from facts.yaml and never read by the engine.
+    static func files(in folder: String) -> (all: [String], criteria: [String]) {
+        let criteria = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != schemaFile && $0 != catalogueFile }
+            .sorted()
+        return ([schemaFile, catalogueFile] + criteria, criteria)
+    }
+
+    /// The digest of the folder's files as they are now.
+    static func digest(of folder: String, files: [String]) -> String {
+        CriteriaIdentity.digest(of: files.map { name in
+            (name, FileManager.default.contents(atPath: folder + "/" + name).map { [UInt8]($0) } ?? [])
+        })
+    }
+
+    /// A criteria folder for judging units, from `cache` when it holds the compiled set of these
+    /// very files (no YAML read at all), else from the YAML, then kept in the cache for the next
+    /// run when it loaded without a word to say. The examples are left out of a set from the
+    /// cache: `verify` and `criteria`, which use them, call `load(folder:)`.
+    public static func load(folder: String, cache: CriteriaCache?) -> (CriteriaSet?, [Diagnostic]) {
+        guard let cache else { return load(folder: folder) }
+        let digest = digest(of: folder, files: files(in: folder).all)
+        if let set = cache.read(digest: digest, criteriaFolder: folder) { return (set, []) }
+        let (set, diagnostics) = load(folder: folder)
+        // Only a set that loaded without a warning: a warning must be shown on every run.
+        if let set, diagnostics.isEmpty, set.identity.digest == digest { cache.write(set) }
+        return (set, diagnostics)
+    }
+
     /// Loads a criteria folder; all problems in all files are returned, nil when any is an error.
     public static func load(folder: String) -> (CriteriaSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -35,9 +65,7 @@ public struct CriteriaSet: Sendable {
         diagnostics += finished(catalogueSink, cataloguePath)
         guard let schema, let catalogue else { return (nil, diagnostics) }
 
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != schemaFile && $0 != catalogueFile }
-            .sorted()
+        let (read, files) = files(in: folder)
         var criteria: [Criterion] = []
         var seen: [String: String] = [:]
         for name in files {
@@ -61,12 +89,7 @@ public struct CriteriaSet: Sendable {
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
         criteria.sort { $0.id.localizedStandardCompare($1.id) == .orderedAscending }
-        // Every file the set was read from, the schema and catalogue included; not the editors'
-        // JSON Schema, which is generated from facts.yaml and never read by the engine.
-        let read = [schemaFile, catalogueFile] + files
-        let identity = CriteriaIdentity(version: catalogue.version, digest: CriteriaIdentity.digest(of: read.map { name in
-            (name, FileManager.default.contents(atPath: folder + "/" + name).map { [UInt8]($0) } ?? [])
-        }))
+        let identity = CriteriaIdentity(version: catalogue.version, digest: digest(of: folder, files: read))
         return (CriteriaSet(folder: folder, schema: schema, catalogue: catalogue, criteria: criteria,
                             validator: FactsValidator(schema: schema), identity: identity), diagnostics)
     }

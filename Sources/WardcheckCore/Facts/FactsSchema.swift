@@ -140,7 +140,6 @@ public struct FactsSchema: Sendable {
         }
         var fields: [Field] = []
         var byPath: [String: Int] = [:]
-        var childKeys: [String: [String]] = [:]
         for node in reader.required("fields")?.items ?? [] {
             guard let field = readField(node, sink) else { continue }
             if byPath[field.path] != nil {
@@ -154,7 +153,6 @@ public struct FactsSchema: Sendable {
                 continue
             }
             byPath[field.path] = fields.count
-            childKeys[field.parent, default: []].append(field.key)
             fields.append(field)
         }
         var bounds: [Bound] = []
@@ -179,16 +177,32 @@ public struct FactsSchema: Sendable {
             }
         }
         guard !sink.hasErrors, let formatField, let referenceDate, let codeField, let nameField else { return nil }
-        var schema = FactsSchema(file: path, formatField: formatField, formats: formats, referenceDate: referenceDate,
-                                 codeField: codeField, nameField: nameField, contactFields: contactFields, fields: fields, bounds: bounds,
-                                 byPath: byPath, childKeys: childKeys)
-        schema.dates = fields.filter { $0.type == .date }.map(\.path).sorted()
-        schema.children = Array(repeating: [:], count: fields.count + 1)
+        return FactsSchema(file: path, formatField: formatField, formats: formats, referenceDate: referenceDate,
+                           codeField: codeField, nameField: nameField, contactFields: contactFields, fields: fields, bounds: bounds)
+    }
+
+    /// A schema from fields already checked (by `load`, or kept compiled): the look-ups are built
+    /// here. Nil when a field's block is not among the fields before it.
+    init?(file: String, formatField: String, formats: [Int], referenceDate: String, codeField: String, nameField: String,
+          contactFields: [String], fields: [Field], bounds: [Bound]) {
+        (self.file, self.formatField, self.formats, self.referenceDate) = (file, formatField, formats, referenceDate)
+        (self.codeField, self.nameField, self.contactFields, self.fields, self.bounds) = (codeField, nameField, contactFields, fields, bounds)
+        byPath = [:]
+        childKeys = [:]
+        children = Array(repeating: [:], count: fields.count + 1)
         for (i, field) in fields.enumerated() {
-            let parent = field.parent.isEmpty ? -1 : byPath[field.parent]!
-            schema.children[parent + 1][field.key] = i
+            let parent: Int
+            if field.parent.isEmpty {
+                parent = -1
+            } else {
+                guard let found = byPath[field.parent] else { return nil }
+                parent = found
+            }
+            byPath[field.path] = i
+            childKeys[field.parent, default: []].append(field.key)
+            children[parent + 1][field.key] = i
         }
-        return schema
+        dates = fields.filter { $0.type == .date }.map(\.path).sorted()
     }
 
     private static func readField(_ node: YAMLNode, _ sink: DiagnosticSink) -> Field? {

@@ -21,6 +21,8 @@ public struct UnitReport: Sendable {
         public var failed = 0
         public var notReported = 0
         public var notEvaluable = 0
+        /// Not a finding the gate weighs, but the GitHub summary line counts it.
+        public var waived = 0
 
         public init() {}
 
@@ -46,6 +48,7 @@ public struct UnitReport: Sendable {
         t.failed = card.count(.failed)
         t.notReported = card.count(.notReported)
         t.notEvaluable = card.count(.notEvaluable)
+        t.waived = card.count(.waived)
         return t
     }
 

@@ -13,6 +13,13 @@ import Foundation
 /// Where no file can be made or written (no writable folder, a full disk), the parts stay in
 /// memory instead, and `keptInMemory` says how many, for the caller to warn.
 public final class SpillFile: @unchecked Sendable {
+    /// A part the disk would not give back, named by the file it was rendered from.
+    public struct PartLost: Error {
+        public var file: String
+
+        public init(file: String) { self.file = file }
+    }
+
     /// Where one part was put.
     public struct Piece: Sendable {
         public var offset: Int

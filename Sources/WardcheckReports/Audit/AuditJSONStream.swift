@@ -5,11 +5,6 @@ import WardcheckCore
 /// contact), and the parts read back in rank order once every unit is judged. Memory holds one
 /// small row per unit, never the report. `audit --format json` and its test both run this.
 public struct AuditJSONStream {
-    /// A part the spill file would not give back.
-    public struct PartLost: Error {
-        public var file: String
-    }
-
     public let audit: Audit
     private let spill: SpillFile
     private let pieces: [SpillFile.Piece?]
@@ -44,7 +39,7 @@ public struct AuditJSONStream {
 
     public func write<Output: ReportOutput>(language: Language, to out: inout Output) throws {
         try AuditJSON.write(audit, language: language, parts: { row in
-            guard let piece = pieces[row.input], let part = spill.read(piece) else { throw PartLost(file: row.file) }
+            guard let piece = pieces[row.input], let part = spill.read(piece) else { throw SpillFile.PartLost(file: row.file) }
             return part
         }, to: &out)
     }

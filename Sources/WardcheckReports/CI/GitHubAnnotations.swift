@@ -7,22 +7,55 @@ import WardcheckCore
 public enum GitHubAnnotations {
     /// `check --format github`: a group for every file, with its score line.
     public static func check(_ reports: [UnitReport], language: Language) -> String {
-        let vi = language == .vi
-        var out = ""
-        for report in reports {
-            out += "::group::" + escapeData(groupTitle(report, language)) + "\n"
-            for finding in Finding.all(report, language: language) { out += command(finding) }
-            out += "::endgroup::\n"
+        var document = Document(language: language)
+        for report in reports { document.add(part(report, language), report.tally) }
+        document.finish()
+        return String(decoding: document.take(), as: UTF8.self)
+    }
+
+    /// One file's group: its title and score, then a command for each finding.
+    public static func part(_ report: UnitReport, _ language: Language) -> [UInt8] {
+        var out = "::group::" + escapeData(groupTitle(report, language)) + "\n"
+        for finding in Finding.all(report, language: language) { out += command(finding) }
+        out += "::endgroup::\n"
+        return Array(out.utf8)
+    }
+
+    /// The groups as they come, then the one-line summary, counted from each unit's tally.
+    public struct Document: UnitByUnitDocument {
+        private let language: Language
+        private var bytes: [UInt8] = []
+        private var files = 0, valid = 0, ready = 0
+        private var failed = 0, notReported = 0, notEvaluable = 0, waived = 0
+
+        public init(language: Language) { self.language = language }
+
+        public mutating func add(_ part: [UInt8], _ tally: UnitReport.Tally) {
+            bytes += part
+            files += 1
+            guard tally.valid else { return }
+            valid += 1
+            if tally.ready { ready += 1 }
+            failed += tally.failed
+            notReported += tally.notReported
+            notEvaluable += tally.notEvaluable
+            waived += tally.waived
         }
-        let cards = reports.compactMap(\.scorecard)
-        let count = { (o: Outcome) in cards.reduce(0) { $0 + $1.count(o) } }
-        let invalid = reports.count - cards.count
-        out += vi
-            ? "wardcheck: \(reports.count) tệp, \(invalid) không hợp lệ; \(cards.filter(\.ready).count)/\(cards.count) đơn vị đạt đủ tiêu chí; "
-                + "\(count(.failed)) tiêu chí không đạt, \(count(.notReported)) chưa báo cáo, \(count(.notEvaluable)) không đánh giá được, \(count(.waived)) miễn trừ\n"
-            : "wardcheck: \(NumberText.counted(reports.count, vi: "tệp", en: "file", .en)), \(invalid) invalid; \(cards.filter(\.ready).count)/\(NumberText.counted(cards.count, vi: "đơn vị", en: "unit", .en)) meet every criterion; "
-                + "\(NumberText.counted(count(.failed), vi: "tiêu chí", en: "criterion", enPlural: "criteria", .en)) failed, \(count(.notReported)) not reported, \(count(.notEvaluable)) not evaluable, \(count(.waived)) waived\n"
-        return out
+
+        public mutating func finish() {
+            let invalid = files - valid
+            let line = language == .vi
+                ? "wardcheck: \(files) tệp, \(invalid) không hợp lệ; \(ready)/\(valid) đơn vị đạt đủ tiêu chí; "
+                    + "\(failed) tiêu chí không đạt, \(notReported) chưa báo cáo, \(notEvaluable) không đánh giá được, \(waived) miễn trừ\n"
+                : "wardcheck: \(NumberText.counted(files, vi: "tệp", en: "file", .en)), \(invalid) invalid; \(ready)/\(NumberText.counted(valid, vi: "đơn vị", en: "unit", .en)) meet every criterion; "
+                    + "\(NumberText.counted(failed, vi: "tiêu chí", en: "criterion", enPlural: "criteria", .en)) failed, \(notReported) not reported, \(notEvaluable) not evaluable, \(waived) waived\n"
+            bytes += line.utf8
+        }
+
+        public mutating func take() -> [UInt8] {
+            defer { bytes.removeAll(keepingCapacity: true) }
+            return bytes
+        }
     }
 
     /// `validate --format github`: a group only for files with diagnostics.

@@ -13,7 +13,7 @@ import WardcheckCore
 /// the SHA-256 of the path, the code, the first line and the English message, so it is the
 /// same from run to run and whatever `--lang` the report is written in. Two findings that would
 /// share every one of these are numbered, so every finding of a report has its own.
-public struct GitLabCodeQuality {
+public struct GitLabCodeQuality: Sendable {
     public enum Severity: String, CaseIterable, Sendable {
         case info, minor, major, critical, blocker
     }
@@ -33,43 +33,54 @@ public struct GitLabCodeQuality {
 
     /// `check --format gitlab`: every finding of every file, as `Finding.all` lists them.
     public func check(_ reports: [UnitReport]) -> String {
-        var pairs: [(shown: Finding, english: Finding)] = []
-        for report in reports {
-            // The same findings in the same order: only their words differ.
-            pairs += zip(Finding.all(report, language: language), Finding.all(report, language: .en)).map { ($0, $1) }
-        }
-        return render(pairs)
+        var document = CheckDocument(self, files: reports.map(\.file))
+        for report in reports { document.add(document.parts.part(report), report.tally) }
+        document.finish()
+        return String(decoding: document.take(), as: UTF8.self)
     }
 
     /// `validate --format gitlab`: the diagnostics of every file.
     public func validate(_ files: [FactsFile]) -> String {
-        render(files.flatMap { file in
-            file.diagnostics.map { (shown: Finding(diagnostic: $0, language: language), english: Finding(diagnostic: $0, language: .en)) }
-        })
+        var json = JSONStream()
+        json.beginArray()
+        var seen: [String: Int] = [:]
+        for file in files {
+            for d in file.diagnostics {
+                json.value(issue((shown: Finding(diagnostic: d, language: language), english: Finding(diagnostic: d, language: .en)), seen: &seen))
+            }
+        }
+        json.end()
+        return String(decoding: json.take(), as: UTF8.self)
     }
 
-    private func render(_ pairs: [(shown: Finding, english: Finding)]) -> String {
-        var seen: [String: Int] = [:]
-        let issues: [JSON] = pairs.map { pair in
-            let f = pair.shown
-            let path = relativePath(f.file)
-            let lines = Self.lines(f.region)
-            let key = Self.fingerprintInput(path: path, code: f.ruleID, line: lines.begin,
-                                            message: pair.english.title + ": " + pair.english.message)
-            let occurrence = seen[key, default: 0]
-            seen[key] = occurrence + 1
-            return .object([
-                ("description", .string(f.title + ": " + f.message)),
-                ("check_name", .string(f.ruleID)),
-                ("fingerprint", .string(Self.fingerprint(occurrence == 0 ? key : key + "\0" + String(occurrence)))),
-                ("severity", .string(Self.severity(f).rawValue)),
-                ("location", .object([
-                    ("path", .string(path)),
-                    ("lines", .object([("begin", .int(lines.begin)), ("end", .int(lines.end))])),
-                ])),
-            ])
-        }
-        return JSON.array(issues).serialised()
+    /// A finding and the same finding in English, which its fingerprint is made from.
+    public typealias Pair = (shown: Finding, english: Finding)
+
+    /// The findings of one file, both ways: the same findings in the same order, only their words differ.
+    func pairs(_ report: UnitReport) -> [Pair] {
+        zip(Finding.all(report, language: language), Finding.all(report, language: .en)).map { ($0, $1) }
+    }
+
+    /// One issue. `seen` counts the findings already written under each fingerprint input, so a
+    /// second finding that would share every field gets a numbered fingerprint of its own.
+    func issue(_ pair: Pair, seen: inout [String: Int]) -> JSON {
+        let f = pair.shown
+        let path = relativePath(f.file)
+        let lines = Self.lines(f.region)
+        let key = Self.fingerprintInput(path: path, code: f.ruleID, line: lines.begin,
+                                        message: pair.english.title + ": " + pair.english.message)
+        let occurrence = seen[key, default: 0]
+        seen[key] = occurrence + 1
+        return .object([
+            ("description", .string(f.title + ": " + f.message)),
+            ("check_name", .string(f.ruleID)),
+            ("fingerprint", .string(Self.fingerprint(occurrence == 0 ? key : key + "\0" + String(occurrence)))),
+            ("severity", .string(Self.severity(f).rawValue)),
+            ("location", .object([
+                ("path", .string(path)),
+                ("lines", .object([("begin", .int(lines.begin)), ("end", .int(lines.end))])),
+            ])),
+        ])
     }
 
     /// The severity GitLab shows: an invalid file is worse than a criterion not met (exit 2, not 1).

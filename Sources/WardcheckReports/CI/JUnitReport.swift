@@ -7,22 +7,45 @@ import WardcheckCore
 public enum JUnitReport {
     /// `check --format junit`.
     public static func check(_ reports: [UnitReport], language: Language) -> String {
-        document(name: "wardcheck check", suites: reports.map { suite($0, language) })
+        document(name: checkName, parts: reports.map { part($0, language) })
+    }
+
+    /// The name of a `check` run, on the root element.
+    public static let checkName = "wardcheck check"
+
+    /// One file's <testsuite>, serialised where it sits under the root, and what it adds to the
+    /// root's counts: a report of many files is written part by part (see `JUnitStream`).
+    public struct Part: Sendable {
+        public var text: String
+        public var counts: Counts
+    }
+
+    /// `check`'s part for one unit.
+    public static func part(_ report: UnitReport, _ language: Language) -> Part {
+        part(suite(report, language))
     }
 
     /// `validate --format junit`: one testcase `validate` a file.
     public static func validate(_ files: [FactsFile], language: Language) -> String {
-        document(name: "wardcheck validate", suites: files.map { file in
-            file.isValid
+        document(name: "wardcheck validate", parts: files.map { file in
+            part(file.isValid
                 ? Suite(name: file.path, counts: Counts(tests: 1), properties: [],
                         cases: [.element("testcase", attributes: [("classname", file.path), ("name", "validate"), ("file", file.path)])],
                         output: diagnosticLines(file.diagnostics, language))
-                : invalidSuite(file.path, file.diagnostics, language)
+                : invalidSuite(file.path, file.diagnostics, language))
         })
     }
 
-    struct Counts {
-        var tests = 0, failures = 0, errors = 0, skipped = 0
+    /// The root's counts are the sums of its suites'.
+    public struct Counts: Sendable, Equatable {
+        public var tests = 0, failures = 0, errors = 0, skipped = 0
+
+        public init(tests: Int = 0, failures: Int = 0, errors: Int = 0, skipped: Int = 0) {
+            self.tests = tests
+            self.failures = failures
+            self.errors = errors
+            self.skipped = skipped
+        }
 
         static func + (a: Counts, b: Counts) -> Counts {
             Counts(tests: a.tests + b.tests, failures: a.failures + b.failures, errors: a.errors + b.errors, skipped: a.skipped + b.skipped)
@@ -41,19 +64,33 @@ public enum JUnitReport {
         var output: String
     }
 
-    private static func document(name: String, suites: [Suite]) -> String {
-        let total = suites.map(\.counts).reduce(Counts(), +)
-        return XML.element("testsuites", attributes: [("name", name)] + total.attributes, children: suites.map { s in
-            var children: [XML] = []
-            if !s.properties.isEmpty {
-                children.append(.element("properties", children: s.properties.map {
-                    .element("property", attributes: [("name", $0.0), ("value", $0.1)])
-                }))
-            }
-            children += s.cases
-            if !s.output.isEmpty { children.append(.element("system-out", children: [.text(s.output)])) }
-            return .element("testsuite", attributes: [("name", s.name)] + s.counts.attributes + [("file", s.name)], children: children)
-        }).document()
+    private static func document(name: String, parts: [Part]) -> String {
+        opening(name: name, total: parts.map(\.counts).reduce(Counts(), +), empty: parts.isEmpty)
+            + parts.map(\.text).joined() + closing(empty: parts.isEmpty)
+    }
+
+    /// The declaration and the root's start tag, which carries the totals: it can only be
+    /// written once every suite is counted. `empty`: there is no suite (the root closes itself).
+    public static func opening(name: String, total: Counts, empty: Bool) -> String {
+        XML.declaration + XML.startTag("testsuites", attributes: [("name", name)] + total.attributes, level: 0, empty: empty)
+    }
+
+    /// The root's end tag, after the last suite.
+    public static func closing(empty: Bool) -> String {
+        empty ? "" : XML.endTag("testsuites", level: 0)
+    }
+
+    private static func part(_ s: Suite) -> Part {
+        var children: [XML] = []
+        if !s.properties.isEmpty {
+            children.append(.element("properties", children: s.properties.map {
+                .element("property", attributes: [("name", $0.0), ("value", $0.1)])
+            }))
+        }
+        children += s.cases
+        if !s.output.isEmpty { children.append(.element("system-out", children: [.text(s.output)])) }
+        let element = XML.element("testsuite", attributes: [("name", s.name)] + s.counts.attributes + [("file", s.name)], children: children)
+        return Part(text: element.fragment(level: 1), counts: s.counts)
     }
 
     private static func suite(_ report: UnitReport, _ language: Language) -> Suite {

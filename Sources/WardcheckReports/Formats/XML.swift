@@ -6,11 +6,32 @@ public indirect enum XML: Sendable {
     case element(String, attributes: [(String, String)] = [], children: [XML] = [])
     case text(String)
 
+    public static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
     /// The document with its declaration, two spaces an indent level, text kept on its element's line.
     public func document() -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        var out = XML.declaration
         write(into: &out, level: 0)
         return out
+    }
+
+    /// The element as `document()` writes it `level` elements deep: a document whose root holds
+    /// thousands of children is written child by child, in the same bytes as the whole.
+    public func fragment(level: Int) -> String {
+        var out = ""
+        write(into: &out, level: level)
+        return out
+    }
+
+    /// The start tag of an element whose children are written one by one (`fragment(level: level + 1)`),
+    /// on its own line; `empty` for one that has none, which `document()` writes as `<name …/>`.
+    public static func startTag(_ name: String, attributes: [(String, String)], level: Int, empty: Bool) -> String {
+        indent(level) + tag(name, attributes) + (empty ? "/>\n" : ">\n")
+    }
+
+    /// The end tag `startTag` opened.
+    public static func endTag(_ name: String, level: Int) -> String {
+        indent(level) + "</\(name)>\n"
     }
 
     private func write(into out: inout String, level: Int) {
@@ -18,25 +39,31 @@ public indirect enum XML: Sendable {
         case .text(let s):
             out += XML.escapeText(s)
         case .element(let name, let attributes, let children):
-            let pad = String(repeating: "  ", count: level)
-            out += pad + "<" + name
-            for (key, value) in attributes { out += " \(key)=\"" + XML.escapeAttribute(value) + "\"" }
             if children.isEmpty {
-                out += "/>\n"
+                out += XML.startTag(name, attributes: attributes, level: level, empty: true)
             } else if children.allSatisfy(\.isText) {
-                out += ">"
+                out += XML.indent(level) + XML.tag(name, attributes) + ">"
                 for child in children { child.write(into: &out, level: 0) }
                 out += "</\(name)>\n"
             } else {
-                out += ">\n"
+                out += XML.startTag(name, attributes: attributes, level: level, empty: false)
                 for child in children {
-                    if child.isText { out += pad + "  " }
+                    if child.isText { out += XML.indent(level + 1) }
                     child.write(into: &out, level: level + 1)
                     if child.isText { out += "\n" }
                 }
-                out += pad + "</\(name)>\n"
+                out += XML.endTag(name, level: level)
             }
         }
+    }
+
+    private static func indent(_ level: Int) -> String { String(repeating: "  ", count: level) }
+
+    /// `<name key="value" …`, unfinished: the caller closes it one way or another.
+    private static func tag(_ name: String, _ attributes: [(String, String)]) -> String {
+        var out = "<" + name
+        for (key, value) in attributes { out += " \(key)=\"" + escapeAttribute(value) + "\"" }
+        return out
     }
 
     private var isText: Bool {

@@ -77,18 +77,8 @@ struct AuditCommand: ParsableCommand {
                             _ accumulator: AuditAccumulator, _ language: Language) throws {
         let stream = AuditJSONStream(files, judge: judge, accumulator: accumulator, criteria: evaluator.criteria,
                                      language: language, besides: output.output)
-        var out = StreamedOutput(output)
-        do {
+        try SpilledReport.write(to: output, keptInMemory: stream.keptInMemory, language: language) { out in
             try stream.write(language: language, to: &out)
-        } catch let lost as AuditJSONStream.PartLost {
-            StandardStreams.fail(Localized(vi: "wardcheck: không đọc lại được phần báo cáo của \(shown(lost.file)) từ tệp tạm",
-                                           en: "wardcheck: cannot read back the report part of \(shown(lost.file)) from its temporary file"))
-        }
-        out.finish()
-        if stream.keptInMemory > 0 {
-            StandardStreams.err(language == .vi
-                ? "wardcheck: cảnh báo: \(stream.keptInMemory) phần báo cáo không ghi được ra tệp tạm (đĩa đầy hoặc không có thư mục ghi được) nên được giữ trong bộ nhớ"
-                : "wardcheck: warning: \(stream.keptInMemory) report parts could not be set aside in a temporary file (disk full or no writable folder) and were kept in memory")
         }
         try finish(stream.audit, language)
     }

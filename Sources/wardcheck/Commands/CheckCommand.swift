@@ -49,62 +49,69 @@ struct CheckCommand: ParsableCommand {
         let judge: @Sendable (String) -> UnitReport = { path in
             skipped[path].map(UnitReport.unreadable) ?? UnitReport.check(path: path, evaluator: evaluator)
         }
-        if format == .json || format == .text { return try stream(paths, judge, session) }
-        let reports = Pipeline.map(paths, judge)
-        let text: String
+        let language = common.lang
         switch format {
         case .text:
-            let renderer = ScorecardText(criteria: session.criteria, language: common.lang, colour: output.colour)
-            text = reports.map(renderer.render).joined(separator: "\n" + String(repeating: "─", count: 72) + "\n\n")
+            let renderer = ScorecardText(criteria: session.criteria, language: language, colour: output.colour)
+            try writeInOrder(paths, judge, into: ScorecardText.Document()) { Array(renderer.render($0).utf8) }
         case .json:
-            text = ScorecardJSON.render(reports, language: common.lang)
+            try writeInOrder(paths, judge, into: ScorecardJSON.Document(language: language)) { ScorecardJSON.part($0, language) }
         case .junit:
-            text = JUnitReport.check(reports, language: common.lang)
+            try writeSpilled(paths, judge)
         case .sarif:
-            text = SARIFLog(toolVersion: WardcheckVersion.current, language: common.lang,
-                            workingDirectory: FileManager.default.currentDirectoryPath).check(reports, criteria: session.criteria)
+            let run = SARIFLog(toolVersion: WardcheckVersion.current, language: language,
+                               workingDirectory: FileManager.default.currentDirectoryPath).checkRun(criteria: session.criteria, files: paths)
+            let results = run.results
+            try writeInOrder(paths, judge, into: run, results.check)
         case .github:
-            text = GitHubAnnotations.check(reports, language: common.lang)
+            try writeInOrder(paths, judge, into: GitHubAnnotations.Document(language: language)) { GitHubAnnotations.part($0, language) }
         case .gitlab:
-            text = GitLabCodeQuality(language: common.lang).check(reports)
+            let document = GitLabCodeQuality.CheckDocument(GitLabCodeQuality(language: language), files: paths)
+            let parts = document.parts
+            try writeInOrder(paths, judge, into: document, parts.part)
         }
-        output.emit(text)
-        let code = gate.policy.exitCode(for: reports)
-        if code != 0 { throw ExitCode(code) }
     }
 }
 
 extension CheckCommand {
-    /// Text and JSON are written unit by unit, in the order of the files, as soon as each unit
-    /// and those before it are judged: a folder of any size is checked in the memory of a few units.
-    private func stream(_ paths: [String], _ judge: @escaping @Sendable (String) -> UnitReport, _ session: Session) throws {
-        let language = common.lang
+    /// Every format but JUnit is written unit by unit, in the order of the files, as soon as each
+    /// unit and those before it are judged: a folder of any size is checked in the memory of a
+    /// few units. `part` runs on the core that judged the unit; only its tally is kept, for the
+    /// exit code.
+    private func writeInOrder<Document: UnitByUnitDocument>(_ paths: [String], _ judge: @escaping @Sendable (String) -> UnitReport,
+                                                            into document: Document,
+                                                            _ part: @escaping @Sendable (UnitReport) -> Document.Part) throws {
+        var document = document
         let out = StreamedOutput(output)
         var findings = Gate.Findings()
-        let separator = Array(("\n" + String(repeating: "─", count: 72) + "\n\n").utf8)
-        let text = ScorecardText(criteria: session.criteria, language: language, colour: output.colour)
-        let json = format == .json
-        var document = ScorecardJSON.Document(language: language)
-        var first = true
-        Pipeline.ordered(paths, { path -> ([UInt8], UnitReport.Tally) in
+        // What the document wrote before any unit (SARIF's header, the JSON opening).
+        out.write(document.take())
+        Pipeline.ordered(paths, { path -> (Document.Part, UnitReport.Tally) in
             let report = judge(path)
-            return (json ? ScorecardJSON.part(report, language) : Array(text.render(report).utf8), report.tally)
+            return (part(report), report.tally)
         }, consume: { part, tally in
             findings = UnitReport.Tally.findings([tally], adding: findings)
-            if json {
-                document.add(part, tally)
-                out.write(document.take())
-            } else {
-                if !first { out.write(separator) }
-                out.write(part)
-                first = false
-            }
-        })
-        if json {
-            document.finish()
+            document.add(part, tally)
             out.write(document.take())
-        }
+        })
+        document.finish()
+        out.write(document.take())
         out.finish()
+        try finish(findings)
+    }
+
+    /// JUnit's root element counts every suite, so the suites are set aside on disk as they are
+    /// judged and written under the root once the counts are known (`JUnitStream`).
+    private func writeSpilled(_ paths: [String], _ judge: @escaping @Sendable (String) -> UnitReport) throws {
+        let junit = JUnitStream(paths, judge: judge, language: common.lang, besides: output.output)
+        try SpilledReport.write(to: output, keptInMemory: junit.keptInMemory, language: common.lang) { out in
+            try junit.write(to: &out)
+        }
+        try finish(junit.findings)
+    }
+
+    /// The exit status, once the report is out.
+    private func finish(_ findings: Gate.Findings) throws {
         let code = gate.policy.exitCode(findings)
         if code != 0 { throw ExitCode(code) }
     }

@@ -129,10 +129,10 @@ public enum DocumentDOCX {
     /// figures set to the right, 12 pt; a matrix of many narrow columns in 8 pt, so that it fits
     /// the page's width.
     private static func table(_ table: ReportDocument.Table, _ language: Language) -> String {
-        let rows = table.rows + (table.total.map { [$0] } ?? [])
+        let rows = table.rowsAndTotal
         let size = table.columns.count > 10 ? 16 : 24
         let marks = Self.markColumns(table)
-        let figures = Set(table.columns.indices.filter { i in rows.contains { i < $0.count && $0[i].isFigure } })
+        let figures = table.columnKinds().figures
         var out = ""
         if let caption = table.caption { out += paragraph([Run(caption, italic: true)], align: "left", after: 60, keepNext: true) }
         out += "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>"
@@ -195,16 +195,24 @@ public enum DocumentDOCX {
     /// to say (a sentence rather than a count). Widths in twips, for Times New Roman at `size`
     /// half-points (24 is 12 pt).
     static func columnWidths(_ table: ReportDocument.Table, _ language: Language, size: Int = 24) -> [Int] {
-        let rows = table.rows + (table.total.map { [$0] } ?? [])
         // Capitals and digits are wider than the average letter: room for "TC05" and "20473".
         let perCharacter = 150 * size / 24
         let padding = 300 * size / 24
         func longestWord(_ text: String) -> Int { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0 }
+        // Each column's longest word and longest text, in one pass over the rows.
+        var words = [Int](repeating: 0, count: table.columns.count)
+        var longests = [Int](repeating: 0, count: table.columns.count)
+        for row in table.rowsAndTotal {
+            for i in table.columns.indices {
+                let text = i < row.count ? row[i].text(language) : ""
+                words[i] = max(words[i], longestWord(text))
+                longests[i] = max(longests[i], text.count)
+            }
+        }
         var least: [Int] = []
         var wanted: [Int] = []
         let marks = markColumns(table)
         for i in table.columns.indices {
-            let cells = rows.map { i < $0.count ? $0[i].text(language) : "" }
             if marks.contains(i) {
                 // The label stands upright: the column needs the room of one mark.
                 least.append(2 * perCharacter + padding)
@@ -212,8 +220,8 @@ public enum DocumentDOCX {
                 continue
             }
             // Header words are bold: a tenth wider.
-            let word = max(longestWord(table.columns[i].label) * 11 / 10, cells.map(longestWord).max() ?? 0)
-            let longest = min(40, cells.map(\.count).max() ?? 0)
+            let word = max(longestWord(table.columns[i].label) * 11 / 10, words[i])
+            let longest = min(40, longests[i])
             // A long header may take two lines, not one letter a line.
             let header = (table.columns[i].label.count + 1) / 2
             least.append(word * perCharacter + padding)
@@ -230,9 +238,13 @@ public enum DocumentDOCX {
 
     /// The columns that hold marks (✓, ✗) and nothing else.
     static func markColumns(_ table: ReportDocument.Table) -> Set<Int> {
-        Set(table.columns.indices.filter { i in
-            table.rows.contains { i < $0.count && $0[i].isMark } && table.rows.allSatisfy { i >= $0.count || $0[i].isMark || $0[i] == .empty }
-        })
+        var marks = Set<Int>(), other = Set<Int>()
+        for row in table.rows {
+            for (i, cell) in row.enumerated() where i < table.columns.count {
+                if cell.isMark { marks.insert(i) } else if cell != .empty { other.insert(i) }
+            }
+        }
+        return marks.subtracting(other)
     }
 
     /// Two or more cells side by side with no borders: the heading block, the closing block.

@@ -10,9 +10,14 @@ extension OutputOptions {
               heading: () -> OfficialHeading) throws {
         let language = document.language
         switch format {
-        case .xlsx: try emit(try DocumentWorkbook.data(document), language: language)
+        case .xlsx:
+            try refuseBinaryOnTerminal(language)
+            try stream { try DocumentWorkbook.write(document, scratch: SpillFile.folders(beside: output), to: &$0) }
         // The report as the city office sends it up: Decree 30/2020/NĐ-CP's layout.
-        case .docx: try emit(try DocumentDOCX.data(document, heading: heading()), language: language)
+        case .docx:
+            try refuseBinaryOnTerminal(language)
+            let heading = heading()
+            try stream { try DocumentDOCX.write(document, heading: heading, scratch: SpillFile.folders(beside: output), to: &$0) }
         case .text, .json: try stream { try DocumentText(colour: colour).write(document, to: &$0) }
         case .csv: try stream { try DocumentCSV.write(document, separator: csvSeparator, to: &$0) }
         case .markdown: try stream { try DocumentMarkdown.write(document, to: &$0) }

@@ -12,18 +12,29 @@ import WardcheckCore
 /// through `XML.escapeText`, so it can neither break the XML nor hide characters.
 public enum DocumentDOCX {
     public static func data(_ document: ReportDocument, heading: OfficialHeading = OfficialHeading()) throws -> Data {
-        try OfficePackage.data([
-            ("[Content_Types].xml", contentTypes),
-            ("_rels/.rels", packageRelationships),
-            ("docProps/core.xml", core(document)),
-            ("docProps/app.xml", app),
-            ("word/document.xml", body(document, heading)),
-            ("word/_rels/document.xml.rels", documentRelationships),
-            ("word/styles.xml", styles(document.language)),
-            ("word/settings.xml", settings),
-            ("word/header1.xml", pageNumberHeader),
-            ("word/header2.xml", emptyHeader),
-        ])
+        try OfficePackage.data(parts(document, heading))
+    }
+
+    /// The file to `out`, its body written a table row at a time to a temporary file in one of
+    /// `scratch` (best first) and zipped from there, so the body is never whole in memory.
+    public static func write<Output: ReportOutput>(_ document: ReportDocument, heading: OfficialHeading = OfficialHeading(),
+                                                   scratch: [String], to out: inout Output) throws {
+        try OfficePackage.write(parts(document, heading), scratch: scratch, to: &out)
+    }
+
+    private static func parts(_ document: ReportDocument, _ heading: OfficialHeading) -> [OfficePackage.Part] {
+        [
+            .init("[Content_Types].xml", text: contentTypes),
+            .init("_rels/.rels", text: packageRelationships),
+            .init("docProps/core.xml", text: core(document)),
+            .init("docProps/app.xml", text: app),
+            .init("word/document.xml") { try body(document, heading, to: &$0) },
+            .init("word/_rels/document.xml.rels", text: documentRelationships),
+            .init("word/styles.xml", text: styles(document.language)),
+            .init("word/settings.xml", text: settings),
+            .init("word/header1.xml", text: pageNumberHeader),
+            .init("word/header2.xml", text: emptyHeader),
+        ]
     }
 
     // MARK: The document
@@ -32,7 +43,7 @@ public enum DocumentDOCX {
     static let page = (width: 11_906, height: 16_838, top: 1_134, bottom: 1_134, left: 1_701, right: 851)
     static var textWidth: Int { page.width - page.left - page.right }
 
-    private static func body(_ document: ReportDocument, _ heading: OfficialHeading) -> String {
+    private static func body<Output: ReportOutput>(_ document: ReportDocument, _ heading: OfficialHeading, to output: inout Output) throws {
         let vi = document.language == .vi
         var out = OfficePackage.xmlHeader + "<w:document xmlns:w=\"\(w)\" xmlns:r=\"\(r)\"><w:body>"
         out += nationalHeading(document.language, heading)
@@ -55,7 +66,10 @@ public enum DocumentDOCX {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text): out += paragraph([Run(text)], align: "both", firstLine: 567)
-                case .table(let table): out += self.table(table, document.language)
+                case .table(let table):
+                    try output.write(out)
+                    out = ""
+                    try self.table(table, document.language, to: &output)
                 }
             }
         }
@@ -64,7 +78,7 @@ public enum DocumentDOCX {
         out += "<w:pgSz w:w=\"\(page.width)\" w:h=\"\(page.height)\"/>"
         out += "<w:pgMar w:top=\"\(page.top)\" w:right=\"\(page.right)\" w:bottom=\"\(page.bottom)\" w:left=\"\(page.left)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
         out += "<w:titlePg/></w:sectPr></w:body></w:document>"
-        return out
+        try output.write(out)
     }
 
     /// The issuing body (left) and the national title and motto (right), then the number (left)
@@ -128,7 +142,7 @@ public enum DocumentDOCX {
     /// A table of the document: borders, a header row repeated on every page, rows kept whole,
     /// figures set to the right, 12 pt; a matrix of many narrow columns in 8 pt, so that it fits
     /// the page's width.
-    private static func table(_ table: ReportDocument.Table, _ language: Language) -> String {
+    private static func table<Output: ReportOutput>(_ table: ReportDocument.Table, _ language: Language, to output: inout Output) throws {
         let rows = table.rowsAndTotal
         let size = table.columns.count > 10 ? 16 : 24
         let marks = Self.markColumns(table)
@@ -177,17 +191,19 @@ public enum DocumentDOCX {
                 + paragraph([Run(column.label, bold: true, size: size)], align: "center", after: 0, line: 240) + "</w:tc>"
         }
         out += "</w:tr>"
+        try output.write(out)
         for (n, row) in rows.enumerated() {
             let strong = table.total != nil && n == rows.count - 1
-            out += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            var out = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             for (i, cell) in row.enumerated() where i < table.columns.count {
                 out += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[i])\" w:type=\"dxa\"/></w:tcPr>"
                     + paragraph([Run(cell.text(language), bold: strong, size: size)], align: figures.contains(i) ? "right" : cell.isMark ? "center" : "left",
                                             after: 0, line: 240) + "</w:tc>"
             }
             out += "</w:tr>"
+            try output.write(out)
         }
-        return out + "</w:tbl>" + paragraph([], after: 60)
+        try output.write("</w:tbl>" + paragraph([], after: 60))
     }
 
     /// Columns share the text width by what they hold: each gets at least its longest word (a

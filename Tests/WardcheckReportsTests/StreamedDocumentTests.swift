@@ -78,7 +78,7 @@ final class StreamedDocumentTests: XCTestCase {
 
     func testATableWhoseRowsAreMadeGivesTheSameRowsEachTimeItIsRead() throws {
         let document = self.document
-        for key in ["ranking", "matrix", "party_units", "stale"] {
+        for key in ["ranking", "matrix", "party_units"] {
             let table = try XCTUnwrap(document.sections.flatMap(\.tables).first { $0.key == key }, key)
             XCTAssertGreaterThan(table.rows.count, 0, key)
             XCTAssertEqual(Array(table.rows), Array(table.rows), key)
@@ -112,7 +112,6 @@ final class StreamedDocumentTests: XCTestCase {
         var workbook = Pieces()
         try DocumentWorkbook.write(document, scratch: [folder.path], to: &workbook)
         XCTAssertTrue(Data(workbook.bytes) == (try DocumentWorkbook.data(document)), "xlsx")
-        XCTAssertGreaterThan(workbook.count, 1, "the workbook is copied a chunk at a time")
         var official = Pieces()
         try DocumentDOCX.write(document, heading: OfficialHeading(), scratch: [folder.path], to: &official)
         XCTAssertTrue(Data(official.bytes) == (try DocumentDOCX.data(document)), "docx")

@@ -28,7 +28,14 @@ extension OutputOptions {
     /// A report written piece by piece to the file or standard output, the file replaced once the report is whole.
     private func stream(_ write: (inout StreamedOutput) throws -> Void) throws {
         var out = StreamedOutput(self)
-        try write(&out)
+        do {
+            try write(&out)
+        } catch {
+            // Only the zip of a workbook or an official document can fail here (its temporary
+            // files): a write to the report itself has already ended the run with its own message.
+            out.abandon()
+            StandardStreams.fail(Localized(vi: "wardcheck: không tạo được báo cáo: \(error)", en: "wardcheck: cannot make the report: \(error)"))
+        }
         out.finish()
     }
 }

@@ -52,13 +52,18 @@ struct OutputOptions: ParsableArguments {
             }
             return
         }
-        guard isatty(1) == 0 else {
-            printError(language == .vi
-                ? "wardcheck: không ghi tệp Excel ra màn hình; dùng -o TỆP.xlsx (hoặc chuyển hướng: > TỆP.xlsx)"
-                : "wardcheck: not writing an Excel workbook to a terminal; use -o FILE.xlsx (or redirect: > FILE.xlsx)")
-            throw ExitCode(ExitStatus.invalidInput)
-        }
+        try refuseBinaryOnTerminal(language)
         StandardStreams.out(bytes: [UInt8](data))
+    }
+
+    /// A binary report goes to standard output only when that is not a terminal, where the bytes
+    /// would garble the screen: said before anything is written.
+    func refuseBinaryOnTerminal(_ language: Language) throws {
+        guard output == nil, isatty(1) != 0 else { return }
+        printError(language == .vi
+            ? "wardcheck: không ghi tệp Excel ra màn hình; dùng -o TỆP.xlsx (hoặc chuyển hướng: > TỆP.xlsx)"
+            : "wardcheck: not writing an Excel workbook to a terminal; use -o FILE.xlsx (or redirect: > FILE.xlsx)")
+        throw ExitCode(ExitStatus.invalidInput)
     }
 
     /// Nothing is ever written to an input: `-o` naming a file the run reads (a ward file, the

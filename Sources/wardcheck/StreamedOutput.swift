@@ -36,6 +36,12 @@ final class StreamedOutput: ReportOutput {
         }
     }
 
+    /// Nothing more will be written (the report could not be made): the temporary file goes and
+    /// the target stays as it was.
+    func abandon() {
+        file = nil
+    }
+
     private func failed(_ error: AtomicFile.Failure) -> Never {
         file = nil
         StandardStreams.fail(error.message.map { "wardcheck: " + $0 })

@@ -43,17 +43,22 @@ public final class SpillFile: @unchecked Sendable {
 
     /// `report`: the file the parts are for, if any; the spill file goes in its folder first.
     public convenience init(beside report: String? = nil) {
+        self.init(trying: Self.folders(beside: report))
+    }
+
+    /// Where a report's temporary files go, best first: beside the report, `$TMPDIR`, `/var/tmp`, `/tmp`.
+    public static func folders(beside report: String?) -> [String] {
         var folders: [String] = []
         if let report {
             let slash = report.lastIndex(of: "/")
             folders.append(slash.map { $0 == report.startIndex ? "/" : String(report[..<$0]) } ?? ".")
         }
         if let tmp = ProcessInfo.processInfo.environment["TMPDIR"], !tmp.isEmpty { folders.append(tmp) }
-        self.init(trying: folders + ["/var/tmp", "/tmp"])
+        return folders + ["/var/tmp", "/tmp"]
     }
 
     /// The first of `folders` that takes the file; none (or no folder at all) keeps every part in memory.
-    init(trying folders: [String]) {
+    public init(trying folders: [String]) {
         for folder in folders {
             var template = Array((folder + "/.wardcheck-parts-XXXXXX").utf8CString)
             let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }

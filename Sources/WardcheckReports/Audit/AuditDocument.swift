@@ -51,6 +51,11 @@ public enum AuditDocument {
     /// A file as a person knows it: its name, not the folders of the machine that ran the audit.
     private static func fileName(_ path: String) -> String { (path as NSString).lastPathComponent }
 
+    /// The rows that `keep`, by code (as an office looks a unit up): their places in `audit.rows`.
+    private static func byCode(_ audit: Audit, _ keep: (Audit.Row) -> Bool) -> [Int32] {
+        audit.rows.indices.filter { keep(audit.rows[$0]) }.map(Int32.init).sorted { audit.rows[Int($0)].code < audit.rows[Int($1)].code }
+    }
+
     private static func notSubmitted(_ audit: Audit, _ w: Words) -> ReportDocument.Section? {
         guard audit.rosterSize != nil, !audit.notSubmitted.isEmpty else { return nil }
         let columns = [Column("code", w(Vocabulary.code)), Column("unit", w(Vocabulary.unit))]
@@ -107,9 +112,12 @@ public enum AuditDocument {
     }
 
     private static func expiredWaivers(_ audit: Audit, _ w: Words) -> ReportDocument.Section? {
-        let lapsed = audit.rows.filter { !$0.expiredWaivers.isEmpty }.sorted { $0.code < $1.code }
+        let lapsed = byCode(audit) { !$0.expiredWaivers.isEmpty }
         guard !lapsed.isEmpty else { return nil }
-        let rows = lapsed.map { row -> [Cell] in [.code(row.code), .text(row.name), .text(row.expiredWaivers.joined(separator: ", "))] }
+        let rows = ReportDocument.Rows(count: lapsed.count) { n -> [Cell] in
+            let row = audit.rows[Int(lapsed[n])]
+            return [.code(row.code), .text(row.name), .text(row.expiredWaivers.joined(separator: ", "))]
+        }
         return .init(key: "expired_waivers", heading: w(Localized(vi: "Miễn trừ đã hết hạn — không áp dụng", en: "Expired waivers — ignored")),
                      blocks: [.paragraph(w(Localized(vi: "Các tiêu chí này được đánh giá như không có miễn trừ; thành phố cần gia hạn hoặc kết thúc miễn trừ.",
                                                      en: "These criteria are judged as if there were no waiver; the city should renew or close it."))),
@@ -119,9 +127,10 @@ public enum AuditDocument {
     }
 
     private static func stale(_ audit: Audit, _ w: Words) -> ReportDocument.Section? {
-        let old = audit.rows.filter(\.stale).sorted { $0.code < $1.code }
+        let old = byCode(audit, \.stale)
         guard !old.isEmpty else { return nil }
-        let rows = old.map { row -> [Cell] in
+        let rows = ReportDocument.Rows(count: old.count) { n -> [Cell] in
+            let row = audit.rows[Int(old[n])]
             let age = audit.evaluatedOn.flatMap { day in row.asOf.map { day - $0 } }
             return [.code(row.code), .text(row.name), row.asOf.map { .date($0) } ?? .empty, age.map { .count($0) } ?? .empty]
         }
@@ -133,11 +142,18 @@ public enum AuditDocument {
                      ], rows: rows))])
     }
 
-    private static func notEvaluable(_ audit: Audit, _ w: Words) -> ReportDocument.Section? {
-        let rows = audit.rows.filter { !$0.problems.isEmpty }.sorted { $0.code < $1.code }.flatMap { row in
-            row.problems.map { p -> [Cell] in [.code(row.code), .text(row.name), .code(p.criterion ?? ""), .text(w(p.message))] }
+    private static func notEvaluable(_ audit: Audit, _ w: @escaping Words) -> ReportDocument.Section? {
+        // Each problem as (row, problem), units by code: what the rows are made from.
+        var problems: [(row: Int32, problem: Int32)] = []
+        for r in byCode(audit, { !$0.problems.isEmpty }) {
+            for p in audit.rows[Int(r)].problems.indices { problems.append((r, Int32(p))) }
         }
-        guard !rows.isEmpty else { return nil }
+        guard !problems.isEmpty else { return nil }
+        let rows = ReportDocument.Rows(count: problems.count) { n -> [Cell] in
+            let row = audit.rows[Int(problems[n].row)]
+            let p = row.problems[Int(problems[n].problem)]
+            return [.code(row.code), .text(row.name), .code(p.criterion ?? ""), .text(w(p.message))]
+        }
         return .init(key: "not_evaluable", heading: w(Localized(vi: "Tiêu chí không đánh giá được", en: "Criteria that could not be evaluated")),
                      blocks: [.table(.init(key: "not_evaluable", columns: [
                         Column("code", w(Vocabulary.code)), Column("unit", w(Vocabulary.unit)),
@@ -171,7 +187,9 @@ public enum AuditDocument {
 
     private static func ranking(_ audit: Audit, _ w: Words, _ language: Language) -> ReportDocument.Section {
         let ranks = AuditLayout.ranks(audit.rows)
-        let rows = audit.rows.enumerated().map { (i, row) -> [Cell] in
+        // One row of a country's table at a time, made from the audit's compact row when it is written.
+        let rows = ReportDocument.Rows(count: audit.rows.count) { i -> [Cell] in
+            let row = audit.rows[i]
             let notMet = audit.criteria.indices.filter { $0 < row.outcomes.count && row.outcomes[$0] != .passed && row.outcomes[$0] != .waived }
                 .map { audit.criteria[$0].id }
             return [.count(ranks[i]), .code(row.code), .unit(row.name, code: row.code), .count(row.passed), .text(notMet.joined(separator: ", ")),
@@ -197,8 +215,9 @@ public enum AuditDocument {
     /// Unit by criterion, in the ranking's order, the criteria under their groups: one mark a cell.
     private static func matrix(_ audit: Audit, _ w: Words, _ ranks: [Int]) -> ReportDocument.Table {
         let layout = AuditLayout(audit)
-        let rows = zip(audit.rows, ranks).map { (row, rank) -> [Cell] in
-            [.count(rank), .code(row.code), .unit(row.name, code: row.code)]
+        let rows = ReportDocument.Rows(count: audit.rows.count) { i -> [Cell] in
+            let (row, rank) = (audit.rows[i], ranks[i])
+            return [.count(rank), .code(row.code), .unit(row.name, code: row.code)]
                 + layout.columns.map { column in layout.outcome(row, column).map { Cell.mark($0) } ?? .empty }
                 + [.count(row.passed)]
         }
@@ -252,17 +271,23 @@ public enum AuditDocument {
                      ], rows: rows))])
     }
 
-    private static func parties(_ audit: Audit, _ w: Words, _ language: Language) -> ReportDocument.Section? {
+    private static func parties(_ audit: Audit, _ w: @escaping Words, _ language: Language) -> ReportDocument.Section? {
         guard !audit.parties.isEmpty else { return nil }
         // A party that only acts buys nothing: its cost is left blank rather than "0 ₫".
         let summary = audit.parties.map { p -> [Cell] in [.text(w(p.who)), .count(p.units), p.total > 0 ? .money(p.total) : .empty] }
-        var detail: [[Cell]] = []
-        for party in audit.parties {
-            for (row, needs) in AuditLayout.units(of: party, in: audit) {
-                detail.append([.text(w(party.who)), .code(row.code), .text(row.name),
-                               .text(needs.map { AuditLayout.need($0, audit, language) }.joined(separator: "; ")),
-                               AuditLayout.cost(needs, audit) > 0 ? .money(AuditLayout.cost(needs, audit)) : .empty])
-            }
+        // Each party's units by code, as (party, row): a country's table is made from these as it is written.
+        let codeOrder = byCode(audit) { _ in true }
+        var served: [(party: Int32, row: Int32)] = []
+        for (p, party) in audit.parties.enumerated() {
+            for r in codeOrder where !audit.needs(of: audit.rows[Int(r)], role: party.role).isEmpty { served.append((Int32(p), r)) }
+        }
+        let detail = ReportDocument.Rows(count: served.count) { n -> [Cell] in
+            let party = audit.parties[Int(served[n].party)]
+            let row = audit.rows[Int(served[n].row)]
+            let needs = audit.needs(of: row, role: party.role)
+            return [.text(w(party.who)), .code(row.code), .text(row.name),
+                    .text(needs.map { AuditLayout.need($0, audit, language) }.joined(separator: "; ")),
+                    AuditLayout.cost(needs, audit) > 0 ? .money(AuditLayout.cost(needs, audit)) : .empty]
         }
         return .init(key: "parties", heading: w(Localized(vi: "Phân công theo đơn vị thực hiện", en: "What falls to each party")), blocks: [
             .table(.init(key: "parties", columns: [

@@ -84,14 +84,6 @@ struct AuditLayout {
         NumberText.decimal(value, language, places: places)
     }
 
-    /// The units a party must serve, by code (the way an office looks a unit up), each with what it needs from that party.
-    static func units(of party: Audit.Party, in audit: Audit) -> [(row: Audit.Row, needs: [Audit.Need])] {
-        audit.rows.compactMap { row -> (row: Audit.Row, needs: [Audit.Need])? in
-            let needs = audit.needs(of: row, role: party.role)
-            return needs.isEmpty ? nil : (row, needs)
-        }.sorted { $0.row.code < $1.row.code }
-    }
-
     /// One need in words: "Máy tính × 2", "Báo cáo số liệu còn thiếu".
     static func need(_ need: Audit.Need, _ audit: Audit, _ language: Language) -> String {
         let task = audit.tasks[Int(need.index)]

@@ -80,7 +80,8 @@ public struct ReportDocument {
         /// What the table is, when its section holds more than one.
         public var caption: String?
         public var columns: [Column]
-        public var rows: [[Cell]]
+        /// Held for a small table, made one at a time for a country's (`Rows`).
+        public var rows: Rows
         /// A last row set apart: "Tổng cộng … 2.801.600.000 ₫".
         public var total: [Cell]?
         /// Headings over runs of columns, left to right ("Kết nối" over TC01–TC04); empty for
@@ -96,6 +97,10 @@ public struct ReportDocument {
         public var charts: [Chart] = []
 
         public init(key: String, caption: String? = nil, columns: [Column], rows: [[Cell]] = [], total: [Cell]? = nil) {
+            self.init(key: key, caption: caption, columns: columns, rows: Rows(rows), total: total)
+        }
+
+        public init(key: String, caption: String? = nil, columns: [Column], rows: Rows, total: [Cell]? = nil) {
             (self.key, self.caption, self.columns, self.rows, self.total) = (key, caption, columns, rows, total)
         }
     }

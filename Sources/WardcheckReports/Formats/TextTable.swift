@@ -2,6 +2,8 @@ import WardcheckCore
 
 
 /// Columns sized by `Character` count; colour is added after padding so escape codes never count.
+/// A table is measured first (`measure`, every row once) and then written a line at a time
+/// (`line`), so that its rows need never be held together.
 struct TextTable {
     struct Cell {
         var text: String
@@ -20,44 +22,36 @@ struct TextTable {
 
     var headers: [String]
     var right: Set<Int>
-    var rows: [[Cell]] = []
-    /// Lines above the header, starting at column `preambleColumn` (the matrix's stacked criterion ids).
-    var preamble: [String] = []
-    var preambleColumn = 0
-    var ruleBeforeLast = false
+    private(set) var widths: [Int]
+    var indent = "  "
+    var gap = "  "
 
     init(headers: [String], right: Set<Int> = []) {
         self.headers = headers
         self.right = right
+        widths = headers.map(\.count)
     }
 
-    mutating func add(_ row: [Cell]) { rows.append(row) }
-
-    func render(indent: String = "  ", gap: String = "  ") -> String {
-        var widths = headers.map(\.count)
-        for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.text.count) }
-        }
-        func line(_ cells: [Cell]) -> String {
-            var parts: [String] = []
-            for (i, cell) in cells.enumerated() {
-                let fill = String(repeating: " ", count: max(0, widths[i] - cell.text.count))
-                parts.append(right.contains(i) ? fill + cell.shown : cell.shown + fill)
-            }
-            return indent + trimmingTrailing(parts.joined(separator: gap)) + "\n"
-        }
-        func rule() -> String { indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: gap) + "\n" }
-        var out = ""
-        let lead = widths.prefix(preambleColumn).reduce(0, +) + preambleColumn * gap.count
-        for extra in preamble { out += indent + String(repeating: " ", count: lead) + extra + "\n" }
-        out += line(headers.map { Cell($0) })
-        out += rule()
-        for (i, row) in rows.enumerated() {
-            if ruleBeforeLast, i == rows.count - 1 { out += rule() }
-            out += line(row)
-        }
-        return out
+    /// Widens the columns to hold a row's texts (in characters).
+    mutating func measure(_ texts: [String]) {
+        for (i, text) in texts.enumerated() where i < widths.count { widths[i] = max(widths[i], text.count) }
     }
+
+    /// The header and the rule under it.
+    func head() -> String {
+        line(headers.map { Cell($0) }) + rule()
+    }
+
+    func line(_ cells: [Cell]) -> String {
+        var parts: [String] = []
+        for (i, cell) in cells.enumerated() {
+            let fill = String(repeating: " ", count: max(0, widths[i] - cell.text.count))
+            parts.append(right.contains(i) ? fill + cell.shown : cell.shown + fill)
+        }
+        return indent + trimmingTrailing(parts.joined(separator: gap)) + "\n"
+    }
+
+    func rule() -> String { indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: gap) + "\n" }
 
     private func trimmingTrailing(_ s: String) -> String {
         var s = s

@@ -26,9 +26,61 @@ public struct Workbook {
         public static func money(_ amount: Int, _ style: Style = .money) -> Cell { .number(Double(amount), style) }
     }
 
+    /// A sheet's rows: runs held in memory (a title, notes, a header) and runs made one at a time
+    /// as the sheet is written (a country's table), in the order they were added.
+    public struct Rows: RandomAccessCollection {
+        private enum Run {
+            case held([[Cell]])
+            case made(count: Int, row: (Int) -> [Cell])
+
+            var count: Int {
+                switch self {
+                case .held(let rows): return rows.count
+                case .made(let count, _): return count
+                }
+            }
+        }
+
+        private var runs: [Run] = []
+        public private(set) var count = 0
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { count }
+
+        public subscript(position: Int) -> [Cell] {
+            var n = position
+            for run in runs {
+                if n < run.count {
+                    switch run {
+                    case .held(let rows): return rows[n]
+                    case .made(_, let row): return row(n)
+                    }
+                }
+                n -= run.count
+            }
+            return []
+        }
+
+        mutating func append(_ row: [Cell]) {
+            if case .held(var rows)? = runs.last {
+                runs.removeLast()
+                rows.append(row)
+                runs.append(.held(rows))
+            } else {
+                runs.append(.held([row]))
+            }
+            count += 1
+        }
+
+        mutating func append(count: Int, row: @escaping (Int) -> [Cell]) {
+            runs.append(.made(count: count, row: row))
+            self.count += count
+        }
+    }
+
     public struct Sheet {
         public var name: String
-        public var rows: [[Cell]] = []
+        public private(set) var rows = Rows()
         /// Column widths in characters, from column A; columns beyond keep the default.
         public var widths: [Double] = []
         /// Rows and columns that stay in view when scrolling (the header, the unit's name).
@@ -40,6 +92,9 @@ public struct Workbook {
         public init(name: String) { self.name = Workbook.sheetName(name) }
 
         public mutating func add(_ row: [Cell]) { rows.append(row) }
+
+        /// `count` rows made by `row(n)` as the sheet is written, never held together.
+        public mutating func add(count: Int, row: @escaping (Int) -> [Cell]) { rows.append(count: count, row: row) }
     }
 
     public var sheets: [Sheet] = []
@@ -56,16 +111,28 @@ public struct Workbook {
 
     /// The workbook as the bytes of a .xlsx file.
     public func data() throws -> Data {
-        var parts: [(path: String, text: String)] = [
-            ("[Content_Types].xml", contentTypes()),
-            ("_rels/.rels", Self.packageRelationships),
-            ("docProps/core.xml", coreProperties()),
-            ("xl/workbook.xml", workbook()),
-            ("xl/_rels/workbook.xml.rels", workbookRelationships()),
-            ("xl/styles.xml", Self.styles(dateFormat: dateFormat)),
+        try OfficePackage.data(parts())
+    }
+
+    /// The .xlsx file to `out`, each sheet written a row at a time to a temporary file in one of
+    /// `scratch` (best first) and zipped from there, so no sheet is ever whole in memory.
+    public func write<Output: ReportOutput>(scratch: [String], to out: inout Output) throws {
+        try OfficePackage.write(parts(), scratch: scratch, to: &out)
+    }
+
+    private func parts() -> [OfficePackage.Part] {
+        var parts: [OfficePackage.Part] = [
+            .init("[Content_Types].xml", text: contentTypes()),
+            .init("_rels/.rels", text: Self.packageRelationships),
+            .init("docProps/core.xml", text: coreProperties()),
+            .init("xl/workbook.xml", text: workbook()),
+            .init("xl/_rels/workbook.xml.rels", text: workbookRelationships()),
+            .init("xl/styles.xml", text: Self.styles(dateFormat: dateFormat)),
         ]
-        for (i, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(i + 1).xml", Self.worksheet(sheet))) }
-        return try OfficePackage.data(parts)
+        for (i, sheet) in sheets.enumerated() {
+            parts.append(.init("xl/worksheets/sheet\(i + 1).xml") { try Self.worksheet(sheet, to: &$0) })
+        }
+        return parts
     }
 
     // MARK: Package parts
@@ -175,10 +242,10 @@ public struct Workbook {
 
     // MARK: Worksheets
 
-    private static func worksheet(_ sheet: Sheet) -> String {
+    private static func worksheet<Output: ReportOutput>(_ sheet: Sheet, to output: inout Output) throws {
         var out = header + "<worksheet xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">"
         // The used range, which streaming readers use to size the sheet before reading it.
-        let width = sheet.rows.map(\.count).max() ?? 0
+        let width = sheet.rows.reduce(0) { max($0, $1.count) }
         if width > 0 {
             out += "<dimension ref=\"A1:\(reference(row: sheet.rows.count, column: width))\"/>"
         }
@@ -200,8 +267,9 @@ public struct Workbook {
             out += "</cols>"
         }
         out += "<sheetData>"
+        try output.write(out)
         for (r, row) in sheet.rows.enumerated() {
-            out += "<row r=\"\(r + 1)\">"
+            var out = "<row r=\"\(r + 1)\">"
             for (c, cell) in row.enumerated() {
                 let ref = reference(row: r + 1, column: c + 1)
                 switch cell {
@@ -217,11 +285,12 @@ public struct Workbook {
                 }
             }
             out += "</row>"
+            try output.write(out)
         }
-        out += "</sheetData>"
+        out = "</sheetData>"
         if let range = filterRange(sheet) { out += "<autoFilter ref=\"\(range)\"/>" }
         out += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
-        return out + "</worksheet>"
+        try output.write(out + "</worksheet>")
     }
 
     private static func filterRange(_ sheet: Sheet) -> String? {

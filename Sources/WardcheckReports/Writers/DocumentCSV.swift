@@ -7,6 +7,11 @@ import WardcheckCore
 /// (`figure`, `label`, `value`); a section's paragraphs are `note` rows. Figures are plain numbers and dates ISO, so Excel reads them as such.
 public enum DocumentCSV {
     public static func render(_ document: ReportDocument, separator: CSV.Separator? = nil) -> String {
+        MemoryOutput.text { try write(document, separator: separator, to: &$0) }
+    }
+
+    /// The file to `out` a record at a time.
+    public static func write<Output: ReportOutput>(_ document: ReportDocument, separator: CSV.Separator? = nil, to out: inout Output) throws {
         let separator = separator ?? .default(for: document.language)
         let language = document.language
         let decimals = separator.decimalLanguage
@@ -16,29 +21,28 @@ public enum DocumentCSV {
                 for column in table.columns where !keys.contains(column.key) { keys.append(column.key) }
             }
         }
-        var out = CSV.byteOrderMark + CSV.row(keys, separator: separator)
-        func add(_ values: [String: String]) {
-            out += CSV.row(keys.map { values[$0] ?? "" }, separator: separator)
+        try out.write(CSV.byteOrderMark + CSV.row(keys, separator: separator))
+        func add(_ values: [String: String]) throws {
+            try out.write(CSV.row(keys.map { values[$0] ?? "" }, separator: separator))
         }
-        add(["section": "headline", "value": document.headline])
+        try add(["section": "headline", "value": document.headline])
         for figure in document.figures {
-            add(["section": "summary", "figure": figure.key, "label": figure.label, "value": figure.value.plainValue(language, decimals: decimals)])
+            try add(["section": "summary", "figure": figure.key, "label": figure.label, "value": figure.value.plainValue(language, decimals: decimals)])
         }
         for section in document.sections {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text):
-                    add(["section": section.key, "note": text])
+                    try add(["section": section.key, "note": text])
                 case .table(let table):
-                    for line in table.groupLines() { add(["section": table.key, "note": line]) }
-                    for row in table.rows + (table.total.map { [$0] } ?? []) {
+                    for line in table.groupLines() { try add(["section": table.key, "note": line]) }
+                    for row in table.rowsAndTotal {
                         var values = ["section": table.key]
                         for (column, cell) in zip(table.columns, row) { values[column.key] = cell.plainValue(language, decimals: decimals) }
-                        add(values)
+                        try add(values)
                     }
                 }
             }
         }
-        return out
     }
 }

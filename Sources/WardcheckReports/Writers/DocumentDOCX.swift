@@ -12,18 +12,29 @@ import WardcheckCore
 /// through `XML.escapeText`, so it can neither break the XML nor hide characters.
 public enum DocumentDOCX {
     public static func data(_ document: ReportDocument, heading: OfficialHeading = OfficialHeading()) throws -> Data {
-        try OfficePackage.data([
-            ("[Content_Types].xml", contentTypes),
-            ("_rels/.rels", packageRelationships),
-            ("docProps/core.xml", core(document)),
-            ("docProps/app.xml", app),
-            ("word/document.xml", body(document, heading)),
-            ("word/_rels/document.xml.rels", documentRelationships),
-            ("word/styles.xml", styles(document.language)),
-            ("word/settings.xml", settings),
-            ("word/header1.xml", pageNumberHeader),
-            ("word/header2.xml", emptyHeader),
-        ])
+        try OfficePackage.data(parts(document, heading))
+    }
+
+    /// The file to `out`, its body written a table row at a time to a temporary file in one of
+    /// `scratch` (best first) and zipped from there, so the body is never whole in memory.
+    public static func write<Output: ReportOutput>(_ document: ReportDocument, heading: OfficialHeading = OfficialHeading(),
+                                                   scratch: [String], to out: inout Output) throws {
+        try OfficePackage.write(parts(document, heading), scratch: scratch, to: &out)
+    }
+
+    private static func parts(_ document: ReportDocument, _ heading: OfficialHeading) -> [OfficePackage.Part] {
+        [
+            .init("[Content_Types].xml", text: contentTypes),
+            .init("_rels/.rels", text: packageRelationships),
+            .init("docProps/core.xml", text: core(document)),
+            .init("docProps/app.xml", text: app),
+            .init("word/document.xml") { try body(document, heading, to: &$0) },
+            .init("word/_rels/document.xml.rels", text: documentRelationships),
+            .init("word/styles.xml", text: styles(document.language)),
+            .init("word/settings.xml", text: settings),
+            .init("word/header1.xml", text: pageNumberHeader),
+            .init("word/header2.xml", text: emptyHeader),
+        ]
     }
 
     // MARK: The document
@@ -32,7 +43,7 @@ public enum DocumentDOCX {
     static let page = (width: 11_906, height: 16_838, top: 1_134, bottom: 1_134, left: 1_701, right: 851)
     static var textWidth: Int { page.width - page.left - page.right }
 
-    private static func body(_ document: ReportDocument, _ heading: OfficialHeading) -> String {
+    private static func body<Output: ReportOutput>(_ document: ReportDocument, _ heading: OfficialHeading, to output: inout Output) throws {
         let vi = document.language == .vi
         var out = OfficePackage.xmlHeader + "<w:document xmlns:w=\"\(w)\" xmlns:r=\"\(r)\"><w:body>"
         out += nationalHeading(document.language, heading)
@@ -55,7 +66,10 @@ public enum DocumentDOCX {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text): out += paragraph([Run(text)], align: "both", firstLine: 567)
-                case .table(let table): out += self.table(table, document.language)
+                case .table(let table):
+                    try output.write(out)
+                    out = ""
+                    try self.table(table, document.language, to: &output)
                 }
             }
         }
@@ -64,7 +78,7 @@ public enum DocumentDOCX {
         out += "<w:pgSz w:w=\"\(page.width)\" w:h=\"\(page.height)\"/>"
         out += "<w:pgMar w:top=\"\(page.top)\" w:right=\"\(page.right)\" w:bottom=\"\(page.bottom)\" w:left=\"\(page.left)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
         out += "<w:titlePg/></w:sectPr></w:body></w:document>"
-        return out
+        try output.write(out)
     }
 
     /// The issuing body (left) and the national title and motto (right), then the number (left)
@@ -128,11 +142,11 @@ public enum DocumentDOCX {
     /// A table of the document: borders, a header row repeated on every page, rows kept whole,
     /// figures set to the right, 12 pt; a matrix of many narrow columns in 8 pt, so that it fits
     /// the page's width.
-    private static func table(_ table: ReportDocument.Table, _ language: Language) -> String {
-        let rows = table.rows + (table.total.map { [$0] } ?? [])
+    private static func table<Output: ReportOutput>(_ table: ReportDocument.Table, _ language: Language, to output: inout Output) throws {
+        let rows = table.rowsAndTotal
         let size = table.columns.count > 10 ? 16 : 24
         let marks = Self.markColumns(table)
-        let figures = Set(table.columns.indices.filter { i in rows.contains { i < $0.count && $0[i].isFigure } })
+        let figures = table.columnKinds().figures
         var out = ""
         if let caption = table.caption { out += paragraph([Run(caption, italic: true)], align: "left", after: 60, keepNext: true) }
         out += "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>"
@@ -177,17 +191,19 @@ public enum DocumentDOCX {
                 + paragraph([Run(column.label, bold: true, size: size)], align: "center", after: 0, line: 240) + "</w:tc>"
         }
         out += "</w:tr>"
+        try output.write(out)
         for (n, row) in rows.enumerated() {
             let strong = table.total != nil && n == rows.count - 1
-            out += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            var out = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             for (i, cell) in row.enumerated() where i < table.columns.count {
                 out += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[i])\" w:type=\"dxa\"/></w:tcPr>"
                     + paragraph([Run(cell.text(language), bold: strong, size: size)], align: figures.contains(i) ? "right" : cell.isMark ? "center" : "left",
                                             after: 0, line: 240) + "</w:tc>"
             }
             out += "</w:tr>"
+            try output.write(out)
         }
-        return out + "</w:tbl>" + paragraph([], after: 60)
+        try output.write("</w:tbl>" + paragraph([], after: 60))
     }
 
     /// Columns share the text width by what they hold: each gets at least its longest word (a
@@ -195,16 +211,24 @@ public enum DocumentDOCX {
     /// to say (a sentence rather than a count). Widths in twips, for Times New Roman at `size`
     /// half-points (24 is 12 pt).
     static func columnWidths(_ table: ReportDocument.Table, _ language: Language, size: Int = 24) -> [Int] {
-        let rows = table.rows + (table.total.map { [$0] } ?? [])
         // Capitals and digits are wider than the average letter: room for "TC05" and "20473".
         let perCharacter = 150 * size / 24
         let padding = 300 * size / 24
         func longestWord(_ text: String) -> Int { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0 }
+        // Each column's longest word and longest text, in one pass over the rows.
+        var words = [Int](repeating: 0, count: table.columns.count)
+        var longests = [Int](repeating: 0, count: table.columns.count)
+        for row in table.rowsAndTotal {
+            for i in table.columns.indices {
+                let text = i < row.count ? row[i].text(language) : ""
+                words[i] = max(words[i], longestWord(text))
+                longests[i] = max(longests[i], text.count)
+            }
+        }
         var least: [Int] = []
         var wanted: [Int] = []
         let marks = markColumns(table)
         for i in table.columns.indices {
-            let cells = rows.map { i < $0.count ? $0[i].text(language) : "" }
             if marks.contains(i) {
                 // The label stands upright: the column needs the room of one mark.
                 least.append(2 * perCharacter + padding)
@@ -212,8 +236,8 @@ public enum DocumentDOCX {
                 continue
             }
             // Header words are bold: a tenth wider.
-            let word = max(longestWord(table.columns[i].label) * 11 / 10, cells.map(longestWord).max() ?? 0)
-            let longest = min(40, cells.map(\.count).max() ?? 0)
+            let word = max(longestWord(table.columns[i].label) * 11 / 10, words[i])
+            let longest = min(40, longests[i])
             // A long header may take two lines, not one letter a line.
             let header = (table.columns[i].label.count + 1) / 2
             least.append(word * perCharacter + padding)
@@ -230,9 +254,13 @@ public enum DocumentDOCX {
 
     /// The columns that hold marks (✓, ✗) and nothing else.
     static func markColumns(_ table: ReportDocument.Table) -> Set<Int> {
-        Set(table.columns.indices.filter { i in
-            table.rows.contains { i < $0.count && $0[i].isMark } && table.rows.allSatisfy { i >= $0.count || $0[i].isMark || $0[i] == .empty }
-        })
+        var marks = Set<Int>(), other = Set<Int>()
+        for row in table.rows {
+            for (i, cell) in row.enumerated() where i < table.columns.count {
+                if cell.isMark { marks.insert(i) } else if cell != .empty { other.insert(i) }
+            }
+        }
+        return marks.subtracting(other)
     }
 
     /// Two or more cells side by side with no borders: the heading block, the closing block.

@@ -28,62 +28,60 @@ public enum DocumentHTML {
     }
 
     public static func render(_ document: ReportDocument, options: Options) -> String {
+        MemoryOutput.text { try write(document, options: options, to: &$0) }
+    }
+
+    /// The page to `out` piece by piece: its head, the figures and contents, then each section,
+    /// a table a row at a time, so no table and no page is ever whole in memory.
+    public static func write<Output: ReportOutput>(_ document: ReportDocument, options: Options, to out: inout Output) throws {
         let language = document.language
         let vi = language == .vi
         let h = HTML.escape
-        var body = "<p class=\"headline\">" + h(document.headline) + "</p>\n"
+        let style = PageFrame.palette + Self.style + Self.chartStyle(document)
+            + PrintedPages.css(title: document.title, language: language, landscape: options.landscape)
+        let frame = PageFrame(language: language, title: document.title, generator: options.generator, style: .inline(style))
+        var head = frame.opening() + (options.navigation ?? "") + "\n<header>\n<h1>" + h(document.title) + "</h1>\n<p class=\"subject\">"
+            + h(document.subject) + "</p>\n</header>\n<main>\n"
+        head += "<p class=\"headline\">" + h(document.headline) + "</p>\n"
         if !document.figures.isEmpty {
-            body += "<dl class=\"figures\">\n"
+            head += "<dl class=\"figures\">\n"
             for figure in document.figures {
                 // A figure in words (which criteria set) wraps; an amount or a count never breaks.
                 let words: Bool
                 if case .text = figure.value { words = true } else { words = false }
-                body += "<div class=\"figure \(figure.tone.rawValue)\"><dt>" + h(figure.label) + "</dt><dd\(words ? " class=\"words\"" : "")>"
+                head += "<div class=\"figure \(figure.tone.rawValue)\"><dt>" + h(figure.label) + "</dt><dd\(words ? " class=\"words\"" : "")>"
                     + h(figure.value.text(language)) + "</dd></div>\n"
             }
-            body += "</dl>\n"
-        }
-        var contents = "", sections = ""
-        for section in document.sections {
-            contents += "<li><a href=\"#\(section.key)\">" + h(section.heading) + "</a></li>"
-            sections += "<section id=\"\(section.key)\" aria-labelledby=\"h-\(section.key)\">\n<h2 id=\"h-\(section.key)\">"
-                + h(section.heading) + "</h2>\n"
-            for block in section.blocks {
-                switch block {
-                case .paragraph(let text): sections += "<p>" + h(text) + "</p>\n"
-                case .table(let table):
-                    if let bars = table.bars { sections += Self.bars(bars, table, language) }
-                    if !table.charts.isEmpty { sections += Self.charts(table, language) }
-                    sections += Self.table(table, language, options)
-                }
-            }
-            sections += "</section>\n"
+            head += "</dl>\n"
         }
         // The contents after the figures: what the city stands at comes first on a phone.
-        if !contents.isEmpty { body += "<nav class=\"toc\" aria-label=\"\(vi ? "Mục lục" : "Contents")\"><ol>" + contents + "</ol></nav>\n" }
-        body += sections
+        let contents = document.sections.map { "<li><a href=\"#\($0.key)\">" + h($0.heading) + "</a></li>" }.joined()
+        if !contents.isEmpty { head += "<nav class=\"toc\" aria-label=\"\(vi ? "Mục lục" : "Contents")\"><ol>" + contents + "</ol></nav>\n" }
+        try out.write(head)
+        for section in document.sections {
+            try out.write("<section id=\"\(section.key)\" aria-labelledby=\"h-\(section.key)\">\n<h2 id=\"h-\(section.key)\">"
+                + h(section.heading) + "</h2>\n")
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let text): try out.write("<p>" + h(text) + "</p>\n")
+                case .table(let table):
+                    if let bars = table.bars { try out.write(Self.bars(bars, table, language)) }
+                    if !table.charts.isEmpty { try out.write(Self.charts(table, language)) }
+                    try Self.table(table, language, options, to: &out)
+                }
+            }
+            try out.write("</section>\n")
+        }
         let footer = vi
             ? "Tạo bởi wardcheck. Số liệu do các đơn vị tự báo cáo; đơn giá là ước tính trong danh mục của bộ tiêu chí."
             : "Made by wardcheck. Figures are self-reported by the units; unit costs are the estimates in the criteria's catalogue."
-        let style = PageFrame.palette + Self.style + Self.chartStyle(document)
-            + PrintedPages.css(title: document.title, language: language, landscape: options.landscape)
-        return PageFrame(language: language, title: document.title, generator: options.generator, style: .inline(style)).render("""
-        \(options.navigation ?? "")
-        <header>
-        <h1>\(h(document.title))</h1>
-        <p class="subject">\(h(document.subject))</p>
-        </header>
-        <main>
-        \(body)</main>
-        <footer><p>\(h(footer))</p></footer>
-        """)
+        try out.write("</main>\n<footer><p>" + h(footer) + "</p></footer>" + PageFrame.closing)
     }
 
-    private static func table(_ table: ReportDocument.Table, _ language: Language, _ options: Options) -> String {
+    private static func table<Output: ReportOutput>(_ table: ReportDocument.Table, _ language: Language, _ options: Options,
+                                                    to output: inout Output) throws {
         let h = HTML.escape
-        let rows = table.rows + (table.total.map { [$0] } ?? [])
-        let figures = Set(table.columns.indices.filter { i in rows.contains { i < $0.count && $0[i].isFigure } })
-        let marks = Set(table.columns.indices.filter { i in rows.contains { i < $0.count && $0[i].isMark } })
+        let (figures, marks) = table.columnKinds()
         func cell(_ cell: ReportDocument.Cell, _ i: Int) -> String {
             let column = i < table.columns.count ? table.columns[i].label : ""
             if i == table.rowHeader {
@@ -111,10 +109,11 @@ public enum DocumentHTML {
             let kind = figures.contains(i) ? " class=\"num\"" : marks.contains(i) ? " class=\"mark\"" : ""
             return "<th scope=\"col\"\(kind)>" + h(column.label) + "</th>"
         }.joined() + "</tr></thead>\n<tbody>\n"
-        for row in table.rows { out += "<tr>" + row.enumerated().map { cell($1, $0) }.joined() + "</tr>\n" }
-        out += "</tbody>\n"
-        if let total = table.total { out += "<tfoot><tr>" + total.enumerated().map { cell($1, $0) }.joined() + "</tr></tfoot>\n" }
-        return out + "</table>\n</div>\n"
+        try output.write(out)
+        for row in table.rows { try output.write("<tr>" + row.enumerated().map { cell($1, $0) }.joined() + "</tr>\n") }
+        var end = "</tbody>\n"
+        if let total = table.total { end += "<tfoot><tr>" + total.enumerated().map { cell($1, $0) }.joined() + "</tr></tfoot>\n" }
+        try output.write(end + "</table>\n</div>\n")
     }
 
     /// A cell's words, a unit's name linked to its own page when the page is served with one.

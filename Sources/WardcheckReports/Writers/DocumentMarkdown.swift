@@ -4,45 +4,53 @@ import WardcheckCore
 /// message. Ward text is escaped so that a name cannot open a link, a table cell or markup.
 public enum DocumentMarkdown {
     public static func render(_ document: ReportDocument) -> String {
+        MemoryOutput.text { try write(document, to: &$0) }
+    }
+
+    /// The page to `out` a line at a time.
+    public static func write<Output: ReportOutput>(_ document: ReportDocument, to out: inout Output) throws {
         let language = document.language
-        var out = "# " + escape(document.title) + "\n\n"
-        out += "**" + escape(document.headline) + "**\n\n"
+        var head = "# " + escape(document.title) + "\n\n"
+        head += "**" + escape(document.headline) + "**\n\n"
         if !document.figures.isEmpty {
-            out += "| " + escape(Vocabulary.figure.text(language)) + " | " + escape(Vocabulary.value.text(language)) + " |\n|---|---:|\n"
+            head += "| " + escape(Vocabulary.figure.text(language)) + " | " + escape(Vocabulary.value.text(language)) + " |\n|---|---:|\n"
             for figure in document.figures {
-                out += "| " + escape(figure.label) + " | " + escape(figure.value.text(language)) + " |\n"
+                head += "| " + escape(figure.label) + " | " + escape(figure.value.text(language)) + " |\n"
             }
         }
+        try out.write(head)
         for section in document.sections {
-            out += "\n## " + escape(section.heading) + "\n"
+            try out.write("\n## " + escape(section.heading) + "\n")
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text):
-                    out += "\n" + escape(text) + "\n"
+                    try out.write("\n" + escape(text) + "\n")
                 case .table(let table):
-                    if let caption = table.caption { out += "\n**" + escape(caption) + "**\n" }
-                    if !table.groups.isEmpty { out += "\n" + table.groupLines().map { "- " + escape($0) + "\n" }.joined() }
-                    out += "\n" + Self.table(table, language)
+                    var lead = ""
+                    if let caption = table.caption { lead += "\n**" + escape(caption) + "**\n" }
+                    if !table.groups.isEmpty { lead += "\n" + table.groupLines().map { "- " + escape($0) + "\n" }.joined() }
+                    try out.write(lead + "\n")
+                    try Self.table(table, language, to: &out)
                 }
             }
         }
-        return out
     }
 
-    private static func table(_ table: ReportDocument.Table, _ language: Language) -> String {
-        let rows = table.rows + (table.total.map { [$0] } ?? [])
-        var out = "| " + table.columns.map { escape($0.label) }.joined(separator: " | ") + " |\n"
-        out += "|" + table.columns.indices.map { i in
-            rows.contains { i < $0.count && $0[i].isFigure } ? "---:" : rows.contains { i < $0.count && $0[i].isMark } ? ":---:" : "---"
+    private static func table<Output: ReportOutput>(_ table: ReportDocument.Table, _ language: Language, to out: inout Output) throws {
+        let rows = table.rowsAndTotal
+        let (figures, marks) = table.columnKinds()
+        var head = "| " + table.columns.map { escape($0.label) }.joined(separator: " | ") + " |\n"
+        head += "|" + table.columns.indices.map { i in
+            figures.contains(i) ? "---:" : marks.contains(i) ? ":---:" : "---"
         }.joined(separator: "|") + "|\n"
+        try out.write(head)
         for (n, row) in rows.enumerated() {
             let strong = table.total != nil && n == rows.count - 1
-            out += "| " + row.map { cell in
+            try out.write("| " + row.map { cell in
                 let text = escape(cell.text(language))
                 return strong && !text.isEmpty ? "**" + text + "**" : text
-            }.joined(separator: " | ") + " |\n"
+            }.joined(separator: " | ") + " |\n")
         }
-        return out
     }
 
     /// Markdown's own characters taken literally; HTML's three made entities; hidden characters shown.

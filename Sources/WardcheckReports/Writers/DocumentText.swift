@@ -9,41 +9,52 @@ public struct DocumentText {
     public init(colour: Bool = false) { self.colour = colour }
 
     public func render(_ document: ReportDocument) -> String {
+        MemoryOutput.text { try write(document, to: &$0) }
+    }
+
+    /// The report to `out` a line at a time: a table is measured in a first pass over its rows
+    /// and written in a second, so no table and no report is ever whole in memory.
+    public func write<Output: ReportOutput>(_ document: ReportDocument, to out: inout Output) throws {
         let paint = Painter(enabled: colour)
         let language = document.language
-        var out = paint(.bold, AuditLayout.plain(document.title).uppercased()) + "\n\n"
-        out += "  " + AuditLayout.plain(document.headline) + "\n"
+        var head = paint(.bold, AuditLayout.plain(document.title).uppercased()) + "\n\n"
+        head += "  " + AuditLayout.plain(document.headline) + "\n"
         if !document.figures.isEmpty {
-            out += "\n"
+            head += "\n"
             let width = document.figures.map(\.label.count).max() ?? 0
             for figure in document.figures {
                 let value = AuditLayout.plain(figure.value.text(language))
-                out += "  " + AuditLayout.pad(AuditLayout.plain(figure.label) + ":", width + 1) + "  " + Self.painted(value, figure.tone, paint) + "\n"
+                head += "  " + AuditLayout.pad(AuditLayout.plain(figure.label) + ":", width + 1) + "  " + Self.painted(value, figure.tone, paint) + "\n"
             }
         }
+        try out.write(head)
         for section in document.sections {
-            out += "\n" + paint(.bold, AuditLayout.plain(section.heading).uppercased()) + "\n\n"
+            try out.write("\n" + paint(.bold, AuditLayout.plain(section.heading).uppercased()) + "\n\n")
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text):
-                    out += "  " + AuditLayout.plain(text) + "\n"
+                    try out.write("  " + AuditLayout.plain(text) + "\n")
                 case .table(let table):
-                    if let caption = table.caption { out += "  " + AuditLayout.plain(caption) + ":\n" }
-                    for line in table.groupLines() { out += "  " + AuditLayout.plain(line) + "\n" }
-                    out += Self.table(table, language, paint)
+                    var lead = ""
+                    if let caption = table.caption { lead += "  " + AuditLayout.plain(caption) + ":\n" }
+                    for line in table.groupLines() { lead += "  " + AuditLayout.plain(line) + "\n" }
+                    try out.write(lead)
+                    try Self.table(table, language, paint, to: &out)
                 }
             }
         }
-        return out
     }
 
-    private static func table(_ table: ReportDocument.Table, _ language: Language, _ paint: Painter) -> String {
-        let rows = table.rows + (table.total.map { [$0] } ?? [])
-        let right = Set(table.columns.indices.filter { i in rows.contains { i < $0.count && $0[i].isFigure } })
-        var text = TextTable(headers: table.columns.map { AuditLayout.plain($0.label) }, right: right)
-        for row in rows { text.add(row.map { TextTable.Cell(AuditLayout.plain($0.text(language)), paint, Self.colour($0)) }) }
-        text.ruleBeforeLast = table.total != nil
-        return text.render()
+    private static func table<Output: ReportOutput>(_ table: ReportDocument.Table, _ language: Language, _ paint: Painter,
+                                                    to out: inout Output) throws {
+        let rows = table.rowsAndTotal
+        var text = TextTable(headers: table.columns.map { AuditLayout.plain($0.label) }, right: table.columnKinds().figures)
+        for row in rows { text.measure(row.map { AuditLayout.plain($0.text(language)) }) }
+        try out.write(text.head())
+        for (n, row) in rows.enumerated() {
+            if table.total != nil, n == rows.count - 1 { try out.write(text.rule()) }
+            try out.write(text.line(row.map { TextTable.Cell(AuditLayout.plain($0.text(language)), paint, Self.colour($0)) }))
+        }
     }
 
     /// A matrix's marks in their outcome's colour, when the terminal is coloured.

@@ -35,20 +35,26 @@ public enum DocumentWorkbook {
                     sheet.frozenRows = sheet.rows.count
                     // The unit's name stays in view as the criteria scroll by.
                     sheet.frozenColumns = table.rowHeader.map { $0 + 1 } ?? 0
-                    for row in table.rows { sheet.add(row.map { cell($0, language) }) }
-                    if let total = table.total {
-                        sheet.add(total.map { c in
+                    // A country's table is made a row at a time as the sheet is written.
+                    let rows = table.rows
+                    let total = table.total.map { total in
+                        total.map { c -> Workbook.Cell in
                             switch c {
                             case .money(let amount): return .money(amount, .totalMoney)
                             case .text(let s): return .text(s, .totalLabel)
                             default: return cell(c, language)
                             }
-                        })
+                        }
                     }
-                    sheet.widths = table.columns.indices.map { i in
-                        let longest = ([table.columns[i].label] + table.rows.map { i < $0.count ? $0[i].text(language) : "" }).map(\.count).max() ?? 10
-                        return Double(min(60, max(8, longest + 2)))
+                    sheet.add(count: rows.count + (total == nil ? 0 : 1)) { n in
+                        n < rows.count ? rows[n].map { cell($0, language) } : total ?? []
                     }
+                    // Each column as wide as its longest text (the total aside), in one pass over the rows.
+                    var longest = table.columns.map(\.label.count)
+                    for row in rows {
+                        for i in longest.indices { longest[i] = max(longest[i], i < row.count ? row[i].text(language).count : 0) }
+                    }
+                    sheet.widths = longest.map { Double(min(60, max(8, $0 + 2))) }
                 }
                 book.sheets.append(sheet)
             }
@@ -58,6 +64,12 @@ public enum DocumentWorkbook {
 
     public static func data(_ document: ReportDocument) throws -> Data {
         try workbook(document).data()
+    }
+
+    /// The workbook to `out`, its sheets made a row at a time (`Workbook.write`); `scratch`: the
+    /// folders its temporary files may go in, best first.
+    public static func write<Output: ReportOutput>(_ document: ReportDocument, scratch: [String], to out: inout Output) throws {
+        try workbook(document).write(scratch: scratch, to: &out)
     }
 
     /// A sheet name Excel accepts and no other sheet has: "Kế hoạch mua sắm", "Kế hoạch mua sắm (2)".

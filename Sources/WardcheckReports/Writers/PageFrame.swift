@@ -28,6 +28,12 @@ public struct PageFrame {
 
     /// The whole page around `body` (already markup).
     public func render(_ body: String) -> String {
+        opening() + body + Self.closing
+    }
+
+    /// The page up to its body's content: a page written piece by piece writes this, its body,
+    /// then `closing`.
+    public func opening() -> String {
         let h = HTML.escape
         let styleTag: String
         switch style {
@@ -47,12 +53,12 @@ public struct PageFrame {
         \(styleTag)
         \(scriptTag)</head>
         <body\(bodyAttributes.map { " \($0.0)=\"\(h($0.1))\"" }.joined())>
-        \(body)
-        </body>
-        </html>
 
         """
     }
+
+    /// What follows the body's content.
+    public static let closing = "\n</body>\n</html>\n"
 
     /// The palette and what every page shares: outcome colours (each with a background light
     /// enough for its text to keep a 4.5:1 contrast), type, links, the top bar with tap targets

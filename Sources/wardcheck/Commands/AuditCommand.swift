@@ -63,7 +63,16 @@ struct AuditCommand: ParsableCommand {
         try output.refuseOverwriting(files + city.companionPaths + [official.official].compactMap { $0 }, criteria: session.criteria.folder, language: common.lang)
         let language = common.lang
         if report.format == .json { return try streamJSON(files, judge, evaluator, accumulator, language) }
-        Pipeline.stream(files, judge, into: accumulator.add)
+        let rows = accumulator.rowMaker
+        Pipeline.stream(files, { index, path -> AuditAccumulator.Entry in
+            let entry = rows.entry(for: judge(path), input: index)
+            guard case .row(var row) = entry else { return entry }
+            // The document reads neither (a unit's needs and cost hold what its remedies add up
+            // to): a country's remedies are not kept for nothing.
+            row.remedies = []
+            row.contact = nil
+            return .row(row)
+        }, into: accumulator.add)
         let audit = accumulator.finish()
 
         // Every format but JSON (streamed above, its own documented schema) writes the one document.

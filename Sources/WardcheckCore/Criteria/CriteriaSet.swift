@@ -47,7 +47,9 @@ public struct CriteriaSet: Sendable {
         let digest = digest(of: folder, files: files(in: folder).all)
         if let set = cache.read(digest: digest, criteriaFolder: folder) { return (set, []) }
         let (set, diagnostics) = load(folder: folder)
-        // Only a set that loaded without a warning: a warning must be shown on every run.
+        // Only a set that loaded without a warning (a warning must be shown on every run), and
+        // whose files did not change while it was compiled: the set's own digest, taken after the
+        // YAML was read, must be the one the entry is filed under.
         if let set, diagnostics.isEmpty, set.identity.digest == digest { cache.write(set) }
         return (set, diagnostics)
     }

@@ -63,6 +63,8 @@ struct ByteReader {
     /// Nesting of expressions and conditions: bounded, so that a damaged file cannot recurse deep.
     var depth = 0
     static let maxDepth = 256
+    /// `Decimal.description` writes a point, whatever the user's locale.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -126,7 +128,7 @@ struct ByteReader {
     }
 
     mutating func decimal() throws(Damaged) -> Decimal {
-        guard let value = Decimal(string: try string(), locale: Locale(identifier: "en_US_POSIX")) else { throw Damaged() }
+        guard let value = Decimal(string: try string(), locale: Self.posix) else { throw Damaged() }
         return value
     }
 

@@ -91,11 +91,21 @@ public struct CityRun: Sendable {
     /// companion files given by path.
     public static func files(in folder: String, besides companions: [String] = []) -> [FolderWalk.Entry] {
         let excluded = Set(companions.map(standardised))
+        // A file can only be a companion given by path if its name is that companion's name:
+        // only those few paths are standardised (through Foundation, slow for thousands of files).
+        let excludedNames = Set(excluded.map(lastComponent))
         return FolderWalk.yamlFiles(in: folder).filter { entry in
             guard case .file(let path) = entry else { return true }
-            if companionNames.contains((path as NSString).lastPathComponent) { return false }
-            return !excluded.contains(standardised(path))
+            let name = lastComponent(path)
+            if companionNames.contains(name) { return false }
+            return !excludedNames.contains(name) || !excluded.contains(standardised(path))
         }
+    }
+
+    /// The name after the last `/` (a walked path never ends with one).
+    private static func lastComponent(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
     static func standardised(_ path: String) -> String {

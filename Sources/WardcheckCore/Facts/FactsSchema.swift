@@ -36,38 +36,62 @@ public struct FactsSchema: Sendable {
         }
     }
 
-    public struct Field: Sendable {
-        public var path: String
-        public var type: FieldType
-        public var required: Bool
+    /// One field of the schema. A class: the validator and the evaluator look a field up for
+    /// every value and comparison, and copying its strings and tables each time was a tenth
+    /// of an audit. It never changes once the schema is loaded.
+    public final class Field: Sendable {
+        public let path: String
+        public let type: FieldType
+        public let required: Bool
         /// The comment above the field in a facts file, for people who write the file.
-        public var description: Localized
+        public let description: Localized
         /// The field's short name, for people who never see the file: a column header, a section
         /// heading, the start of a sentence ("Tốc độ tải xuống", "Máy phát điện dự phòng").
-        public var label: Localized
+        public let label: Localized
         /// The field as the form asks it ("Trụ sở có Internet cáp quang không?"); nil for blocks.
-        public var question: Localized?
+        public let question: Localized?
         /// One line under the question on the form ("5 chữ số, ví dụ 20194").
-        public var help: Localized?
+        public let help: Localized?
         /// Enum fields: how each value reads inside a sentence or a list ("mountain" → "miền núi");
         /// the file keeps the value.
-        public var labels: [String: Localized] = [:]
+        public let labels: [String: Localized]
         /// What an answer says as a whole sentence, by value as the file writes it: a boolean's
         /// "true" and "false" ("Đã có máy phát điện" / "Chưa có máy phát điện"), an enum's values
         /// ("Chưa có đường truyền dự phòng").
-        public var answers: [String: Localized] = [:]
+        public let answers: [String: Localized]
         /// How a number or a date reads as a sentence, `{value}` standing for it
         /// ("{value} máy tính đang hoạt động"); without it, "label: value".
-        public var says: Localized?
-        public var mark: Mark
+        public let says: Localized?
+        public let mark: Mark
         /// The smallest value a count or number may take, when zero is impossible (a unit has at least one official).
-        public var minimum: Decimal?
+        public let minimum: Decimal?
+        /// The last part of the path, as a file writes it ("capacity_kva").
+        public let key: String
+        /// The block the field is in ("power.generator"), "" at the top level.
+        public let parent: String
+
+        public init(path: String, type: FieldType, required: Bool, description: Localized, label: Localized,
+                    question: Localized? = nil, help: Localized? = nil, labels: [String: Localized] = [:],
+                    answers: [String: Localized] = [:], says: Localized? = nil, mark: Mark, minimum: Decimal? = nil) {
+            self.path = path
+            self.type = type
+            self.required = required
+            self.description = description
+            self.label = label
+            self.question = question
+            self.help = help
+            self.labels = labels
+            self.answers = answers
+            self.says = says
+            self.mark = mark
+            self.minimum = minimum
+            self.key = String(path.split(separator: ".").last ?? "")
+            self.parent = path.lastIndex(of: ".").map { String(path[..<$0]) } ?? ""
+        }
 
         /// A value of this field as a reader sees it: an enum value's label, else the value itself.
         public func display(_ value: String) -> Localized { labels[value] ?? Localized(value) }
 
-        public var key: String { String(path.split(separator: ".").last ?? "") }
-        public var parent: String { path.lastIndex(of: ".").map { String(path[..<$0]) } ?? "" }
         public var unit: Localized? {
             if case .number(let unit) = type { return unit }
             return nil

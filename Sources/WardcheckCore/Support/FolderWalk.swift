@@ -31,8 +31,25 @@ public enum FolderWalk {
     }
 
     public static func isYAMLName(_ name: String) -> Bool {
+        // Nearly every name is ASCII: compare its last bytes, ignoring case, without lowercasing it all.
+        if let answer = name.utf8.withContiguousStorageIfAvailable(asciiYAMLName), let answer { return answer }
         let lowered = name.lowercased()
         return lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
+    }
+
+    /// Whether ASCII bytes end in `.yaml` or `.yml`, any case; nil when the name is not all ASCII.
+    private static func asciiYAMLName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func ends(with suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard bytes.count >= count else { return false }
+            let tail = bytes[(bytes.count - count)...]
+            return zip(tail, UnsafeBufferPointer(start: suffix.utf8Start, count: count)).allSatisfy { byte, expected in
+                // `| 0x20` lowers an ASCII letter; the dot is compared as it is.
+                (expected == UInt8(ascii: ".") ? byte : byte | 0x20) == expected
+            }
+        }
+        return ends(with: ".yaml") || ends(with: ".yml")
     }
 
     /// Every YAML file and every skipped path under `folder`, sorted by path.

@@ -38,24 +38,29 @@ public struct Localized: Sendable, Hashable {
     }
 
     private static func fill(_ template: String, _ values: [String: Localized], vi: Bool) -> String {
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        let utf8 = template.utf8
-        guard utf8.contains(open) else { return template }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 32)
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            let byte = utf8[i]
-            if byte == open, let end = utf8[utf8.index(after: i)...].firstIndex(of: close),
-               let value = values[String(Substring(utf8[utf8.index(after: i)..<end]))] {
-                out.append(contentsOf: (vi ? value.vi : value.en).utf8)
-                i = utf8.index(after: end)
-                continue
+        var utf8Template = template
+        // Native strings are contiguous UTF-8: read them through a pointer, not index by index,
+        // and copy the text between placeholders in runs.
+        return utf8Template.withUTF8 { utf8 in
+            let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+            guard var brace = utf8.firstIndex(of: open) else { return template }
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count + 32)
+            var copied = 0
+            while true {
+                if let end = utf8[(brace + 1)...].firstIndex(of: close),
+                   let value = values[String(decoding: UnsafeBufferPointer(rebasing: utf8[(brace + 1)..<end]), as: UTF8.self)] {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<brace]))
+                    out.append(contentsOf: (vi ? value.vi : value.en).utf8)
+                    copied = end + 1
+                }
+                // A `{` naming no value is copied as written with the run it is in.
+                guard let next = utf8[max(copied, brace + 1)...].firstIndex(of: open) else { break }
+                brace = next
             }
-            out.append(byte)
-            i = utf8.index(after: i)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -37,7 +37,6 @@ public indirect enum JSON: Sendable {
     private struct Writer {
         var bytes: [UInt8] = []
         let pretty: Bool
-        private var indents: [[UInt8]] = [[]]
 
         init(pretty: Bool, reserving capacity: Int = 1 << 16) {
             self.pretty = pretty
@@ -80,11 +79,12 @@ public indirect enum JSON: Sendable {
             bytes.append(contentsOf: text.utf8)
         }
 
+        /// A line break and two spaces a level. A piece of a streamed document is written by a
+        /// writer of its own, so the spaces are counted out, not kept in a table per writer.
         private mutating func newline(_ level: Int) {
             guard pretty else { return }
-            while indents.count <= level { indents.append(indents[indents.count - 1] + [0x20, 0x20]) }
             bytes.append(0x0A)
-            bytes.append(contentsOf: indents[level])
+            bytes.append(contentsOf: repeatElement(0x20, count: 2 * level))
         }
     }
 

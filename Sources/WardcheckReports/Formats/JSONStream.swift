@@ -69,7 +69,8 @@ public struct JSONStream {
         precondition(open.last?.object == true, "a key outside an object")
         separate()
         JSON.escape(key, into: &bytes)
-        bytes.append(contentsOf: [UInt8(ascii: ":"), 0x20])
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(0x20)
     }
 
     /// A member with its whole value.

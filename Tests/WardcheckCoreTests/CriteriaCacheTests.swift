@@ -81,8 +81,14 @@ final class CriteriaCacheTests: XCTestCase {
         let path = cache.folder + "/" + entries(cache)[0]
         let good = try Data(contentsOf: URL(fileURLWithPath: path))
         XCTAssertNotNil(cache.read(digest: digest, criteriaFolder: Repo.criteria))
-        XCTAssertNil(CriteriaCache(folder: cache.folder, build: "another-build").read(digest: digest, criteriaFolder: Repo.criteria),
+        let another = CriteriaCache(folder: cache.folder, build: "another-build")
+        XCTAssertNil(another.read(digest: digest, criteriaFolder: Repo.criteria),
                      "another build's program never reads this one's entry")
+        XCTAssertNotEqual(another.path(digest: digest), path, "each build keeps an entry of its own")
+        // Even put where the other build looks, the entry names the build that wrote it.
+        try good.write(to: URL(fileURLWithPath: another.path(digest: digest)))
+        XCTAssertNil(another.read(digest: digest, criteriaFolder: Repo.criteria), "an entry written by another build is refused")
+        try FileManager.default.removeItem(atPath: another.path(digest: digest))
 
         var flipped = [UInt8](good)
         flipped[flipped.count / 2] ^= 0x01

@@ -67,8 +67,16 @@ public struct CriteriaCache: Sendable {
         return "\(info.st_size)-\(time.tv_sec)-\(time.tv_nsec)"
     }
 
-    func path(digest: String) -> String {
-        folder + "/criteria-" + digest + ".bin"
+    /// An entry per digest and build: two builds in use side by side (an installed wardcheck and
+    /// one being developed, each run in turn) keep an entry each instead of overwriting each
+    /// other's on every run. The build is named inside the entry too, and checked there.
+    public func path(digest: String) -> String {
+        folder + "/criteria-" + digest + "-" + Self.hex(Self.checksum(Array(build.utf8)[...])) + ".bin"
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: stride(from: 60, through: 0, by: -4).map { digits[Int(value >> UInt64($0) & 0xF)] }, as: UTF8.self)
     }
 
     /// The compiled set for files of this digest, read from `criteriaFolder`; nil when there is

@@ -5,6 +5,7 @@ enum Entry {
     static func main() {
         StandardStreams.prepare()
         CriteriaPrefetch.start(CommandLine.arguments)
+        if DirectCommand.run(CommandLine.arguments) { return }
         Wardcheck.main()
     }
 }

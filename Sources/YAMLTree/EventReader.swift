@@ -13,9 +13,9 @@ public struct YAMLEvent: Sendable {
         /// `flow`: written `[ … ]` rather than as `-` lines.
         case sequenceStart(flow: Bool)
         case sequenceEnd
-        /// The text in NFC, exactly as the loader gives it; `bytes`, its length as written (the
-        /// loader's limit on a scalar is on that length).
-        case scalar(String, ScalarStyle, bytes: Int)
+        /// Its text is `text`; `bytes`, the text's length as written (the loader's limit on a
+        /// scalar is on that length).
+        case scalar(ScalarStyle, bytes: Int)
         case alias
     }
 
@@ -25,6 +25,9 @@ public struct YAMLEvent: Sendable {
     public var end: Mark
     /// An anchor or a tag was written on it (the loader refuses both).
     public var hasProperties: Bool
+    /// A scalar's text, in NFC exactly as the loader gives it; empty for the other events. Kept
+    /// out of `kind` so that reading the kind copies nothing.
+    public var text = ""
 }
 
 /// libyaml's event parser over a copy of some bytes, one event at a time. The bytes are those
@@ -85,6 +88,7 @@ public final class YAMLEventReader {
         let start = LibYAML.mark(event.start_mark)
         let end = LibYAML.mark(event.end_mark)
         var properties = false
+        var text = ""
         let kind: YAMLEvent.Kind
         switch event.type {
         case YAML_STREAM_START_EVENT: kind = .streamStart
@@ -103,11 +107,12 @@ public final class YAMLEventReader {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             properties = scalar.anchor != nil || scalar.tag != nil
-            kind = .scalar(LibYAML.normalised(scalar.value, scalar.length), LibYAML.style(scalar.style), bytes: scalar.length)
+            kind = .scalar(LibYAML.style(scalar.style), bytes: scalar.length)
+            text = LibYAML.normalised(scalar.value, scalar.length)
         case YAML_ALIAS_EVENT: kind = .alias
         // YAML_STREAM_END_EVENT, and YAML_NO_EVENT, which libyaml gives only past the end.
         default: kind = .streamEnd
         }
-        return YAMLEvent(kind: kind, start: start, end: end, hasProperties: properties)
+        return YAMLEvent(kind: kind, start: start, end: end, hasProperties: properties, text: text)
     }
 }

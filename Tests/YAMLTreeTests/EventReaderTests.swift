@@ -19,9 +19,9 @@ final class EventReaderTests: XCTestCase {
         let read = try events("a: 1\nb: { c: 'x' }\n")
         XCTAssertEqual(read.map(\.kind), [
             .streamStart, .documentStart, .mappingStart(flow: false),
-            .scalar("a", .plain, bytes: 1), .scalar("1", .plain, bytes: 1),
-            .scalar("b", .plain, bytes: 1), .mappingStart(flow: true),
-            .scalar("c", .plain, bytes: 1), .scalar("x", .singleQuoted, bytes: 1), .mappingEnd,
+            .scalar(.plain, bytes: 1), .scalar(.plain, bytes: 1),
+            .scalar(.plain, bytes: 1), .mappingStart(flow: true),
+            .scalar(.plain, bytes: 1), .scalar(.singleQuoted, bytes: 1), .mappingEnd,
             .mappingEnd, .documentEnd, .streamEnd,
         ])
         // `1` is column 4 to 5; `{` column 4, `}` ends at column 14; `'x'` columns 9 to 12.
@@ -31,6 +31,7 @@ final class EventReaderTests: XCTestCase {
         XCTAssertEqual(read[9].end, Mark(line: 2, column: 14))
         XCTAssertEqual(read[8].start, Mark(line: 2, column: 9))
         XCTAssertEqual(read[8].end, Mark(line: 2, column: 12))
+        XCTAssertEqual(read.map(\.text), ["", "", "", "a", "1", "b", "", "c", "x", "", "", "", ""])
         XCTAssertFalse(read.contains(where: \.hasProperties))
     }
 
@@ -39,7 +40,9 @@ final class EventReaderTests: XCTestCase {
         let read = try events(text)
         let tree = try XCTUnwrap(YAMLLoader.load(string: text).root?.entries)
         // The value, NFC now, was 11 bytes as written: `Ho` (2), U+0300 (2), `a Xu` (4), `â` (2), `n` (1).
-        XCTAssertEqual(read[4].kind, .scalar("Hòa Xuân", .doubleQuoted, bytes: 11))
+        XCTAssertEqual(read[4].kind, .scalar(.doubleQuoted, bytes: 11))
+        XCTAssertEqual(read[4].text, "Hòa Xuân")
+        XCTAssertEqual(Array(read[4].text.utf8), Array(tree[0].value.scalar?.utf8 ?? "".utf8))
         XCTAssertEqual(read[4].start, tree[0].value.start)
         XCTAssertEqual(read[4].end, tree[0].value.end)
         XCTAssertEqual(read[5].start, tree[1].keyStart)

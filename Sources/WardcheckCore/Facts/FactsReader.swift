@@ -62,7 +62,8 @@ struct FactsReader {
                 // `{ … }` over several lines: the loader checks the indentation of the lines it continues on.
                 if let line = closed.flowLine, event.end.line > line { return nil }
                 if open.isEmpty { rootRead = true }
-            case .scalar(let text, let style, let bytes):
+            case .scalar(let style, let bytes):
+                let text = event.text
                 // A scalar as the document: empty, or not a mapping.
                 guard let block = open.last?.field else { return nil }
                 // Only one-line plain and quoted scalars: block scalars and continued lines have

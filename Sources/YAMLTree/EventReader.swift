@@ -48,17 +48,17 @@ public final class YAMLEventReader {
 
     /// Nil when libyaml cannot start (it could not allocate its buffers).
     public init?(bytes: [UInt8]) {
-        parser = .allocate(capacity: 1)
+        // Failing before every property is set: `deinit` does not run, only this parser is freed.
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        guard yaml_parser_initialize(parser) == 1 else {
+            parser.deallocate()
+            return nil
+        }
+        self.parser = parser
         event = .allocate(capacity: 1)
         // At least one byte, so that the copy has an address even for an empty file.
         input = .allocate(capacity: max(bytes.count, 1))
         _ = input.initialize(from: bytes)
-        guard yaml_parser_initialize(parser) == 1 else {
-            parser.deallocate()
-            event.deallocate()
-            input.deallocate()
-            return nil
-        }
         yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
     }

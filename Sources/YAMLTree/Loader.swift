@@ -30,35 +30,39 @@ public enum YAMLLoader {
         case .success(let bytes):
             return load(bytes: bytes, limits: limits, streaming: streaming)
         case .failure(let failure):
-            let kind: YAMLProblem.Kind
-            switch failure {
-            case .missing: kind = .fileUnreadable(reason: "missing")
-            case .folder: kind = .fileUnreadable(reason: "folder")
-            case .unreadable(let reason): kind = .fileUnreadable(reason: reason)
-            case .tooLarge(let bytes, let limit): kind = .fileTooLarge(bytes: bytes, limit: limit)
-            }
-            return YAMLLoadResult(root: nil, problems: [YAMLProblem(kind, at: .start)], source: "")
+            return unreadable(failure)
         }
+    }
+
+    /// What the loader makes of a file `InputFile` could not read.
+    public static func unreadable(_ failure: InputFile.Failure) -> YAMLLoadResult {
+        let kind: YAMLProblem.Kind
+        switch failure {
+        case .missing: kind = .fileUnreadable(reason: "missing")
+        case .folder: kind = .fileUnreadable(reason: "folder")
+        case .unreadable(let reason): kind = .fileUnreadable(reason: reason)
+        case .tooLarge(let bytes, let limit): kind = .fileTooLarge(bytes: bytes, limit: limit)
+        }
+        return YAMLLoadResult(root: nil, problems: [YAMLProblem(kind, at: .start)], source: "")
     }
 
     public static func load(string: String, limits: YAMLLimits = .standard) -> YAMLLoadResult {
         load(bytes: Array(string.utf8), limits: limits)
     }
 
-    public static func load(bytes input: [UInt8], limits: YAMLLimits = .standard, streaming: ItemStream? = nil) -> YAMLLoadResult {
-        if input.count > limits.maxFileBytes {
-            return YAMLLoadResult(root: nil, problems: [YAMLProblem(.fileTooLarge(bytes: input.count, limit: limits.maxFileBytes), at: .start)], source: "")
+    public static func load(bytes: [UInt8], limits: YAMLLimits = .standard, streaming: ItemStream? = nil) -> YAMLLoadResult {
+        load(input: YAMLInput(bytes, limits: limits), limits: limits, streaming: streaming)
+    }
+
+    /// Bytes already made ready (`YAMLInput` with the same `limits`): a file the event reader
+    /// gave up on is read again here without being checked twice.
+    public static func load(input: YAMLInput, limits: YAMLLimits = .standard, streaming: ItemStream? = nil) -> YAMLLoadResult {
+        if let problem = input.problem {
+            return YAMLLoadResult(root: nil, problems: [problem], source: input.source)
         }
-        // A leading BOM is allowed; editors do not count it as a column, so drop it before parsing.
-        var bytes = input
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let bad = UTF8Check.firstInvalid(in: bytes) {
-            return YAMLLoadResult(root: nil, problems: [YAMLProblem(.invalidUTF8, at: bad)], source: String(decoding: bytes, as: UTF8.self))
-        }
-        let source = String(decoding: bytes, as: UTF8.self)
-        var builder = TreeBuilder(limits: limits, bytes: bytes, streaming: streaming)
+        var builder = TreeBuilder(limits: limits, bytes: input.bytes, streaming: streaming)
         builder.run()
-        return YAMLLoadResult(root: builder.root, problems: builder.problems, source: source)
+        return YAMLLoadResult(root: builder.root, problems: builder.problems, source: input.source)
     }
 }
 
@@ -192,8 +196,8 @@ private struct TreeBuilder {
 
     /// Returns false when reading must stop.
     private mutating func handle(_ event: yaml_event_t) -> Bool {
-        let start = mark(event.start_mark)
-        let end = mark(event.end_mark)
+        let start = LibYAML.mark(event.start_mark)
+        let end = LibYAML.mark(event.end_mark)
         switch event.type {
         case YAML_STREAM_END_EVENT:
             return false
@@ -210,8 +214,8 @@ private struct TreeBuilder {
                 problems.append(YAMLProblem(.scalarTooLong(bytes: scalar.length, limit: limits.maxScalarBytes), at: start, end: end))
                 return attach(YAMLNode(kind: .rejected, start: start, end: end))
             }
-            let text = normalised(scalar.value, scalar.length)
-            let written = style(scalar.style)
+            let text = LibYAML.normalised(scalar.value, scalar.length)
+            let written = LibYAML.style(scalar.style)
             if let (rule, at) = yaml12Problem(scalar: written, start: start, end: end) {
                 problems.append(YAMLProblem(.yaml12(rule), at: at))
                 return false
@@ -288,18 +292,9 @@ private struct TreeBuilder {
         }
     }
 
-    /// Whether `"#` or `'#` occurs anywhere in the file: a comment can only be stuck to a closing quote there.
     private mutating func quoteBeforeHash() -> Bool {
         if let known = quoteHash { return known }
-        var found = false
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: "#"), previous == UInt8(ascii: "\"") || previous == UInt8(ascii: "'") {
-                found = true
-                break
-            }
-            previous = byte
-        }
+        let found = YAML12Rule.quoteBeforeHash(in: bytes)
         quoteHash = found
         return found
     }
@@ -370,7 +365,7 @@ private struct TreeBuilder {
     }
 
     private mutating func reportParserError(_ parser: yaml_parser_t) {
-        let at = mark(parser.problem_mark)
+        let at = LibYAML.mark(parser.problem_mark)
         // libyaml's message for a tab is "found character that cannot start any token"; say what it is.
         if let offset = byteOffset(ofCharacter: Int(parser.problem_mark.index)), bytes[offset] == 0x09 {
             problems.append(YAMLProblem(.tabIndentation, at: at))
@@ -392,31 +387,8 @@ private struct TreeBuilder {
         return nil
     }
 
-    private func mark(_ m: yaml_mark_t) -> Mark {
-        Mark(line: Int(m.line) + 1, column: Int(m.column) + 1)
-    }
-
-    private func style(_ s: yaml_scalar_style_t) -> ScalarStyle {
-        switch s {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: return .literal
-        case YAML_FOLDED_SCALAR_STYLE: return .folded
-        default: return .plain
-        }
-    }
-
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String {
         guard let pointer else { return "" }
         return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
-    }
-
-    /// Text typed on different systems mixes NFC and NFD; compare and show it in NFC only.
-    private func normalised(_ pointer: UnsafeMutablePointer<yaml_char_t>?, _ length: Int) -> String {
-        guard let pointer, length > 0 else { return "" }
-        let buffer = UnsafeBufferPointer(start: pointer, count: length)
-        let text = String(decoding: buffer, as: UTF8.self)
-        if NFC.isPlainlyComposed(buffer) { return text }
-        return text.precomposedStringWithCanonicalMapping
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What YAML 1.2 forbids and libyaml lets through. Found by running the invalid cases of the
 /// yaml-test-suite against the loader: six were accepted (9C9N, DK95/01, QB6E, S98Z, SU5Z, X4QW).
 /// Each is one of three rules below, checked on the source text around the events libyaml
@@ -10,6 +16,24 @@ public enum YAML12Rule: Sendable, Equatable {
     case commentWithoutSpace
     /// A blank line at the start of a `|`/`>` block with more spaces than its first line (S98Z).
     case blockScalarLeadingSpaces
+}
+
+extension YAML12Rule {
+    /// Whether `"#` or `'#` occurs anywhere in the bytes: only there can a comment be stuck to a
+    /// closing quote, so a file without them needs no look at its lines for that rule.
+    public static func quoteBeforeHash(in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            // Every file is looked at: memchr finds the few `#` much faster than a look at each byte.
+            var from = 0
+            while from < buffer.count, let found = memchr(base + from, Int32(UInt8(ascii: "#")), buffer.count - from) {
+                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if offset > 0, buffer[offset - 1] == UInt8(ascii: "\"") || buffer[offset - 1] == UInt8(ascii: "'") { return true }
+                from = offset + 1
+            }
+            return false
+        }
+    }
 }
 
 /// The source as libyaml counts it: lines split at every break libyaml knows (LF, CR, CRLF, NEL,

@@ -22,34 +22,45 @@ public struct FactsValidator: Sendable {
     /// `inProgress` reports a required field left out as a note, not an error: a form being filled
     /// in is scored before it is complete (the file it downloads is checked whole).
     public func validate(_ root: YAMLNode, file: String, sink: DiagnosticSink, partial: Bool = false, inProgress: Bool = false) -> Facts {
-        var facts = Facts(file: file)
-        // Room for every field at once: growing the tables a field at a time rehashed them each time.
-        facts.values.reserveCapacity(schema.fields.count)
-        facts.blocks.reserveCapacity(schema.fields.count / 2)
-        if !partial {
-            guard checkFormat(root, sink) else { return facts }
+        var facts = emptyFacts(file: file)
+        if !partial, let entry = root.entry(schema.formatField) {
+            guard checkFormat(entry.value, sink) else { return facts }
         }
         walk(root, parent: "", block: -1, into: &facts, sink)
         if !partial { checkRequired(root, facts, inProgress ? .note : .error, sink) }
         checkBounds(facts, sink)
         checkDates(facts, sink)
+        identify(&facts)
+        return facts
+    }
+
+    /// Facts with room for every field at once: growing the tables a field at a time rehashed them each time.
+    func emptyFacts(file: String) -> Facts {
+        var facts = Facts(file: file)
+        facts.values.reserveCapacity(schema.fields.count)
+        facts.blocks.reserveCapacity(schema.fields.count / 2)
+        return facts
+    }
+
+    /// The unit's code, name, contact and facts date, from the facts read.
+    func identify(_ facts: inout Facts) {
         facts.code = facts[schema.codeField].map { $0.value.display }
         facts.name = facts[schema.nameField].map { $0.value.display }
         let contact = schema.contactFields.compactMap { facts[$0]?.value.display }.filter { !$0.isEmpty }
         facts.contact = contact.isEmpty ? nil : contact.joined(separator: ", ")
         if case .date(let day)? = facts[schema.referenceDate]?.value { facts.asOf = day }
-        return facts
     }
 
     /// Reads the version first: a file of another format cannot be checked field by field.
-    private func checkFormat(_ root: YAMLNode, _ sink: DiagnosticSink) -> Bool {
+    /// `value` is what the top level writes under the format field.
+    func checkFormat(_ value: YAMLNode, _ sink: DiagnosticSink) -> Bool {
         let key = schema.formatField
-        guard let entry = root.entry(key), !entry.value.isNull else { return true }  // reported as missing later
-        guard case .success(let version) = ScalarReading.count(entry.value) else { return true }  // reported by the walk
+        guard !value.isNull else { return true }  // reported as missing later
+        guard case .success(let version) = ScalarReading.count(value) else { return true }  // reported by the walk
         let number = NSDecimalNumber(decimal: version).intValue
         if schema.formats.contains(number) { return true }
         let supported = schema.formats.map(String.init).joined(separator: ", ")
-        sink.error(.unsupportedFormat, at: entry.value.start, end: entry.value.end,
+        sink.error(.unsupportedFormat, at: value.start, end: value.end,
                    Localized(vi: "định dạng \(number) chưa được hỗ trợ", en: "format \(number) is not supported"),
                    hint: Localized(vi: "phiên bản này đọc định dạng \(supported); viết `\(key): \(schema.formats.last ?? 1)` hoặc cập nhật wardcheck",
                                    en: "this version reads format \(supported); write `\(key): \(schema.formats.last ?? 1)` or update wardcheck"),
@@ -122,7 +133,7 @@ public struct FactsValidator: Sendable {
         schema.field(path).flatMap { read(node, as: $0, sink) }
     }
 
-    private func read(_ node: YAMLNode, as field: FactsSchema.Field, _ sink: DiagnosticSink) -> FactValue? {
+    func read(_ node: YAMLNode, as field: FactsSchema.Field, _ sink: DiagnosticSink) -> FactValue? {
         let result: Result<FactValue, ScalarRejection>
         switch field.type {
         case .block: return nil
@@ -240,11 +251,7 @@ public struct FactsValidator: Sendable {
     }
 
     private func checkRequired(_ root: YAMLNode, _ facts: Facts, _ severity: Severity, _ sink: DiagnosticSink) {
-        for field in schema.fields where field.required {
-            let present = field.type == .block ? facts.blocks[field.path] != nil : facts.values[field.path] != nil
-            if present { continue }
-            // A missing field inside a missing block is covered by the block's own error.
-            if !field.parent.isEmpty, facts.blocks[field.parent] == nil { continue }
+        for field in schema.fields where isMissing(field, from: facts) {
             let written = writtenNode(root, field.path)
             // A field that was written but rejected already has its error.
             if written.map({ !$0.isNull }) == true { continue }
@@ -265,13 +272,22 @@ public struct FactsValidator: Sendable {
         }
     }
 
+    /// A required field the facts lack, where it would be reported: one inside a block left out
+    /// is not, the block's own error covers it.
+    func isMissing(_ field: FactsSchema.Field, from facts: Facts) -> Bool {
+        guard field.required else { return false }
+        let present = field.type == .block ? facts.blocks[field.path] != nil : facts.values[field.path] != nil
+        if present { return false }
+        return field.parent.isEmpty || facts.blocks[field.parent] != nil
+    }
+
     private func writtenNode(_ root: YAMLNode, _ path: String) -> YAMLNode? {
         var node: YAMLNode? = root
         for key in path.split(separator: ".") { node = node?[String(key)] }
         return node
     }
 
-    private func checkBounds(_ facts: Facts, _ sink: DiagnosticSink) {
+    func checkBounds(_ facts: Facts, _ sink: DiagnosticSink) {
         for bound in schema.bounds {
             guard let value = facts[bound.fact], let limit = facts[bound.atMost],
                   let v = value.value.number, let l = limit.value.number, v > l else { continue }
@@ -286,7 +302,7 @@ public struct FactsValidator: Sendable {
         }
     }
 
-    private func checkDates(_ facts: Facts, _ sink: DiagnosticSink) {
+    func checkDates(_ facts: Facts, _ sink: DiagnosticSink) {
         guard case .date(let reference)? = facts[schema.referenceDate]?.value else { return }
         // Only date fields hold dates; in path order, as the report lists them.
         for path in schema.datePaths where path != schema.referenceDate {
@@ -315,8 +331,21 @@ public struct FactsFile: Sendable {
 
     public var isValid: Bool { facts != nil }
 
+    /// A file on disk, as an audit reads every unit. Most are valid: those are read straight from
+    /// libyaml's events (`FactsReader`), and only a file that reader declines is read into a tree,
+    /// which says what is wrong. So the `tree` of a file read from a path may be nil.
     public static func load(path: String, validator: FactsValidator, checks: FileChecks = FileChecks()) -> FactsFile {
-        check(YAMLLoader.load(path: path), path: path, validator: validator, checks: checks)
+        let limits = YAMLLimits.standard
+        switch InputFile.read(path, limit: limits.maxFileBytes) {
+        case .failure(let failure):
+            return check(YAMLLoader.unreadable(failure), path: path, validator: validator, checks: checks)
+        case .success(let bytes):
+            let input = YAMLInput(bytes, limits: limits)
+            if let facts = FactsReader(validator: validator, limits: limits).read(input, file: path) {
+                return check(facts, input: input, path: path, validator: validator, checks: checks)
+            }
+            return check(YAMLLoader.load(input: input, limits: limits), path: path, validator: validator, checks: checks)
+        }
     }
 
     /// Text that is not (yet) a file, such as the template `init` is about to write, checked
@@ -356,5 +385,15 @@ public struct FactsFile: Sendable {
         }
         let diagnostics = sink.finished(source: loaded.source)
         return FactsFile(path: path, facts: sink.hasErrors ? nil : facts, diagnostics: diagnostics, code: facts?.code, tree: loaded.root)
+    }
+
+    /// Facts the quick read gave, which had nothing to say: only the checks beyond the schema are left.
+    private static func check(_ read: Facts, input: YAMLInput, path: String, validator: FactsValidator, checks: FileChecks) -> FactsFile {
+        let sink = DiagnosticSink(file: path)
+        var facts = read
+        checks.apply(to: &facts, schema: validator.schema, sink: sink)
+        // The text is only decoded when there is a line to quote, which a valid file seldom has.
+        let diagnostics = sink.finished(source: sink.diagnostics.isEmpty ? "" : input.source)
+        return FactsFile(path: path, facts: sink.hasErrors ? nil : facts, diagnostics: diagnostics, code: facts.code)
     }
 }

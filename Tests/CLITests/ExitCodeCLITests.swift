@@ -107,6 +107,8 @@ final class ExitCodeCLITests: XCTestCase {
                           ["check"]] {
             let out = try CIWard.run(arguments, in: folder)
             XCTAssertEqual(out.status, 64, arguments.joined(separator: " ") + "\n" + out.stderr)
+            // Said by the root parser, whichever way the command line was first read (DirectCommand).
+            XCTAssertTrue(out.stderr.contains("Usage: wardcheck \(arguments[0]) "), arguments.joined(separator: " ") + "\n" + out.stderr)
         }
     }
 

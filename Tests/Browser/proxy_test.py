@@ -57,10 +57,17 @@ def check(condition, message):
         FAILURES.append(message)
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def free_ports(count):
+    """`count` distinct free ports, held open together while they are picked: picked one at a
+    time, or left to `--port 0`, the system may hand the same port out twice."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for s in sockets:
+            s.bind(("127.0.0.1", 0))
+        return [s.getsockname()[1] for s in sockets]
+    finally:
+        for s in sockets:
+            s.close()
 
 
 def wait_for_port(port, seconds=15):
@@ -274,11 +281,13 @@ def main():
         (work / "city-tokens").write_text(hashed(binary, "vanphong", city_secret), encoding="utf-8")
         key, cert = certificate(work)
 
-        tls, plain = free_port(), free_port()
+        # nginx's two ports and wardcheck's own, all known before either starts: the public URL
+        # names the first, and wardcheck must not be given it (it once was, by `--port 0`).
+        tls, plain, upstream_port = free_ports(3)
         public = "https://localhost:%d" % tls
         log = work / "server.log"
         server = subprocess.Popen(
-            [binary, "serve", "--host", "127.0.0.1", "--port", "0", "--public-url", public, "--wards", str(wards),
+            [binary, "serve", "--host", "127.0.0.1", "--port", str(upstream_port), "--public-url", public, "--wards", str(wards),
              "--criteria", str(ROOT / "criteria"), "--accept-submissions", str(work / "tokens"),
              "--city-tokens", str(work / "city-tokens"), "--log", str(log)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

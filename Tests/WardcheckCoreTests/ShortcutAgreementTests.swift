@@ -72,10 +72,26 @@ final class ShortcutAgreementTests: XCTestCase {
                     XCTAssertEqual(NumberText.plain(whole), NSDecimalNumber(decimal: rounded).stringValue)
                 }
             }
+            // Sums and differences: the same Decimal (value, exponent, significand) and the same text.
+            for (mine, theirs, sign) in [(DecimalShortcuts.add(a, b), a + b, "+"), (DecimalShortcuts.add(a, b, negating: true), a - b, "−")] {
+                guard let mine else { continue }
+                XCTAssertEqual(mine, theirs, "\(a) \(sign) \(b)")
+                XCTAssertEqual(mine.exponent, theirs.exponent, "\(a) \(sign) \(b)")
+                XCTAssertEqual(mine.significand.description, theirs.significand.description, "\(a) \(sign) \(b)")
+                XCTAssertEqual(NumberText.plain(mine), NSDecimalNumber(decimal: theirs).stringValue, "\(a) \(sign) \(b)")
+            }
             if !b.isZero, let quotient = DecimalShortcuts.divide(a, b) {
                 XCTAssertEqual(quotient, a / b, "\(a) / \(b)")
                 XCTAssertEqual(NumberText.plain(quotient), NSDecimalNumber(decimal: a / b).stringValue, "\(a) / \(b)")
             }
+        }
+        XCTAssertEqual(DecimalShortcuts.add(52, 40, negating: true), 12)
+        XCTAssertEqual(DecimalShortcuts.add(Decimal(string: "7.5", locale: posix)!, Decimal(string: "2.5", locale: posix)!), 10)
+        XCTAssertEqual(DecimalShortcuts.add(3, 5, negating: true), -2)
+        XCTAssertEqual(DecimalShortcuts.add(-3, -5, negating: true), 2)
+        for zero in [DecimalShortcuts.add(5, 5, negating: true), DecimalShortcuts.add(Decimal(string: "0.5", locale: posix)!, Decimal(string: "-0.50", locale: posix)!)] {
+            XCTAssertEqual(zero?.exponent, 0)
+            XCTAssertEqual(zero?.significand.description, "0")
         }
         XCTAssertEqual(DecimalShortcuts.divide(45, 5), 9)
         XCTAssertEqual(DecimalShortcuts.divide(46, 5), Decimal(string: "9.2", locale: posix))

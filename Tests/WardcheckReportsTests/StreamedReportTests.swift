@@ -1,5 +1,5 @@
 import Foundation
-import WardcheckCore
+@testable import WardcheckCore
 import XCTest
 @testable import WardcheckReports
 
@@ -28,6 +28,31 @@ final class StreamedReportTests: XCTestCase {
         let ranks = (json["units"] as! [[String: Any]]).map { $0["rank"] as! Int }
         XCTAssertEqual(ranks.first, 1)
         XCTAssertEqual(ranks, ranks.sorted())
+    }
+
+    /// The remedy object the audit writes straight to bytes equals the `JSON` value the scorecard,
+    /// SARIF and the server build, for every remedy of the sample wards (purchases priced and
+    /// not, actions, reports of missing facts) and for one with hostile text and no check.
+    func testRemedyWrittenStraightEqualsTheBuiltValue() {
+        let evaluator = AuditFixture.evaluator()
+        var remedies = AuditFixture.samples.files.compactMap { UnitReport.check(path: $0, evaluator: evaluator).scorecard }.flatMap(\.remedies)
+        XCTAssertTrue(remedies.contains { $0.quantity == nil } && remedies.contains { $0.quantity != nil } && remedies.contains { $0.kind == .report })
+        remedies.append(Remedy(criterion: "TC\"<x>", check: nil, kind: .action("a\nb"), name: Localized(vi: "Tên \u{202E}", en: "Name"),
+                               text: Localized("\"quoted\" \\ </script>"), who: Localized("UBND"), role: "office", quantity: nil,
+                               unitCost: nil, facts: ["x.y", "\t"]))
+        for language in Language.allCases {
+            var straight = JSONStream(depth: 2)
+            var built = JSONStream(depth: 2)
+            straight.beginArray()
+            built.beginArray()
+            for remedy in remedies {
+                ScorecardJSON.remedy(remedy, language, into: &straight)
+                built.value(ScorecardJSON.remedy(remedy, language))
+            }
+            straight.end()
+            built.end()
+            XCTAssertEqual(String(decoding: straight.bytes, as: UTF8.self), String(decoding: built.bytes, as: UTF8.self), "\(language)")
+        }
     }
 
     /// `check --format json` written unit by unit equals the report as one JSON value serialised.

@@ -111,13 +111,25 @@ public struct RemedySpec: Sendable {
     public var role: String?
 }
 
-public struct Check: Sendable {
-    public var id: String
-    public var title: Localized?
-    public var when: Condition?
-    public var require: Condition
-    public var remedy: RemedySpec
-    public var mark: Mark
+/// One check of a criterion. An immutable class: every unit's evaluation walks every check,
+/// and copying the struct (its strings, conditions and remedy) for each was a retain and a
+/// release of every one of them.
+public final class Check: Sendable {
+    public let id: String
+    public let title: Localized?
+    public let when: Condition?
+    public let require: Condition
+    public let remedy: RemedySpec
+    public let mark: Mark
+
+    public init(id: String, title: Localized?, when: Condition?, require: Condition, remedy: RemedySpec, mark: Mark) {
+        self.id = id
+        self.title = title
+        self.when = when
+        self.require = require
+        self.remedy = remedy
+        self.mark = mark
+    }
 }
 
 /// A small facts snippet with the outcome it must produce: the criterion's own tests.

@@ -67,63 +67,52 @@ final class Context: Sendable {
     private func compare(_ c: Comparison) -> ComparisonResult {
         let field = schema.field(c.fact)
         let written = facts[c.fact]
+        let observed = written?.value
         // Where it is written: `facts.position(of:)`, without looking the fact up a second time.
         let at = written == nil || (!facts.supplied.isEmpty && facts.supplied.contains(c.fact)) ? nil : written?.start
-        var result = ComparisonResult(fact: c.fact, at: at, observed: written?.value, op: c.op, requirement: .days(0),
-                                      unit: field?.unit, labels: field?.labels ?? [:])
+        func result(_ requirement: Requirement, _ outcome: CheckOutcome, missing: [String] = [], problem: EvaluationProblem? = nil,
+                    shortfall: ValueRange? = nil, daysAgo: Int? = nil) -> ComparisonResult {
+            ComparisonResult(fact: c.fact, at: at, observed: observed, op: c.op, requirement: requirement, field: field,
+                             outcome: outcome, missing: missing, problem: problem, shortfall: shortfall, daysAgo: daysAgo)
+        }
         switch c.operand {
         case .value(let expected):
-            result.requirement = .value(expected)
             let holds: (FactValue) -> Bool = { ($0 == expected) == (c.op == .is) }
-            if let observed = result.observed {
-                result.outcome = holds(observed) ? .passed : .failed
-            } else {
-                result.outcome = decided(possibleValues(field).map(holds))
-                result.missing = [c.fact]
-            }
+            if let observed { return result(.value(expected), holds(observed) ? .passed : .failed) }
+            return result(.value(expected), decided(possibleValues(field).map(holds)), missing: [c.fact])
         case .values(let list):
-            result.requirement = .values(list)
             let holds: (FactValue) -> Bool = { list.contains($0.display) == (c.op == .in) }
-            if let observed = result.observed {
-                result.outcome = holds(observed) ? .passed : .failed
-            } else {
-                result.outcome = decided(possibleValues(field).map(holds))
-                result.missing = [c.fact]
-            }
+            if let observed { return result(.values(list), holds(observed) ? .passed : .failed) }
+            return result(.values(list), decided(possibleValues(field).map(holds)), missing: [c.fact])
         case .days(let limit):
-            result.requirement = .days(limit)
             var missing: [String] = []
-            if result.observed == nil { missing.append(c.fact) }
+            if observed == nil { missing.append(c.fact) }
             if day == nil { missing.append(schema.referenceDate) }
-            guard missing.isEmpty, case .date(let date)? = result.observed, let day else { return absent(result, missing) }
+            guard missing.isEmpty, case .date(let date)? = observed, let day else { return result(.days(limit), .notReported, missing: missing) }
             let ago = day - date
-            result.daysAgo = ago
             // "Within N days" looks back: a date after the evaluation day is not inside the window.
-            result.outcome = (0...limit).contains(ago) ? .passed : .failed
+            return result(.days(limit), (0...limit).contains(ago) ? .passed : .failed, daysAgo: ago)
         case .expression(let expression):
             let computed = value(of: expression)
             // Its text and formula are written when a report shows them, not for every comparison of an audit.
-            result.requirement = .computed(ComputedRequirement(range: computed.range, expression: expression, context: self))
-            if let problem = computed.problem {
-                result.outcome = .notEvaluable
-                result.problem = problem
-                return result
-            }
-            let observed = result.observed?.number.map(ValueRange.exact) ?? domain(field)
+            let requirement = Requirement.computed(ComputedRequirement(range: computed.range, expression: expression, context: self))
+            if let problem = computed.problem { return result(requirement, .notEvaluable, problem: problem) }
+            let observedRange = observed?.number.map(ValueRange.exact) ?? domain(field)
             // Every fact left out that this comparison read; the outcome says whether they mattered.
-            result.missing = (result.observed == nil ? [c.fact] : []) + computed.missing
-            result.outcome = Self.compare(observed, c.op, computed.range)
-            if result.outcome == .failed {
+            let missing = observed == nil ? [c.fact] + computed.missing : computed.missing
+            let outcome = Self.compare(observedRange, c.op, computed.range)
+            var shortfall: ValueRange?
+            if outcome == .failed {
                 switch c.op {
                 // The smallest whole addition that meets the requirement: ⌈required − observed⌉ …
-                case .atLeast: result.shortfall = computed.range - observed
+                case .atLeast: shortfall = computed.range - observedRange
                 // … or, for "more than", ⌊required − observed⌋ + 1.
-                case .moreThan: result.shortfall = (computed.range - observed).map { x in (DecimalShortcuts.whole(x, up: false) ?? { var x = x; var r = Decimal(); NSDecimalRound(&r, &x, 0, .down); return r }()) + 1 }
+                case .moreThan: shortfall = (computed.range - observedRange).map { x in (DecimalShortcuts.whole(x, up: false) ?? { var x = x; var r = Decimal(); NSDecimalRound(&r, &x, 0, .down); return r }()) + 1 }
                 default: break
                 }
             }
+            return result(requirement, outcome, missing: missing, shortfall: shortfall)
         }
-        return result
     }
 
     /// Decides `observed op required` when both may be ranges: passed or failed only when every
@@ -169,13 +158,6 @@ final class Context: Sendable {
     /// The numbers a left-out numeric fact could take: its schema minimum up to the largest value a file may hold.
     private func domain(_ field: FactsSchema.Field?) -> ValueRange {
         ValueRange(lower: field?.minimum ?? 0, upper: ScalarReading.largest)
-    }
-
-    private func absent(_ result: ComparisonResult, _ missing: [String]) -> ComparisonResult {
-        var r = result
-        r.outcome = .notReported
-        r.missing = missing
-        return r
     }
 
     func value(of expression: Expression) -> Value {

@@ -2,8 +2,9 @@ import Foundation
 import YAMLTree
 
 /// Evaluates compiled criteria against one unit's facts. Pure: the same facts, criteria,
-/// waivers and day always give the same scorecard.
-public struct Evaluator: Sendable {
+/// waivers and day always give the same scorecard. An immutable class, so the closures and
+/// helpers of every unit's evaluation share it rather than copy the criteria, waivers and roster.
+public final class Evaluator: Sendable {
     public let criteria: CriteriaSet
     public let waivers: Waivers
     /// `--as-of`: the day date windows count back from and waivers are judged on, instead of each file's own date.
@@ -248,7 +249,7 @@ public struct Evaluator: Sendable {
             }
             let facts = { Criterion.factsRead(by: check.remedy) }
             if let exact = range.exact {
-                guard exact <= Decimal(Self.largestQuantity) else {
+                guard DecimalShortcuts.lessOrEqual(exact, Decimal(Self.largestQuantity)) else {
                     let formula = written()
                     return .failure(fault(Localized(vi: "số lượng tính ra quá lớn: \(formula) = \(NumberText.plain(exact))",
                                                     en: "the quantity is too large: \(formula) = \(NumberText.plain(exact))"),
@@ -286,12 +287,24 @@ public struct Evaluator: Sendable {
             (name, who, role, unitCost, kind) = (action.name, action.who, action.role, nil, .action(key))
         }
         let first = comparisons.first { $0.outcome == .failed } ?? comparisons.first
-        let observed = first.map { RemedyWords(schema: criteria.schema).observed($0) } ?? Localized("")
-        let required = first.map { RemedyWords(schema: criteria.schema).required($0) } ?? Localized("")
-        let quantityText: Localized = quantity.map { Localized(vi: NumberText.grouped($0, .vi), en: NumberText.grouped($0, .en)) }
-            ?? atLeast.map { Localized(vi: "ít nhất \(NumberText.grouped($0, .vi))", en: "at least \(NumberText.grouped($0, .en))") }
-            ?? Localized(vi: "(chưa tính được)", en: "(not yet known)")
-        let text = spec.text.filling(["quantity": quantityText, "observed": observed, "required": required])
+        // Each value is made when the text first names it, once for both languages.
+        var quantityText: Localized?, observed: Localized?, required: Localized?
+        let text = spec.text.filling { name in
+            switch name {
+            case "quantity":
+                quantityText = quantityText ?? quantity.map { Localized(vi: NumberText.grouped($0, .vi), en: NumberText.grouped($0, .en)) }
+                    ?? atLeast.map { Localized(vi: "ít nhất \(NumberText.grouped($0, .vi))", en: "at least \(NumberText.grouped($0, .en))") }
+                    ?? Localized(vi: "(chưa tính được)", en: "(not yet known)")
+                return quantityText
+            case "observed":
+                observed = observed ?? first.map { RemedyWords(schema: criteria.schema).observed($0) } ?? Localized("")
+                return observed
+            case "required":
+                required = required ?? first.map { RemedyWords(schema: criteria.schema).required($0) } ?? Localized("")
+                return required
+            default: return nil
+            }
+        }
         return .success(Remedy(criterion: criterion.id, check: check.id, kind: kind, name: name, text: text, who: spec.who ?? who, role: spec.role ?? role,
                                quantity: quantity, unitCost: unitCost, facts: quantity == nil ? needs : [], measured: spec.quantity != nil))
     }

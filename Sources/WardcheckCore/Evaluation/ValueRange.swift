@@ -31,11 +31,11 @@ public struct ValueRange: Sendable, Equatable {
     }
 
     static func + (a: ValueRange, b: ValueRange) -> ValueRange {
-        ValueRange(lower: both(a.lower, b.lower, +), upper: both(a.upper, b.upper, +))
+        ValueRange(lower: both(a.lower, b.lower, plus), upper: both(a.upper, b.upper, plus))
     }
 
     static func - (a: ValueRange, b: ValueRange) -> ValueRange {
-        ValueRange(lower: both(a.lower, b.upper, -), upper: both(a.upper, b.lower, -))
+        ValueRange(lower: both(a.lower, b.upper, minus), upper: both(a.upper, b.lower, minus))
     }
 
     static func * (a: ValueRange, b: ValueRange) -> ValueRange {
@@ -86,6 +86,9 @@ public struct ValueRange: Sendable, Equatable {
         default: return "?"
         }
     }
+
+    private static func plus(_ x: Decimal, _ y: Decimal) -> Decimal { DecimalShortcuts.add(x, y) ?? x + y }
+    private static func minus(_ x: Decimal, _ y: Decimal) -> Decimal { DecimalShortcuts.add(x, y, negating: true) ?? x - y }
 
     private static func both(_ x: Decimal?, _ y: Decimal?, _ f: (Decimal, Decimal) -> Decimal) -> Decimal? {
         guard let x, let y else { return nil }

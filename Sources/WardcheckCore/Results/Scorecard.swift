@@ -12,40 +12,49 @@ public enum CheckOutcome: String, Sendable, Codable {
 
 /// One fact compared with its requirement, with everything needed to show it: the value
 /// observed and where it is written, the requirement as data and how it was computed.
-public struct ComparisonResult: Sendable {
-    public var fact: String
-    public var at: Mark?
-    public var observed: FactValue?
-    public var op: Operator
+/// An immutable class: a unit's comparisons are passed from the check to the criterion to every
+/// report, and copying a struct of this size (strings, arrays, the requirement) at each step was
+/// a tenth of an audit; a reference is one retain.
+public final class ComparisonResult: Sendable {
+    public let fact: String
+    public let at: Mark?
+    public let observed: FactValue?
+    public let op: Operator
     /// What the rule asks of the fact. Sentences (`Verdict`), tables and JSON are written from it.
-    public var requirement: Requirement
+    public let requirement: Requirement
     /// What the rule asks for, as the rule language writes it: "9", "8–24", "true", "{4g, 5g}", "90"
     /// (the `required` member of `check --format json`).
     public var required: String { requirement.written }
     /// How the requirement was computed, facts filled in ("⌈staffing.officials ÷ 5⌉ = ⌈45 ÷ 5⌉ = 9").
     public var formula: String? { requirement.formula }
-    public var unit: Localized?
-    public var outcome: CheckOutcome
-    public var missing: [String]
+    public let outcome: CheckOutcome
+    public let missing: [String]
     /// Why the requirement could not be computed (a division by zero).
-    public var problem: EvaluationProblem?
+    public let problem: EvaluationProblem?
     /// How much is short, when the comparison failed: exact, or a range when a fact was left out.
-    var shortfall: ValueRange?
+    let shortfall: ValueRange?
     /// For date windows: how many days before the evaluation day the date is.
-    public var daysAgo: Int?
-    /// For enum facts: how each value reads to a person (the schema's `labels`).
-    public var labels: [String: Localized] = [:]
+    public let daysAgo: Int?
+    /// The schema's field of the fact: its unit and labels, read only when the comparison is shown.
+    let field: FactsSchema.Field?
 
-    init(fact: String, at: Mark?, observed: FactValue?, op: Operator, requirement: Requirement, unit: Localized?, labels: [String: Localized]) {
+    public var unit: Localized? { field?.unit }
+    /// For enum facts: how each value reads to a person (the schema's `labels`).
+    public var labels: [String: Localized] { field?.labels ?? [:] }
+
+    init(fact: String, at: Mark?, observed: FactValue?, op: Operator, requirement: Requirement, field: FactsSchema.Field?,
+         outcome: CheckOutcome, missing: [String] = [], problem: EvaluationProblem? = nil, shortfall: ValueRange? = nil, daysAgo: Int? = nil) {
         self.fact = fact
         self.at = at
         self.observed = observed
         self.op = op
         self.requirement = requirement
-        self.unit = unit
-        self.outcome = .notReported
-        self.missing = []
-        self.labels = labels
+        self.field = field
+        self.outcome = outcome
+        self.missing = missing
+        self.problem = problem
+        self.shortfall = shortfall
+        self.daysAgo = daysAgo
     }
 }
 
@@ -151,13 +160,24 @@ public struct Remedy: Sendable {
     }
 }
 
-public struct CheckResult: Sendable {
-    public var id: String
-    public var title: Localized?
-    public var guardComparisons: [ComparisonResult]
-    public var comparisons: [ComparisonResult]
-    public var outcome: CheckOutcome
-    public var remedy: Remedy?
+/// One check's result. An immutable class, shared rather than copied, like `ComparisonResult`.
+public final class CheckResult: Sendable {
+    public let id: String
+    public let title: Localized?
+    public let guardComparisons: [ComparisonResult]
+    public let comparisons: [ComparisonResult]
+    public let outcome: CheckOutcome
+    public let remedy: Remedy?
+
+    init(id: String, title: Localized?, guardComparisons: [ComparisonResult], comparisons: [ComparisonResult],
+         outcome: CheckOutcome, remedy: Remedy?) {
+        self.id = id
+        self.title = title
+        self.guardComparisons = guardComparisons
+        self.comparisons = comparisons
+        self.outcome = outcome
+        self.remedy = remedy
+    }
 }
 
 /// A fact a criterion needed but the file does not have, located at the nearest block that was written.
@@ -210,11 +230,16 @@ public struct Scorecard: Sendable {
     public var evaluatedOn: Day?
     public var results: [CriterionResult]
 
-    public var passed: Int { results.filter { $0.outcome == .passed }.count }
+    public var passed: Int { count(.passed) }
     public var total: Int { results.count }
     public var ready: Bool { passed == total }
 
-    public func count(_ outcome: Outcome) -> Int { results.filter { $0.outcome == outcome }.count }
+    /// Counted by index: filtering copied every criterion's result to count them.
+    public func count(_ outcome: Outcome) -> Int {
+        var n = 0
+        for i in results.indices where results[i].outcome == outcome { n += 1 }
+        return n
+    }
 
     /// Remedies for criteria not met, in criterion order. A waiver excuses a failing check, never
     /// silence: a waived criterion keeps its "report the missing facts" remedy.
@@ -233,5 +258,11 @@ public struct Scorecard: Sendable {
     public var expiredWaivers: [Waiver] { results.compactMap(\.expiredWaiver) }
 
     /// Why each not-evaluable criterion could not be computed.
-    public var problems: [EvaluationProblem] { results.filter { $0.outcome == .notEvaluable }.compactMap(\.problem) }
+    public var problems: [EvaluationProblem] {
+        var out: [EvaluationProblem] = []
+        for i in results.indices where results[i].outcome == .notEvaluable {
+            if let problem = results[i].problem { out.append(problem) }
+        }
+        return out
+    }
 }

@@ -117,6 +117,27 @@ enum DecimalShortcuts {
         return nil
     }
 
+    /// `a + b`, or `a − b` when `negating`, in 64-bit integers at the smaller exponent, when
+    /// nothing overflows: a shortfall of 52 − 40 took Foundation 4,600 instructions. The result is
+    /// compacted (trailing zeros moved into the exponent) as Foundation's own arithmetic leaves
+    /// it, so it is the same Decimal, not only the same value.
+    static func add(_ a: Decimal, _ b: Decimal, negating: Bool = false) -> Decimal? {
+        guard let x = parts(a), let y = parts(b) else { return nil }
+        let low = min(x.exponent, y.exponent)
+        guard let mx = scaled(x.mantissa, by: x.exponent - low), let my = scaled(y.mantissa, by: y.exponent - low),
+              mx <= UInt64(Int64.max), my <= UInt64(Int64.max) else { return nil }
+        let sx = x.negative ? -Int64(mx) : Int64(mx)
+        let sy = (y.negative != negating) ? -Int64(my) : Int64(my)
+        let (sum, overflow) = sx.addingReportingOverflow(sy)
+        guard !overflow, sum != Int64.min else { return nil }
+        if sum == 0 { return 0 }
+        var magnitude = UInt64(sum.magnitude)
+        var exponent = low
+        while magnitude % 10 == 0 { magnitude /= 10; exponent += 1 }
+        guard exponent >= -100, exponent <= 100 else { return nil }
+        return Decimal(sign: sum < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(magnitude))
+    }
+
     /// A whole number as an Int, when it is one and fits.
     static func integer(_ value: Decimal) -> Int? {
         guard let p = parts(value), p.exponent >= 0, let magnitude = scaled(p.mantissa, by: p.exponent), magnitude <= UInt64(Int.max) else { return nil }

@@ -34,10 +34,17 @@ public struct Localized: Sendable, Hashable {
     /// never searched for placeholders itself, and no Foundation string search runs per remedy
     /// (that was a third of an audit's time). A `{…}` naming no value is left as written.
     public func filling(_ values: [String: Localized]) -> Localized {
-        Localized(vi: Self.fill(vi, values, vi: true), en: Self.fill(en, values, vi: false))
+        filling { values[$0] }
     }
 
-    private static func fill(_ template: String, _ values: [String: Localized], vi: Bool) -> String {
+    /// Fills `{name}` placeholders with the value `value(name)` gives, nil leaving the
+    /// placeholder as written: a value is made only when the text names it (a remedy's
+    /// "observed" and "required" words cost more than the rest of its text).
+    public func filling(_ value: (String) -> Localized?) -> Localized {
+        Localized(vi: Self.fill(vi, value, vi: true), en: Self.fill(en, value, vi: false))
+    }
+
+    private static func fill(_ template: String, _ values: (String) -> Localized?, vi: Bool) -> String {
         var utf8Template = template
         // Native strings are contiguous UTF-8: read them through a pointer, not index by index,
         // and copy the text between placeholders in runs.
@@ -49,7 +56,7 @@ public struct Localized: Sendable, Hashable {
             var copied = 0
             while true {
                 if let end = utf8[(brace + 1)...].firstIndex(of: close),
-                   let value = values[String(decoding: UnsafeBufferPointer(rebasing: utf8[(brace + 1)..<end]), as: UTF8.self)] {
+                   let value = values(String(decoding: UnsafeBufferPointer(rebasing: utf8[(brace + 1)..<end]), as: UTF8.self)) {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<brace]))
                     out.append(contentsOf: (vi ? value.vi : value.en).utf8)
                     copied = end + 1

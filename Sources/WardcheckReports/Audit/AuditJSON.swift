@@ -189,11 +189,13 @@ public enum AuditJSON {
             for (group, passed) in zip(layout.groups, layout.subtotals(row)) { json.member(group.key, int: passed) }
             json.end()
             json.member("cost", int: row.cost)
-            json.member("purchases", AuditJSON.totals(row, tasks, kinds: [.item], \.quantity))
-            json.member("actions", AuditJSON.totals(row, tasks, kinds: [.action, .report], \.remedies))
+            json.key("purchases")
+            AuditJSON.totals(row, tasks, kinds: [.item], \.quantity, into: &json)
+            json.key("actions")
+            AuditJSON.totals(row, tasks, kinds: [.action, .report], \.remedies, into: &json)
             json.key("remedies")
             json.beginArray()
-            for remedy in row.remedies { json.value(ScorecardJSON.remedy(remedy, language)) }
+            for remedy in row.remedies { ScorecardJSON.remedy(remedy, language, into: &json) }
             json.end()
             json.member("unpriced", strings: row.unpriced)
             json.key("problems")
@@ -260,12 +262,19 @@ public enum AuditJSON {
     }
 
     /// A unit's needs summed by catalogue key (whoever is responsible), keys in alphabetical order.
-    private static func totals(_ row: Audit.Row, _ tasks: [Audit.Task], kinds: Set<Audit.Task.Kind>, _ value: KeyPath<Audit.Need, Int32>) -> JSON {
-        var sums: [String: Int] = [:]
+    /// The unit's needs of these kinds added up by key, keys in order, written straight to
+    /// bytes. A unit needs a handful of things: a list searched in place, not a hashed table.
+    private static func totals(_ row: Audit.Row, _ tasks: [Audit.Task], kinds: [Audit.Task.Kind], _ value: KeyPath<Audit.Need, Int32>,
+                               into json: inout JSONStream) {
+        var sums: [(key: String, sum: Int)] = []
         for need in row.needs {
             let task = tasks[Int(need.index)]
-            if kinds.contains(task.kind) { sums[task.key, default: 0] += Int(need[keyPath: value]) }
+            guard kinds.contains(task.kind) else { continue }
+            if let i = sums.firstIndex(where: { $0.key == task.key }) { sums[i].sum += Int(need[keyPath: value]) } else { sums.append((task.key, Int(need[keyPath: value]))) }
         }
-        return .object(sums.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })
+        sums.sort { $0.key < $1.key }
+        json.beginObject()
+        for (key, sum) in sums { json.member(key, int: sum) }
+        json.end()
     }
 }

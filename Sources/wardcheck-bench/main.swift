@@ -31,6 +31,8 @@ struct Options {
     var rollupOnly = false
     /// Peak memory of every format of `audit` and `check` at each size.
     var formats = false
+    /// The Python peer to time against (`Tests/Bench/peer.py`); nil skips it.
+    var peer: String? = "Tests/Bench/peer.py"
     /// Internal: the child that measures the floor on one folder.
     var parseFloor: String?
 
@@ -50,6 +52,8 @@ struct Options {
       --provinces N     the roll-up: N generated provinces (default 34; 0 skips it) ...
       --rollup-units N  ... totalling N units (default 3321, the country)
       --rollup-only     measure only the roll-up
+      --peer PATH       the Python peer to time the audit against (default Tests/Bench/peer.py; `none` skips it;
+                        skipped when python3 has no PyYAML C loader)
       --formats         instead of the timings: peak memory of every format of audit and check at each
                         size, and the memory one more unit adds (e.g. --sizes 3321,33210 --formats)
     """
@@ -78,6 +82,7 @@ struct Options {
             case "--workdir": workdir = try value(flag)
             case "--compare-only": compareOnly = true
             case "--keep": keep = true
+            case "--peer": let p = try value(flag); peer = p == "none" ? nil : p
             case "--provinces": rollup.provinces = try number(flag, try value(flag), 0...1000)
             case "--rollup-units": rollup.units = try number(flag, try value(flag), 1...SyntheticUnits.largest)
             case "--rollup-only": rollupOnly = true
@@ -149,6 +154,8 @@ struct SizeFigures {
     var auditPeakKiB: Int
     var check: Double
     var checkPeakKiB: Int
+    /// The Python peer's audit of the same folder, start to exit; nil when it was not run.
+    var peer: Double?
 }
 
 /// The `"valid": N` a report's summary states, read from the part of the file that holds it:
@@ -207,8 +214,12 @@ func measure(size: Int, folder: String, options: Options) throws -> SizeFigures 
     // temporary file beside the target, then a rename), which as root would replace /dev/null.
     let (audit, auditCPU, auditPeak) = try timed(["audit", folder, "--as-of", "2026-11-15", "--format", "json"], report: out + "/audit.json", summaryAtEnd: false)
     let (check, _, checkPeak) = try timed(["check", folder, "--format", "json"], report: out + "/check.json", summaryAtEnd: true)
+    var peer: Double?
+    if let script = options.peer, size <= PythonPeer.largest, FileManager.default.fileExists(atPath: script), let python = PythonPeer.python {
+        peer = try PythonPeer.time(python, script: script, folder: folder, size: size, repeats: options.repeats, out: out)
+    }
     return SizeFigures(units: size, bytes: bytes, floor: median(floorTimes), floorCPU: median(floorCPUs), floorPeakKiB: floorPeak,
-                       audit: audit, auditCPU: auditCPU, auditPeakKiB: auditPeak, check: check, checkPeakKiB: checkPeak)
+                       audit: audit, auditCPU: auditCPU, auditPeakKiB: auditPeak, check: check, checkPeakKiB: checkPeak, peer: peer)
 }
 
 /// `check` of one file, start to exit: what a ward office waits for.
@@ -323,10 +334,11 @@ func run() throws {
     }
     if options.rollupOnly { return }
     print("")
-    table(["units", "MB", "floor ms", "audit json ms", "× floor", "CPU × floor", "check json ms", "floor MiB", "audit MiB", "check MiB"],
+    table(["units", "MB", "floor ms", "audit json ms", "× floor", "CPU × floor", "peer ms", "peer ÷ audit", "check json ms", "floor MiB", "audit MiB", "check MiB"],
           figures.map { f in
               [String(f.units), String(format: "%.1f", Double(f.bytes) / 1e6), ms(f.floor), ms(f.audit), String(format: "%.1f", f.audit / f.floor),
-               String(format: "%.1f", f.auditCPU / max(f.floorCPU, 1e-6)), ms(f.check), mib(f.floorPeakKiB), mib(f.auditPeakKiB), mib(f.checkPeakKiB)]
+               String(format: "%.1f", f.auditCPU / max(f.floorCPU, 1e-6)), f.peer.map(ms) ?? "–", f.peer.map { String(format: "%.1f", $0 / f.audit) } ?? "–",
+               ms(f.check), mib(f.floorPeakKiB), mib(f.auditPeakKiB), mib(f.checkPeakKiB)]
           })
     for (a, b) in zip(figures, figures.dropFirst()) {
         let added = Double(b.units - a.units)
@@ -338,7 +350,10 @@ func run() throws {
                      single.median * 1000, single.low * 1000, single.high * 1000, options.singleRuns, mib(single.peakKiB)))
     }
     print("medians of \(options.repeats) runs; floor = libyaml's event parser alone on \(ProcessInfo.processInfo.activeProcessorCount) threads, in process; "
-          + "wardcheck times are start to exit; CPU × floor = user+system CPU of the audit over the floor's. Load average at end \(loadAverage())")
+          + "wardcheck times are start to exit; CPU × floor = user+system CPU of the audit over the floor's; "
+          + (figures.contains { $0.peer != nil } ? "peer = Tests/Bench/peer.py (PyYAML's C loader, the criteria by hand, one process), start to exit. "
+                                                 : "the Python peer was not run (--peer none, or python3 without PyYAML's C loader). ")
+          + "Load average at end \(loadAverage())")
     if !identical {
         print("the figures differ from the reference build (see above)")
         exit(1)

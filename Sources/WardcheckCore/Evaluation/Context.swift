@@ -65,14 +65,15 @@ final class Context: Sendable {
     }
 
     private func compare(_ c: Comparison) -> ComparisonResult {
-        let field = schema.field(c.fact)
         let written = facts[c.fact]
         let observed = written?.value
+        // The field is needed only for a fact left out: the values it could take.
+        let field = observed == nil ? schema.field(c.fact) : nil
         // Where it is written: `facts.position(of:)`, without looking the fact up a second time.
         let at = written == nil || (!facts.supplied.isEmpty && facts.supplied.contains(c.fact)) ? nil : written?.start
         func result(_ requirement: Requirement, _ outcome: CheckOutcome, missing: [String] = [], problem: EvaluationProblem? = nil,
                     shortfall: ValueRange? = nil, daysAgo: Int? = nil) -> ComparisonResult {
-            ComparisonResult(fact: c.fact, at: at, observed: observed, op: c.op, requirement: requirement, field: field,
+            ComparisonResult(fact: c.fact, at: at, observed: observed, op: c.op, requirement: requirement, context: self,
                              outcome: outcome, missing: missing, problem: problem, shortfall: shortfall, daysAgo: daysAgo)
         }
         switch c.operand {
@@ -97,7 +98,7 @@ final class Context: Sendable {
             // Its text and formula are written when a report shows them, not for every comparison of an audit.
             let requirement = Requirement.computed(ComputedRequirement(range: computed.range, expression: expression, context: self))
             if let problem = computed.problem { return result(requirement, .notEvaluable, problem: problem) }
-            let observedRange = observed?.number.map(ValueRange.exact) ?? domain(field)
+            let observedRange = observed?.number.map(ValueRange.exact) ?? domain(field ?? schema.field(c.fact))
             // Every fact left out that this comparison read; the outcome says whether they mattered.
             let missing = observed == nil ? [c.fact] + computed.missing : computed.missing
             let outcome = Self.compare(observedRange, c.op, computed.range)

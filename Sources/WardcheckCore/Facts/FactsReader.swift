@@ -22,6 +22,8 @@ struct FactsReader {
         let said = DiagnosticSink(file: file)
         // The fields written so far, by their place in the schema: a key written twice is a duplicate.
         var written = FieldSet(count: schema.fields.count)
+        // The fields with a value or a block: whether a required one is missing, without a look-up by path.
+        var present = FieldSet(count: schema.fields.count)
         // The mappings open around the event read.
         var open: [OpenBlock] = []
         open.reserveCapacity(8)
@@ -55,6 +57,7 @@ struct FactsReader {
                 // A mapping as a key, or as the value of a field that is not a block.
                 guard let (field, key) = pending, case .block = schema.fields[field].type else { return nil }
                 facts.blocks[schema.fields[field].path] = key
+                _ = present.insert(field)
                 open.append(OpenBlock(field: field, flowLine: flowLine))
                 pending = nil
             case .mappingEnd:
@@ -85,10 +88,15 @@ struct FactsReader {
                 if open.count == 1, described.path == schema.formatField, !validator.checkFormat(value, said) { return nil }
                 guard let read = validator.read(value, as: described, said), said.total == 0 else { return nil }
                 facts.values[described.path] = Located(read, start: event.start, end: event.end)
+                _ = present.insert(field)
             }
         }
         guard rootRead, pending == nil else { return nil }
-        guard !schema.fields.contains(where: { validator.isMissing($0, from: facts) }) else { return nil }
+        // A required field left out, unless its whole block is (as `FactsValidator.isMissing`).
+        for (i, field) in schema.fields.enumerated() where field.required && !present.contains(i) {
+            let parent = schema.parentIndex[i]
+            if parent < 0 || present.contains(parent) { return nil }
+        }
         validator.checkBounds(facts, said)
         validator.checkDates(facts, said)
         guard said.total == 0 else { return nil }
@@ -115,6 +123,10 @@ struct FieldSet {
 
     init(count: Int) {
         words = Array(repeating: 0, count: (count + 63) / 64)
+    }
+
+    func contains(_ field: Int) -> Bool {
+        words[field / 64] & (1 << UInt64(field % 64)) != 0
     }
 
     /// Adds the field; false when it was already there.

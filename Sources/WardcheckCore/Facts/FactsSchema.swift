@@ -127,12 +127,17 @@ public struct FactsSchema: Sendable {
 
     /// The field written as `key` inside the block at `fields[block]` (-1 for the top level):
     /// a walk down a file looks keys up where it stands, never building a path to hash.
+    /// A block holds a handful of keys: comparing short strings one by one is cheaper than hashing.
     func child(_ key: String, of block: Int) -> Int? {
-        children[block + 1][key]
+        for child in children[block + 1] where fields[child].key == key { return child }
+        return nil
     }
 
-    /// For the top level, then for each field: the fields inside it, by key.
-    private var children: [[String: Int]] = []
+    /// For the top level, then for each field: the fields inside it, in schema order.
+    private var children: [[Int]] = []
+
+    /// Where each field's block is in `fields`; -1 for a field at the top level.
+    private(set) var parentIndex: [Int] = []
 
     /// The keys allowed inside a block ("" for the top level), in schema order.
     public func keys(under parent: String) -> [String] {
@@ -213,7 +218,9 @@ public struct FactsSchema: Sendable {
         (self.codeField, self.nameField, self.contactFields, self.fields, self.bounds) = (codeField, nameField, contactFields, fields, bounds)
         byPath = [:]
         childKeys = [:]
-        children = Array(repeating: [:], count: fields.count + 1)
+        children = Array(repeating: [], count: fields.count + 1)
+        parentIndex = []
+        parentIndex.reserveCapacity(fields.count)
         for (i, field) in fields.enumerated() {
             let parent: Int
             if field.parent.isEmpty {
@@ -224,7 +231,8 @@ public struct FactsSchema: Sendable {
             }
             byPath[field.path] = i
             childKeys[field.parent, default: []].append(field.key)
-            children[parent + 1][field.key] = i
+            children[parent + 1].append(i)
+            parentIndex.append(parent)
         }
         dates = fields.filter { $0.type == .date }.map(\.path).sorted()
     }

@@ -35,21 +35,23 @@ public final class ComparisonResult: Sendable {
     let shortfall: ValueRange?
     /// For date windows: how many days before the evaluation day the date is.
     public let daysAgo: Int?
-    /// The schema's field of the fact: its unit and labels, read only when the comparison is shown.
-    let field: FactsSchema.Field?
+    /// The unit's evaluation, whose schema has the fact's unit and labels: looked up only when
+    /// the comparison is shown, not for every comparison of an audit.
+    private let context: Context
 
+    var field: FactsSchema.Field? { context.schema.field(fact) }
     public var unit: Localized? { field?.unit }
     /// For enum facts: how each value reads to a person (the schema's `labels`).
     public var labels: [String: Localized] { field?.labels ?? [:] }
 
-    init(fact: String, at: Mark?, observed: FactValue?, op: Operator, requirement: Requirement, field: FactsSchema.Field?,
+    init(fact: String, at: Mark?, observed: FactValue?, op: Operator, requirement: Requirement, context: Context,
          outcome: CheckOutcome, missing: [String] = [], problem: EvaluationProblem? = nil, shortfall: ValueRange? = nil, daysAgo: Int? = nil) {
         self.fact = fact
         self.at = at
         self.observed = observed
         self.op = op
         self.requirement = requirement
-        self.field = field
+        self.context = context
         self.outcome = outcome
         self.missing = missing
         self.problem = problem

@@ -119,8 +119,7 @@ enum DecimalShortcuts {
 
     /// `a + b`, or `a − b` when `negating`, in 64-bit integers at the smaller exponent, when
     /// nothing overflows: a shortfall of 52 − 40 took Foundation 4,600 instructions. The result is
-    /// compacted (trailing zeros moved into the exponent) as Foundation's own arithmetic leaves
-    /// it, so it is the same Decimal, not only the same value.
+    /// the same Decimal Foundation's arithmetic gives (exponent and significand), not only the same value.
     static func add(_ a: Decimal, _ b: Decimal, negating: Bool = false) -> Decimal? {
         guard let x = parts(a), let y = parts(b) else { return nil }
         let low = min(x.exponent, y.exponent)
@@ -131,11 +130,9 @@ enum DecimalShortcuts {
         let (sum, overflow) = sx.addingReportingOverflow(sy)
         guard !overflow, sum != Int64.min else { return nil }
         if sum == 0 { return 0 }
-        var magnitude = UInt64(sum.magnitude)
-        var exponent = low
-        while magnitude % 10 == 0 { magnitude /= 10; exponent += 1 }
-        guard exponent >= -100, exponent <= 100 else { return nil }
-        return Decimal(sign: sum < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(magnitude))
+        guard low >= -100, low <= 100 else { return nil }
+        // Foundation's initialiser compacts (750 × 10⁻² is kept as 75 × 10⁻¹), as its arithmetic does.
+        return Decimal(sign: sum < 0 ? .minus : .plus, exponent: low, significand: Decimal(UInt64(sum.magnitude)))
     }
 
     /// A whole number as an Int, when it is one and fits.

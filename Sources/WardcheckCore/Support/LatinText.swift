@@ -30,6 +30,11 @@ public enum LatinText {
         return isSimple(bytes: Array(utf8), refusing: special)
     }
 
+    /// The same, on bytes already in one piece.
+    public static func isSimple(_ bytes: UnsafeBufferPointer<UInt8>, refusing special: Refusing = .nothing) -> Bool {
+        isSimple(bytes: bytes, refusing: special)
+    }
+
     private static func isSimple<Bytes: Sequence>(bytes: Bytes, refusing special: Refusing) -> Bool where Bytes.Element == UInt8 {
         var iterator = bytes.makeIterator()
         while let byte = iterator.next() {

@@ -129,6 +129,14 @@ public struct JSONStream {
 
     private mutating func newline(_ level: Int) {
         bytes.append(0x0A)
-        for _ in 0..<(2 * level) { bytes.append(0x20) }
+        // One copy of the indentation rather than a space at a time: a unit's part has a hundred lines.
+        let width = 2 * level
+        if width <= Self.spaces.count {
+            bytes.append(contentsOf: Self.spaces[..<width])
+        } else {
+            bytes.append(contentsOf: repeatElement(0x20, count: width))
+        }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 32)
 }

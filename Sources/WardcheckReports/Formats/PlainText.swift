@@ -9,4 +9,5 @@ enum PlainText {
     private static let markup = LatinText.Refusing("\"\\<>&'")
 
     static func isPlain(_ utf8: String.UTF8View) -> Bool { LatinText.isSimple(utf8, refusing: markup) }
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { LatinText.isSimple(bytes, refusing: markup) }
 }

@@ -30,6 +30,25 @@ final class StreamedReportTests: XCTestCase {
         XCTAssertEqual(ranks, ranks.sorted())
     }
 
+    /// Every line of the plan and of the actions, and each party's copy of it, lists its units by
+    /// code, ascending, with each unit once.
+    func testThePlansUnitsAreListedByCode() throws {
+        let (whole, _, _) = AuditFixture.samples
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(AuditJSON.render(whole, language: .vi).utf8)) as? [String: Any])
+        let plan = try XCTUnwrap(json["plan"] as? [String: Any])
+        var lines = (plan["items"] as? [[String: Any]] ?? []) + (json["actions"] as? [[String: Any]] ?? [])
+        for party in json["parties"] as? [[String: Any]] ?? [] {
+            lines += (party["items"] as? [[String: Any]] ?? []) + (party["actions"] as? [[String: Any]] ?? [])
+        }
+        var longest = 0
+        for line in lines {
+            let codes = (line["by_unit"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+            XCTAssertEqual(codes, Array(Set(codes)).sorted(), "\(line["item"] ?? line["key"] ?? "?")")
+            longest = max(longest, codes.count)
+        }
+        XCTAssertGreaterThan(longest, 5, "the samples give lines of many units")
+    }
+
     /// The remedy object the audit writes straight to bytes equals the `JSON` value the scorecard,
     /// SARIF and the server build, for every remedy of the sample wards (purchases priced and
     /// not, actions, reports of missing facts) and for one with hostile text and no check.

@@ -102,6 +102,37 @@ final class ShortcutAgreementTests: XCTestCase {
         XCTAssertEqual(Evaluator.wholeUp(Decimal(string: "-40.5", locale: posix)!), -40)
     }
 
+    /// A walked folder's paths come out in the order `String`'s `<` gives them, whether they are
+    /// ASCII (compared on their bytes) or not (Vietnamese names, composed and decomposed), prefixes
+    /// and all; and a real walk lists a folder's files that way.
+    func testPathsSortedAsStringsSortThem() throws {
+        var paths = ["w/a.yaml", "w/a.yaml.yml", "w/A.yaml", "w/b", "w/ab.yaml", "w/a", "w/", "w/Hòa Xuân.yaml",
+                     "w/Ho\u{300}a Xuân.yaml", "w/Hoa.yaml", "w/~.yaml", "w/z/1.yaml", "w/z.yaml", "w/é.yml", "w/e\u{301}.yml"]
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("aAbz09._-/ éòƯ".unicodeScalars)
+        for _ in 0..<3000 {
+            let length = Int.random(in: 0...12, using: &generator)
+            var name = "w/"
+            for _ in 0..<length {
+                // Mostly ASCII, as real paths are.
+                let scalar = Int.random(in: 0..<10, using: &generator) == 0 ? letters[Int.random(in: 10..<letters.count, using: &generator)]
+                    : letters[Int.random(in: 0..<10, using: &generator)]
+                name.unicodeScalars.append(scalar)
+            }
+            paths.append(name)
+        }
+        let entries = paths.map { FolderWalk.Entry.file($0) }
+        XCTAssertEqual(FolderWalk.sortedByPath(entries).map(\.path), paths.sorted { $0 < $1 })
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("walk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let names = ["b.yaml", "a.yaml", "ab.yaml", "A.yml", "sub/c.yaml", "sub.yaml", "Xã Hòa.yaml", "Xa.yaml"]
+        for name in names { FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data()) }
+        let walked = FolderWalk.yamlFiles(in: folder.path).map(\.path)
+        XCTAssertEqual(walked, names.map { folder.path + "/" + $0 }.sorted { $0 < $1 })
+    }
+
     /// Dates read on the bytes, against the reading by splitting on dashes they replace.
     func testDatesReadAsBySplitting() {
         func bySplitting(_ text: String) -> Day? {

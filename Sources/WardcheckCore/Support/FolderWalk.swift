@@ -96,7 +96,37 @@ public enum FolderWalk {
             }
             closedir(directory)
         }
-        return entries.sorted { $0.path < $1.path }
+        return sortedByPath(entries)
+    }
+
+    /// Entries in the order `String`'s `<` puts their paths. Nearly every path is ASCII, and for
+    /// two ASCII paths that order is their bytes' (a shorter prefix first), compared in one call:
+    /// a country's 3,321 paths sorted through `String`'s Unicode-aware comparison took 36 M
+    /// instructions, before any unit could be judged.
+    static func sortedByPath(_ entries: [Entry]) -> [Entry] {
+        var keyed = entries.map { entry -> (entry: Entry, path: String, ascii: Bool) in
+            let path = entry.path
+            return (entry, path, path.utf8.allSatisfy { $0 < 0x80 })
+        }
+        keyed.sort { a, b in
+            if a.ascii, b.ascii, let less = asciiLess(a.path, b.path) { return less }
+            return a.path < b.path
+        }
+        return keyed.map(\.entry)
+    }
+
+    /// `a < b` on the bytes of two ASCII strings; nil when either's bytes are not in one piece.
+    private static func asciiLess(_ a: String, _ b: String) -> Bool? {
+        a.utf8.withContiguousStorageIfAvailable { x -> Bool? in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let common = min(x.count, y.count)
+                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let order = memcmp(p, q, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        } ?? nil
     }
 
     /// What a path met outside a walk (a file git lists as changed) would be skipped as, if anything.

@@ -118,7 +118,7 @@ enum DecimalShortcuts {
     }
 
     /// `a + b`, or `a − b` when `negating`, in 64-bit integers at the smaller exponent, when
-    /// nothing overflows: a shortfall of 52 − 40 took Foundation 4,600 instructions. The result is
+    /// nothing overflows: a subtraction such as a shortfall took Foundation about 4,600 instructions. The result is
     /// the same Decimal Foundation's arithmetic gives (exponent and significand), not only the same value.
     static func add(_ a: Decimal, _ b: Decimal, negating: Bool = false) -> Decimal? {
         guard let x = parts(a), let y = parts(b) else { return nil }

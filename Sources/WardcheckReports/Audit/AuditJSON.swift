@@ -103,20 +103,13 @@ public enum AuditJSON {
         json.beginObject()
         json.key("items")
         json.beginArray()
-        // Each unit's place in code order, worked out once: every plan and action line lists its
-        // units by code, twice with the parties', and sorting each by comparing codes was a
-        // tenth of the report's serial end.
-        var codeOrder = [Int32](repeating: 0, count: audit.rows.count)
-        for (place, row) in audit.rows.indices.sorted(by: { audit.rows[$0].code < audit.rows[$1].code }).enumerated() {
-            codeOrder[row] = Int32(place)
-        }
-        for line in audit.plan { try planLine(line, audit, codeOrder, language, &json, &output) }
+        for line in audit.plan { try planLine(line, audit, language, &json, &output) }
         json.end()
         json.member("total", .int(audit.grandTotal))
         json.end()
         json.key("actions")
         json.beginArray()
-        for line in audit.actions { try actionLine(line, audit, codeOrder, language, &json, &output) }
+        for line in audit.actions { try actionLine(line, audit, language, &json, &output) }
         json.end()
         json.key("parties")
         json.beginArray()
@@ -128,11 +121,11 @@ public enum AuditJSON {
             json.member("total", .int(party.total))
             json.key("items")
             json.beginArray()
-            for i in party.plan { try planLine(audit.plan[i], audit, codeOrder, language, &json, &output) }
+            for i in party.plan { try planLine(audit.plan[i], audit, language, &json, &output) }
             json.end()
             json.key("actions")
             json.beginArray()
-            for i in party.actions { try actionLine(audit.actions[i], audit, codeOrder, language, &json, &output) }
+            for i in party.actions { try actionLine(audit.actions[i], audit, language, &json, &output) }
             json.end()
             json.end()
         }
@@ -219,7 +212,7 @@ public enum AuditJSON {
         }
     }
 
-    private static func planLine<Output: ReportOutput>(_ p: Audit.PlanLine, _ audit: Audit, _ codeOrder: [Int32], _ language: Language,
+    private static func planLine<Output: ReportOutput>(_ p: Audit.PlanLine, _ audit: Audit, _ language: Language,
                                                        _ json: inout JSONStream, _ output: inout Output) throws {
         json.beginObject()
         json.member("item", .string(p.item))
@@ -232,11 +225,11 @@ public enum AuditJSON {
         json.member("unpriced_units", .int(p.unpricedUnits))
         json.member("total", .int(p.total))
         json.key("by_unit")
-        try byUnit(p.shares, audit, codeOrder, unitCost: p.unitCost, &json, &output)
+        try byUnit(p.shares, audit, unitCost: p.unitCost, &json, &output)
         json.end()
     }
 
-    private static func actionLine<Output: ReportOutput>(_ a: Audit.ActionLine, _ audit: Audit, _ codeOrder: [Int32], _ language: Language,
+    private static func actionLine<Output: ReportOutput>(_ a: Audit.ActionLine, _ audit: Audit, _ language: Language,
                                                          _ json: inout JSONStream, _ output: inout Output) throws {
         json.beginObject()
         json.member("key", .string(a.key))
@@ -248,16 +241,16 @@ public enum AuditJSON {
         json.member("measured", .bool(audit.tasks[a.task].measured))
         json.member("units", .int(a.units))
         json.key("by_unit")
-        try byUnit(a.shares, audit, codeOrder, unitCost: nil, &json, &output)
+        try byUnit(a.shares, audit, unitCost: nil, &json, &output)
         json.end()
     }
 
     /// `[{code, quantity[, cost]}]` by unit code, one share at a time and straight to bytes: a
     /// country's list is long, and this part of the report is written on one core.
-    private static func byUnit<Output: ReportOutput>(_ shares: [Audit.Need], _ audit: Audit, _ codeOrder: [Int32], unitCost: Int?,
+    private static func byUnit<Output: ReportOutput>(_ shares: [Audit.Need], _ audit: Audit, unitCost: Int?,
                                                      _ json: inout JSONStream, _ output: inout Output) throws {
         json.beginArray()
-        for share in shares.sorted(by: { codeOrder[Int($0.index)] < codeOrder[Int($1.index)] }) {
+        for share in shares.sorted(by: { audit.rows[Int($0.index)].code < audit.rows[Int($1.index)].code }) {
             json.beginObject()
             json.member("code", string: audit.rows[Int(share.index)].code)
             json.member("quantity", int: Int(share.quantity))

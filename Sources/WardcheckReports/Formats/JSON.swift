@@ -96,13 +96,17 @@ public indirect enum JSON: Sendable {
         out.append(UInt8(ascii: "\""))
         // Most text needs no escape at all: copy it whole (see `PlainText`), from the string's
         // own bytes when it has them in one piece, looked at once.
-        let copied = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        let plain = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard PlainText.isPlain(bytes) else { return false }
             out.append(contentsOf: bytes)
             return true
         }
-        if copied == true || (copied == nil && PlainText.isPlain(s.utf8)) {
-            if copied == nil { out.append(contentsOf: s.utf8) }
+        if plain == true {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        if plain == nil, PlainText.isPlain(s.utf8) {
+            out.append(contentsOf: s.utf8)
             out.append(UInt8(ascii: "\""))
             return
         }

@@ -25,12 +25,13 @@ enum CriteriaPrefetch {
     /// The commands that run or count the criteria's examples, which the compiled cache leaves out.
     private static let needExamples: Set<String> = ["verify", "criteria"]
 
-    /// Every other command reads the criteria through the compiled cache (`CriteriaCache`): the
-    /// YAML is read once per change of the criteria, not once per run.
-    private static let cache: CriteriaCache? = {
+    /// Every other command reads the criteria through the compiled cache (`CompiledCache`): the
+    /// YAML is read once per change of the criteria, not once per run. A city's roster goes
+    /// through the same cache.
+    static let cache: CompiledCache? = {
         let arguments = CommandLine.arguments
         guard arguments.count > 1, !needExamples.contains(arguments[1]) else { return nil }
-        return CriteriaCache.standard()
+        return CompiledCache.standard()
     }()
 
     static func start(_ arguments: [String]) {

@@ -22,7 +22,7 @@ struct FolderAudit {
 
     /// Audits a folder as `audit` does (`CityRun`), every unit judged on `day`.
     func run(folder: String, on day: Day) -> Result<Audit, Failure> {
-        let city = CityRun(criteria: criteria, folder: folder, roster: roster, waivers: waivers)
+        let city = CityRun(criteria: criteria, folder: folder, roster: roster, waivers: waivers, cache: CriteriaPrefetch.cache)
         let companions = city.companions()
         if let failure = companions.failure {
             return .failure(Failure(message: failure, diagnostics: companions.diagnostics))

@@ -35,6 +35,6 @@ struct CityOptions: ParsableArguments {
 
     /// The run over `folder` with these companions.
     func run(_ criteria: CriteriaSet, folder: String) -> CityRun {
-        CityRun(criteria: criteria, folder: folder, roster: roster, waivers: waivers)
+        CityRun(criteria: criteria, folder: folder, roster: roster, waivers: waivers, cache: CriteriaPrefetch.cache)
     }
 }

@@ -36,7 +36,7 @@ extension Session {
     /// fact wrong, so the run stops.
     func roster(_ path: String?) throws -> Roster? {
         guard let path else { return nil }
-        let (loaded, diagnostics) = Roster.load(path: path, schema: criteria.schema)
+        let (loaded, diagnostics) = Roster.load(path: path, schema: criteria.schema, cache: CriteriaPrefetch.cache, criteria: criteria.identity)
         for d in diagnostics { printError(DiagnosticText.render(d, language: language)) }
         guard let loaded else {
             printError(language == .vi ? "wardcheck: không nạp được danh sách đơn vị \(shown(path))" : "wardcheck: cannot load the roster \(shown(path))")

@@ -11,12 +11,12 @@ final class CriteriaCacheTests: XCTestCase {
         return path
     }
 
-    private func entries(_ cache: CriteriaCache) -> [String] {
+    private func entries(_ cache: CompiledCache) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: cache.folder)) ?? []).filter { $0.hasSuffix(".bin") }
     }
 
     func testCompiledOnceThenReadBackWithTheSameRulesAndFiles() throws {
-        let cache = CriteriaCache(folder: temporary("cache"), build: "test-build")
+        let cache = CompiledCache(folder: temporary("cache"), build: "test-build")
         let (first, firstDiagnostics) = CriteriaSet.load(folder: Repo.criteria, cache: cache)
         XCTAssertEqual(firstDiagnostics.count, 0)
         XCTAssertEqual(entries(cache).count, 1, "compiled once and kept")
@@ -48,7 +48,7 @@ final class CriteriaCacheTests: XCTestCase {
     func testAnEditedThresholdIsANewDigestNeverTheOldEntry() throws {
         let folder = temporary("criteria")
         try FileManager.default.copyItem(atPath: Repo.criteria, toPath: folder)
-        let cache = CriteriaCache(folder: temporary("cache"), build: "test-build")
+        let cache = CompiledCache(folder: temporary("cache"), build: "test-build")
         let before = CriteriaSet.load(folder: folder, cache: cache).0
         XCTAssertEqual(entries(cache).count, 1)
         // A ward needs 100 Mbps; the city raises it to 120.
@@ -75,13 +75,13 @@ final class CriteriaCacheTests: XCTestCase {
     }
 
     func testDamagedTruncatedOrAnotherBuildsEntryIsIgnored() throws {
-        let cache = CriteriaCache(folder: temporary("cache"), build: "test-build")
+        let cache = CompiledCache(folder: temporary("cache"), build: "test-build")
         let set = try XCTUnwrap(CriteriaSet.load(folder: Repo.criteria, cache: cache).0)
         let digest = set.identity.digest
         let path = cache.folder + "/" + entries(cache)[0]
         let good = try Data(contentsOf: URL(fileURLWithPath: path))
         XCTAssertNotNil(cache.read(digest: digest, criteriaFolder: Repo.criteria))
-        let another = CriteriaCache(folder: cache.folder, build: "another-build")
+        let another = CompiledCache(folder: cache.folder, build: "another-build")
         XCTAssertNil(another.read(digest: digest, criteriaFolder: Repo.criteria),
                      "another build's program never reads this one's entry")
         XCTAssertNotEqual(another.path(digest: digest), path, "each build keeps an entry of its own")
@@ -109,7 +109,7 @@ final class CriteriaCacheTests: XCTestCase {
         // A file where the cache folder should be: nothing can be written under it.
         let blocked = temporary("blocked")
         try Data("x".utf8).write(to: URL(fileURLWithPath: blocked))
-        let cache = CriteriaCache(folder: blocked + "/wardcheck", build: "test-build")
+        let cache = CompiledCache(folder: blocked + "/wardcheck", build: "test-build")
         let (set, diagnostics) = CriteriaSet.load(folder: Repo.criteria, cache: cache)
         XCTAssertEqual(diagnostics.count, 0)
         XCTAssertEqual(set?.criteria.count, 16)

@@ -24,7 +24,7 @@ final class CachedCriteriaReportTests: XCTestCase {
         let criteria = root.appendingPathComponent("criteria").path
         let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("wardcheck-cache-\(UUID().uuidString)").path
         addTeardownBlock { try? FileManager.default.removeItem(atPath: cacheFolder) }
-        let cache = CriteriaCache(folder: cacheFolder, build: "test-build")
+        let cache = CompiledCache(folder: cacheFolder, build: "test-build")
         let fromYAML = try XCTUnwrap(CriteriaSet.load(folder: criteria, cache: cache).0)
         XCTAssertFalse(fromYAML.criteria[0].examples.isEmpty, "the first load compiles the YAML")
         let cached = try XCTUnwrap(CriteriaSet.load(folder: criteria, cache: cache).0)

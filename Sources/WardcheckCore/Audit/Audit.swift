@@ -405,6 +405,22 @@ public final class AuditAccumulator {
         return low < byCode.count && rows[byCode[low]].code == code
     }
 
+    /// Puts `rows[order[k]]` at place k for every k, by swapping one cycle of places at a time:
+    /// each row is moved, never copied (a copy retains every string and array a row holds).
+    static func permute<T>(_ rows: inout [T], into order: [Int]) {
+        var placed = [Bool](repeating: false, count: rows.count)
+        for start in rows.indices where !placed[start] {
+            var k = start
+            while true {
+                placed[k] = true
+                let from = order[k]
+                if from == start { break }
+                rows.swapAt(k, from)
+                k = from
+            }
+        }
+    }
+
     /// Sorts and totals what was added; call it once, as the rows move into the audit.
     public func finish() -> Audit {
         var diagnostics: [Diagnostic] = []
@@ -462,9 +478,10 @@ public final class AuditAccumulator {
                 // Its invalid files are already counted above.
                 outside += group.files.count - group.files.filter { f in invalid.contains { $0.file == f } }.count
             }
+            // Read in place: copying a row out retains each of its dozen strings and arrays.
             for i in byCode where keep[i] {
-                let row = rows[i]
-                guard let unit = roster.unit(row.code) else {
+                guard let unit = roster.unit(rows[i].code) else {
+                    let row = rows[i]
                     diagnostics.append(Diagnostic(file: row.file, at: .start, code: .notInRoster, severity: .error, message: Localized(
                         vi: "mã đơn vị \(row.code) (\(row.name)) không có trong danh sách \(roster.file)",
                         en: "unit code \(row.code) (\(row.name)) is not in the roster \(roster.file)"),
@@ -476,7 +493,8 @@ public final class AuditAccumulator {
                     outside += 1
                     continue
                 }
-                if unit.name != row.name {
+                if unit.name != rows[i].name {
+                    let row = rows[i]
                     diagnostics.append(Diagnostic(file: row.file, at: .start, code: .rosterMismatch, severity: .warning, message: Localized(
                         vi: "tên đơn vị \(row.code) là “\(row.name)”, danh sách ghi “\(unit.name)”",
                         en: "unit \(row.code) is named “\(row.name)” here but “\(unit.name)” in the roster"),
@@ -504,12 +522,13 @@ public final class AuditAccumulator {
         // Most passed first, then by code: the places sorted, then each row moved once, rather
         // than rows (a dozen strings and arrays each) copied at every step of the sort.
         let ranking = kept.indices.sorted { a, b in (kept[a].passed, kept[b].code) > (kept[b].passed, kept[a].code) }
-        kept = ranking.map { kept[$0] }
-        let readyCount = kept.filter(\.ready).count
+        Self.permute(&kept, into: ranking)
+        var readyCount = 0
+        for r in kept.indices where kept[r].ready { readyCount += 1 }
 
         var tallies = set.criteria.map { Audit.Tally(id: $0.id, group: $0.group, title: $0.title) }
-        for row in kept {
-            for (i, outcome) in row.outcomes.enumerated() where i < tallies.count {
+        for r in kept.indices {
+            for (i, outcome) in kept[r].outcomes.enumerated() where i < tallies.count {
                 switch outcome {
                 case .passed: tallies[i].passed += 1
                 case .failed: tallies[i].failed += 1
@@ -524,15 +543,17 @@ public final class AuditAccumulator {
 
         // Every unit's share of every task, in ranked order.
         var shares = Array(repeating: [Audit.Need](), count: tasks.count)
-        for (r, row) in kept.enumerated() {
-            for need in row.needs { shares[Int(need.index)].append(Audit.Need(index: Int32(r), quantity: need.quantity, remedies: need.remedies)) }
+        for r in kept.indices {
+            for need in kept[r].needs { shares[Int(need.index)].append(Audit.Need(index: Int32(r), quantity: need.quantity, remedies: need.remedies)) }
         }
         var plan: [Audit.PlanLine] = []
         var actions: [Audit.ActionLine] = []
         for (i, task) in tasks.enumerated() {
             // Units that need an item not yet priced are counted on the item's usual party's line.
-            let unpriced = task.kind == .item && set.catalogue.items[task.key]?.role == task.role
-                ? kept.reduce(0) { $0 + ($1.unpriced.contains(task.key) ? 1 : 0) } : 0
+            var unpriced = 0
+            if task.kind == .item && set.catalogue.items[task.key]?.role == task.role {
+                for r in kept.indices where kept[r].unpriced.contains(task.key) { unpriced += 1 }
+            }
             guard !shares[i].isEmpty || unpriced > 0 else { continue }
             let quantity = shares[i].reduce(0) { $0 + Int($1.quantity) }
             let count = shares[i].reduce(0) { $0 + Int($1.remedies) }

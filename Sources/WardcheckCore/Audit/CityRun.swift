@@ -18,11 +18,14 @@ public struct CityRun: Sendable {
     public let folder: String
     public let rosterPath: String?
     public let waiversPath: String?
+    /// Where a roster read before is found compiled (`CompiledCache`); nil reads its YAML every time.
+    public let cache: CompiledCache?
 
     /// `roster` and `waivers` are the paths given on the command line, if any.
-    public init(criteria: CriteriaSet, folder: String, roster: String? = nil, waivers: String? = nil) {
+    public init(criteria: CriteriaSet, folder: String, roster: String? = nil, waivers: String? = nil, cache: CompiledCache? = nil) {
         self.criteria = criteria
         self.folder = folder
+        self.cache = cache
         func inFolder(_ name: String) -> String? {
             let path = (folder.hasSuffix("/") ? folder : folder + "/") + name
             return FileManager.default.fileExists(atPath: path) ? path : nil
@@ -51,17 +54,18 @@ public struct CityRun: Sendable {
 
     /// Loads the roster, then the waivers (checked against the roster's codes).
     public func companions() -> Companions {
-        Self.companions(roster: rosterPath, waivers: waiversPath, criteria: criteria)
+        Self.companions(roster: rosterPath, waivers: waiversPath, criteria: criteria, cache: cache)
     }
 
     /// The same, for a roster and waivers read without a folder (a server with no city folder
     /// still knows the units of its roster).
-    public static func companions(roster rosterPath: String?, waivers waiversPath: String?, criteria: CriteriaSet) -> Companions {
+    public static func companions(roster rosterPath: String?, waivers waiversPath: String?, criteria: CriteriaSet,
+                                  cache: CompiledCache? = nil) -> Companions {
         var found = Companions(roster: nil, waivers: .none, diagnostics: [], failure: nil)
         // Paths are quoted with their hidden characters shown: a folder's name comes from anyone.
         func shown(_ path: String) -> String { HiddenCharacters.escaped(path) }
         if let rosterPath {
-            let (loaded, diagnostics) = Roster.load(path: rosterPath, schema: criteria.schema)
+            let (loaded, diagnostics) = Roster.load(path: rosterPath, schema: criteria.schema, cache: cache, criteria: criteria.identity)
             found.roster = loaded
             found.diagnostics += diagnostics
             if loaded == nil {
@@ -115,9 +119,11 @@ public struct CityRun: Sendable {
     // MARK: Judging
 
     /// The city's evaluator: every unit judged on `day` (date windows and staleness count back
-    /// from it), no facts dated after `today`, the roster's record of a unit authoritative.
+    /// from it), no facts dated after `today`, the roster's record of a unit authoritative. An
+    /// audit keeps each unit's outcomes, remedies and problems, never the working of a criterion
+    /// that passed (`Evaluator.Detail.outcomes`).
     public func evaluator(_ companions: Companions, on day: Day, today: Day = Day.today()) -> Evaluator {
-        Evaluator(criteria: criteria, waivers: companions.waivers, asOf: day, today: today, roster: companions.roster)
+        Evaluator(criteria: criteria, waivers: companions.waivers, asOf: day, today: today, roster: companions.roster, detail: .outcomes)
     }
 
     /// How one path of `files` becomes a unit's report: read and judged, or, for a path the walk

@@ -10,8 +10,8 @@ public struct Roster: Sendable {
         public var code: String
         public var name: String
         public var mark: Mark
-        fileprivate var written: [Written]
-        fileprivate let columns: Columns
+        var written: [Written]
+        let columns: Columns
 
         /// Other unit facts, in the order written (key, value).
         public var attributes: [(key: String, value: String)] {
@@ -25,7 +25,7 @@ public struct Roster: Sendable {
     }
 
     /// A fact of a unit as the roster writes it: its column, its text, and where.
-    fileprivate struct Written: Sendable {
+    struct Written: Sendable {
         var column: UInt16
         var line: Int32
         var at: Int32
@@ -35,7 +35,7 @@ public struct Roster: Sendable {
     }
 
     /// The unit-block keys a roster may write besides code and name, shared by every unit.
-    fileprivate final class Columns: Sendable {
+    final class Columns: Sendable {
         let keys: [String]
         let paths: [String]
         let validator: FactsValidator
@@ -44,6 +44,16 @@ public struct Roster: Sendable {
             self.keys = keys
             self.paths = paths
             self.validator = validator
+        }
+
+        /// The keys of the unit block besides code and name, as the facts schema has them.
+        convenience init(schema: FactsSchema) {
+            let block = schema.field(schema.codeField)?.parent ?? ""
+            let keys = schema.keys(under: block).filter { key in
+                let path = block.isEmpty ? key : block + "." + key
+                return path != schema.codeField && path != schema.nameField
+            }
+            self.init(keys: keys, paths: keys.map { block.isEmpty ? $0 : block + "." + $0 }, validator: FactsValidator(schema: schema))
         }
 
         /// The value as the load typed it; it was checked then, so it reads again without error.
@@ -87,20 +97,40 @@ public struct Roster: Sendable {
     /// hundred bytes a unit: far past the 1 MiB a ward file may take, so its own bound is larger.
     public static let limits = YAMLLimits(maxFileBytes: 64 << 20)
 
-    public static func load(path: String, schema: FactsSchema) -> (Roster?, [Diagnostic]) {
+    /// Loads a roster. With `cache` (and the identity of the criteria whose schema types it),
+    /// a roster read before without a word to say is taken from the compiled cache when its bytes
+    /// are the same, and one read now is kept there: a country's roster is 3,321 lines that
+    /// libyaml and the schema took 180 M instructions to read, on one core, before any unit was judged.
+    public static func load(path: String, schema: FactsSchema, cache: CompiledCache? = nil, criteria: CriteriaIdentity? = nil) -> (Roster?, [Diagnostic]) {
+        guard let cache, let criteria else { return load(path: path, input: nil, schema: schema) }
+        let bytes: [UInt8]
+        switch InputFile.read(path, limit: limits.maxFileBytes) {
+        case .success(let read): bytes = read
+        case .failure: return load(path: path, input: nil, schema: schema)
+        }
+        // The schema that typed the roster is part of what it compiles to.
+        let digest = CriteriaIdentity.digest(of: [("criteria", Array(criteria.digest.utf8)), ("roster", bytes)])
+        if let payload = cache.payload(.roster, digest: digest),
+           let roster = try? RosterCoding.decode(payload, file: path, schema: schema) {
+            return (roster, [])
+        }
+        let (roster, diagnostics) = load(path: path, input: bytes, schema: schema)
+        // Only a roster with nothing to say: a warning must be shown on every run.
+        if let roster, diagnostics.isEmpty { cache.keep(.roster, digest: digest, payload: RosterCoding.encode(roster)) }
+        return (roster, diagnostics)
+    }
+
+    /// Reads the roster from its YAML: `input` when the bytes were read already, else the file at `path`.
+    private static func load(path: String, input: [UInt8]?, schema: FactsSchema) -> (Roster?, [Diagnostic]) {
         let sink = DiagnosticSink(file: path)
         var units: [Unit] = []
         var province: String?
-        let block = schema.field(schema.codeField)?.parent ?? ""
-        let validator = FactsValidator(schema: schema)
-        let extra = schema.keys(under: block).filter { key in
-            let path = block.isEmpty ? key : block + "." + key
-            return path != schema.codeField && path != schema.nameField
-        }
+        let columns = Columns(schema: schema)
+        let extra = columns.keys
+        let validator = columns.validator
         // Each unit is read as the file is parsed, and its part of the tree dropped: a country's
         // roster is never held as a tree. Its errors count only if the file itself can be read.
         let unitSink = DiagnosticSink(file: path)
-        let columns = Columns(keys: extra, paths: extra.map { block.isEmpty ? $0 : block + "." + $0 }, validator: validator)
         var seen: [String: Mark] = [:]
         let stream = YAMLLoader.ItemStream(key: "units") { node in
             guard var u = MappingReader(node, unitSink, allowed: ["code", "name"] + extra, what: "roster unit"),
@@ -120,7 +150,7 @@ public struct Roster: Sendable {
             }
             units.append(Unit(code: code, name: name, mark: node.start, written: written, columns: columns))
         }
-        let (tree, source) = loadConfigTree(path, sink, limits: Self.limits, streaming: stream)
+        let (tree, source) = loadConfigTree(path, bytes: input, sink, limits: Self.limits, streaming: stream)
         if let root = tree, var reader = MappingReader(root, sink, allowed: ["roster", "province", "units"], what: "roster") {
             province = reader.line("province", required: false)
             _ = reader.required("units")

@@ -42,7 +42,7 @@ public struct CriteriaSet: Sendable {
     /// very files (no YAML read at all), else from the YAML, then kept in the cache for the next
     /// run when it loaded without a word to say. The examples are left out of a set from the
     /// cache: `verify` and `criteria`, which use them, call `load(folder:)`.
-    public static func load(folder: String, cache: CriteriaCache?) -> (CriteriaSet?, [Diagnostic]) {
+    public static func load(folder: String, cache: CompiledCache?) -> (CriteriaSet?, [Diagnostic]) {
         guard let cache else { return load(folder: folder) }
         let digest = digest(of: folder, files: files(in: folder).all)
         if let set = cache.read(digest: digest, criteriaFolder: folder) { return (set, []) }

@@ -128,7 +128,7 @@ struct CriterionLoader {
         }
         guard let (path, field) = resolveFact(factEntry.value) else { return nil }
         guard let operand = readOperand(op, opEntry.value, field: field, at: opEntry.keyStart) else { return nil }
-        return .compare(Comparison(fact: path, mark: factEntry.value.start, op: op, operand: operand))
+        return .compare(Comparison(fact: path, mark: factEntry.value.start, op: op, operand: operand, field: schema.index(of: path) ?? -1))
     }
 
     private mutating func readOperand(_ op: Operator, _ node: YAMLNode, field: FactsSchema.Field, at mark: Mark) -> Operand? {

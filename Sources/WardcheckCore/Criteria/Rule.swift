@@ -75,6 +75,9 @@ public struct Comparison: Sendable {
     public var mark: Mark
     public var op: Operator
     public var operand: Operand
+    /// The fact's number in the schema (`FactsSchema.numbering`), so a unit's value is found
+    /// without hashing its path; -1 when not known, and the path is looked up instead.
+    public var field: Int = -1
 }
 
 public indirect enum Condition: Sendable {

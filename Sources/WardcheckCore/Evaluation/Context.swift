@@ -12,10 +12,20 @@ final class Context: Sendable {
     let schema: FactsSchema
     let day: Day?
 
+    /// Whether the facts are numbered as the criteria's schema numbers its fields, so that a
+    /// comparison's `field` finds its fact (always, but for facts made with another schema).
+    private let numbered: Bool
+
     init(facts: Facts, schema: FactsSchema, day: Day?) {
         self.facts = facts
         self.schema = schema
         self.day = day
+        numbered = facts.values.numbering === schema.numbering
+    }
+
+    /// The unit's value of the comparison's fact, where it is written.
+    private func written(_ c: Comparison) -> Located<FactValue>? {
+        numbered && c.field >= 0 ? facts.values[field: c.field] : facts[c.fact]
     }
 
     /// A computed number (or the range it lies in) and the facts it lacked. How it reads
@@ -65,7 +75,7 @@ final class Context: Sendable {
     }
 
     private func compare(_ c: Comparison) -> ComparisonResult {
-        let written = facts[c.fact]
+        let written = written(c)
         let observed = written?.value
         // The field is needed only for a fact left out: the values it could take.
         let field = observed == nil ? schema.field(c.fact) : nil
@@ -113,6 +123,75 @@ final class Context: Sendable {
                 }
             }
             return result(requirement, outcome, missing: missing, shortfall: shortfall)
+        }
+    }
+
+    // MARK: Passing outright
+
+    /// Whether every check of the criterion passes with every fact it reads written: its guard
+    /// (`when`) false, or its requirement true. False means only "not outright": a check that
+    /// fails, a fact left out or a requirement that cannot be computed is for `Evaluator` to work
+    /// out in full. When true, the full working would find the criterion passed, with no remedy,
+    /// no missing fact and no problem (a differential test holds the two together).
+    func passesOutright(_ criterion: Criterion) -> Bool {
+        for check in criterion.checks {
+            if let when = check.when {
+                switch holds(when) {
+                case false?: continue
+                case true?: break
+                case nil: return false
+                }
+            }
+            guard holds(check.require) == true else { return false }
+        }
+        return true
+    }
+
+    /// The condition's truth when every fact it reads is written and every number it computes is
+    /// exact; nil otherwise. Each part is looked at, as `evaluate` does, so nothing is skipped that
+    /// the full working would meet.
+    private func holds(_ condition: Condition) -> Bool? {
+        switch condition {
+        case .compare(let comparison):
+            return holds(comparison)
+        case .not(let inner):
+            return holds(inner).map { !$0 }
+        case .all(let parts):
+            var all = true
+            for part in parts {
+                guard let value = holds(part) else { return nil }
+                all = all && value
+            }
+            return all
+        case .any(let parts):
+            var any = false
+            for part in parts {
+                guard let value = holds(part) else { return nil }
+                any = any || value
+            }
+            return any
+        }
+    }
+
+    private func holds(_ c: Comparison) -> Bool? {
+        guard let observed = written(c)?.value else { return nil }
+        switch c.operand {
+        case .value(let expected):
+            return (observed == expected) == (c.op == .is)
+        case .values(let list):
+            return list.contains(observed.display) == (c.op == .in)
+        case .days(let limit):
+            guard case .date(let date) = observed, let day else { return nil }
+            return (0...limit).contains(day - date)
+        case .expression(let expression):
+            let computed = value(of: expression)
+            guard computed.problem == nil, computed.missing.isEmpty, let required = computed.range.exact,
+                  let number = observed.number else { return nil }
+            switch Self.compare(.exact(number), c.op, .exact(required)) {
+            case .passed: return true
+            case .failed: return false
+            default: return nil
+            }
         }
     }
 

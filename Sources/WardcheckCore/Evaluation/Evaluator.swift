@@ -13,18 +13,33 @@ public final class Evaluator: Sendable {
     public let today: Day?
     /// The city's roster: a unit's facts it records are authoritative.
     public let roster: Roster?
+    /// How much of each criterion's working a scorecard keeps.
+    public let detail: Detail
+
+    /// A unit's scorecard for one reader, or a city's audit of thousands.
+    public enum Detail: Sendable {
+        /// Every check and comparison of every criterion, as `check` and `explain` show them.
+        case everyCheck
+        /// A criterion that passes outright, every fact it reads written and every comparison
+        /// holding, keeps its outcome alone (`checks` empty). An audit's reports show why a
+        /// criterion failed, never why one passed, and four criteria in five pass: working them
+        /// out comparison by comparison, then freeing it all, was a third of judging a unit.
+        case outcomes
+    }
 
     /// No unit buys more than a million of anything; a larger computed quantity is a criterion fault.
     static let largestQuantity = 1_000_000
     /// Left-out boolean and enum facts are tried in every combination up to this many.
     static let largestCaseAnalysis = 64
 
-    public init(criteria: CriteriaSet, waivers: Waivers = .none, asOf: Day? = nil, today: Day? = nil, roster: Roster? = nil) {
+    public init(criteria: CriteriaSet, waivers: Waivers = .none, asOf: Day? = nil, today: Day? = nil, roster: Roster? = nil,
+                detail: Detail = .everyCheck) {
         self.criteria = criteria
         self.waivers = waivers
         self.asOf = asOf
         self.today = today
         self.roster = roster
+        self.detail = detail
     }
 
     public func scorecard(for facts: Facts) -> Scorecard {
@@ -59,6 +74,10 @@ public final class Evaluator: Sendable {
     }
 
     private func evaluate(_ criterion: Criterion, in context: Context) -> CriterionResult {
+        if detail == .outcomes, context.passesOutright(criterion) {
+            return CriterionResult(id: criterion.id, group: criterion.group, title: criterion.title, outcome: .passed, underlying: .passed,
+                                   checks: [], missing: [], remedies: [], waiver: nil, expiredWaiver: nil, problem: nil)
+        }
         let result = evaluateOnce(criterion, in: context)
         guard result.outcome == .notReported else { return result }
         return caseAnalysis(criterion, in: context, undecided: result) ?? result

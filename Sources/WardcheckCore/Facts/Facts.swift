@@ -4,8 +4,9 @@ import YAMLTree
 /// blocks that were written. A path that is absent was not reported.
 public struct Facts: Sendable {
     public var file: String
-    public var values: [String: Located<FactValue>]
-    public var blocks: [String: Mark]
+    /// By the schema's field (see `FieldTable`): found by number while judging, by path elsewhere.
+    public var values: FieldTable<Located<FactValue>>
+    public var blocks: FieldTable<Mark>
     public var code: String?
     public var name: String?
     /// The contact facts, joined ("Nguyễn Văn A, 0236 …"), when any were written.
@@ -15,10 +16,11 @@ public struct Facts: Sendable {
     /// value of a left-out fact. They have no position in the file.
     public var supplied: Set<String> = []
 
-    public init(file: String, values: [String: Located<FactValue>] = [:], blocks: [String: Mark] = [:]) {
+    /// No facts yet, for the fields `numbering` numbers (the schema's `numbering`).
+    public init(file: String, numbering: FieldNumbering) {
         self.file = file
-        self.values = values
-        self.blocks = blocks
+        values = FieldTable(numbering)
+        blocks = FieldTable(numbering)
     }
 
     public subscript(path: String) -> Located<FactValue>? { values[path] }

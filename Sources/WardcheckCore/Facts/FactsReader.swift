@@ -56,7 +56,7 @@ struct FactsReader {
                 }
                 // A mapping as a key, or as the value of a field that is not a block.
                 guard let (field, key) = pending, case .block = schema.fields[field].type else { return nil }
-                facts.blocks[schema.fields[field].path] = key
+                facts.blocks[field: field] = key
                 _ = present.insert(field)
                 open.append(OpenBlock(field: field, flowLine: flowLine))
                 pending = nil
@@ -87,7 +87,7 @@ struct FactsReader {
                 if case .block = described.type { return nil }
                 if open.count == 1, described.path == schema.formatField, !validator.checkFormat(value, said) { return nil }
                 guard let read = validator.read(value, as: described, said), said.total == 0 else { return nil }
-                facts.values[described.path] = Located(read, start: event.start, end: event.end)
+                facts.values[field: field] = Located(read, start: event.start, end: event.end)
                 _ = present.insert(field)
             }
         }

@@ -115,15 +115,16 @@ public struct FactsSchema: Sendable {
     public var contactFields: [String]
     public var fields: [Field]
     public var bounds: [Bound]
-    private var byPath: [String: Int]
+    /// The fields numbered as `fields` lists them: how facts and comparisons find a field.
+    public private(set) var numbering: FieldNumbering
     private var childKeys: [String: [String]]
 
     public func field(_ path: String) -> Field? {
-        byPath[path].map { fields[$0] }
+        numbering.number(of: path).map { fields[$0] }
     }
 
     /// Where the field of `path` is in `fields`.
-    func index(of path: String) -> Int? { byPath[path] }
+    func index(of path: String) -> Int? { numbering.number(of: path) }
 
     /// The field written as `key` inside the block at `fields[block]` (-1 for the top level):
     /// a walk down a file looks keys up where it stands, never building a path to hash.
@@ -216,7 +217,7 @@ public struct FactsSchema: Sendable {
           contactFields: [String], fields: [Field], bounds: [Bound]) {
         (self.file, self.formatField, self.formats, self.referenceDate) = (file, formatField, formats, referenceDate)
         (self.codeField, self.nameField, self.contactFields, self.fields, self.bounds) = (codeField, nameField, contactFields, fields, bounds)
-        byPath = [:]
+        var byPath: [String: Int] = [:]
         childKeys = [:]
         children = Array(repeating: [], count: fields.count + 1)
         parentIndex = []
@@ -235,6 +236,7 @@ public struct FactsSchema: Sendable {
             parentIndex.append(parent)
         }
         dates = fields.filter { $0.type == .date }.map(\.path).sorted()
+        numbering = FieldNumbering(paths: fields.map(\.path))
     }
 
     private static func readField(_ node: YAMLNode, _ sink: DiagnosticSink) -> Field? {

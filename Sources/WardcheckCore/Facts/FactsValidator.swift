@@ -34,12 +34,9 @@ public struct FactsValidator: Sendable {
         return facts
     }
 
-    /// Facts with room for every field at once: growing the tables a field at a time rehashed them each time.
+    /// No facts yet, with a place for every field of the schema.
     func emptyFacts(file: String) -> Facts {
-        var facts = Facts(file: file)
-        facts.values.reserveCapacity(schema.fields.count)
-        facts.blocks.reserveCapacity(schema.fields.count / 2)
-        return facts
+        Facts(file: file, numbering: schema.numbering)
     }
 
     /// The unit's code, name, contact and facts date, from the facts read.
@@ -81,7 +78,7 @@ public struct FactsValidator: Sendable {
                 // A misspelled block hides every error inside it: check its contents as the block it
                 // was probably meant to be, so that fixing the name does not bring a second round.
                 if let meant, let meantIndex = schema.index(of: meant), schema.fields[meantIndex].type == .block, entry.value.entries != nil {
-                    var scratch = Facts(file: facts.file)
+                    var scratch = Facts(file: facts.file, numbering: schema.numbering)
                     walk(entry.value, parent: meant, block: meantIndex, into: &scratch, sink)
                 }
                 continue
@@ -99,12 +96,12 @@ public struct FactsValidator: Sendable {
                                                en: "its fields: \(schema.keys(under: path).joined(separator: ", "))"))
                     continue
                 }
-                facts.blocks[path] = entry.keyStart
+                facts.blocks[field: fieldIndex] = entry.keyStart
                 walk(value, parent: path, block: fieldIndex, into: &facts, sink)
                 continue
             }
             if let typed = read(value, as: field, sink) {
-                facts.values[path] = Located(typed, start: value.start, end: value.end)
+                facts.values[field: fieldIndex] = Located(typed, start: value.start, end: value.end)
             }
         }
     }

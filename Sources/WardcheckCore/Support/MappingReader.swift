@@ -113,9 +113,10 @@ struct MappingReader {
 }
 
 /// Loads a configuration file and reports YAML problems into the sink; nil if there is no tree to read.
-func loadConfigTree(_ path: String, _ sink: DiagnosticSink, limits: YAMLLimits = .standard,
+func loadConfigTree(_ path: String, bytes: [UInt8]? = nil, _ sink: DiagnosticSink, limits: YAMLLimits = .standard,
                     streaming: YAMLLoader.ItemStream? = nil) -> (YAMLNode?, String) {
-    let loaded = YAMLLoader.load(path: path, limits: limits, streaming: streaming)
+    let loaded = bytes.map { YAMLLoader.load(bytes: $0, limits: limits, streaming: streaming) }
+        ?? YAMLLoader.load(path: path, limits: limits, streaming: streaming)
     for problem in loaded.problems { sink.report(problem) }
     return (loaded.problems.contains(where: \.isFatal) ? nil : loaded.root, loaded.source)
 }

@@ -20,11 +20,26 @@ enum CriteriaCoding {
         let catalogue = try catalogue(&r)
         let criteria = try r.array { (r: inout ByteReader) throws(ByteReader.Damaged) in try criterion(&r, folder: folder) }
         guard r.atEnd else { throw ByteReader.Damaged() }
+        // Every comparison's field number must be its fact's in this schema, or a unit's value
+        // would be read from another field.
+        for criterion in criteria {
+            for check in criterion.checks {
+                for condition in [check.when, check.require].compactMap({ $0 }) where !numbered(condition, schema) { throw ByteReader.Damaged() }
+            }
+        }
         return CriteriaSet(folder: folder, schema: schema, catalogue: catalogue, criteria: criteria, validator: FactsValidator(schema: schema),
                            identity: CriteriaIdentity(version: catalogue.version, digest: digest))
     }
 
     private typealias Damaged = ByteReader.Damaged
+
+    private static func numbered(_ condition: Condition, _ schema: FactsSchema) -> Bool {
+        switch condition {
+        case .all(let parts), .any(let parts): return parts.allSatisfy { numbered($0, schema) }
+        case .not(let inner): return numbered(inner, schema)
+        case .compare(let c): return c.field == (schema.index(of: c.fact) ?? -1)
+        }
+    }
 
     private static func name(_ path: String) -> String { (path as NSString).lastPathComponent }
 
@@ -288,6 +303,7 @@ enum CriteriaCoding {
             w.string(comparison.fact)
             mark(comparison.mark, &w)
             w.string(comparison.op.rawValue)
+            w.int(comparison.field)
             switch comparison.operand {
             case .value(let v): w.tag(0); factValue(v, &w)
             case .values(let vs): w.tag(1); w.strings(vs)
@@ -307,6 +323,7 @@ enum CriteriaCoding {
                 let fact = try r.string()
                 let at = try mark(&r)
                 guard let op = Operator(rawValue: try r.string()) else { throw Damaged() }
+                let field = try r.int()
                 let operand: Operand
                 switch try r.tag() {
                 case 0: operand = .value(try factValue(&r))
@@ -315,7 +332,7 @@ enum CriteriaCoding {
                 case 3: operand = .days(try r.int())
                 default: throw Damaged()
                 }
-                return .compare(Comparison(fact: fact, mark: at, op: op, operand: operand))
+                return .compare(Comparison(fact: fact, mark: at, op: op, operand: operand, field: field))
             default: throw Damaged()
             }
         }

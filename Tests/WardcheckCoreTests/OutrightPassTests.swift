@@ -1,0 +1,107 @@
+import Foundation
+@testable import WardcheckCore
+import XCTest
+
+/// An audit's evaluator (`Evaluator.Detail.outcomes`) keeps a criterion that passes outright
+/// without its working. Everything else it says must be what the full working says: outcome,
+/// remedies, missing facts, problems, waivers, the facts a verdict held without. Held here over
+/// every criterion's examples, the sample wards and the fixtures, and thousands of variations of
+/// the sample wards (each number made 0 or large, each yes/no flipped, each line left out).
+final class OutrightPassTests: XCTestCase {
+    /// What a criterion's result says, but for the working of its checks.
+    private func said(_ r: CriterionResult) -> String {
+        let remedies = r.remedies.map { "\($0.kind)|\($0.quantity.map(String.init) ?? "-")|\($0.text.vi)|\($0.text.en)|\($0.who.vi)|\($0.facts)" }
+        let missing = r.missing.map { "\($0.path)@\($0.block)@\($0.at)" }
+        return [r.id, r.group, r.title.vi, "\(r.outcome)", "\(r.underlying)", remedies.joined(separator: ";"), missing.joined(separator: ";"),
+                r.problem.map { "\($0.message.en)|\($0.facts)" } ?? "-", r.waiver?.criterion ?? "-", r.expiredWaiver?.criterion ?? "-",
+                r.decidedWithout.joined(separator: ",")].joined(separator: " / ")
+    }
+
+    private struct Tally {
+        var compared = 0
+        var outright = 0
+    }
+
+    private func compare(_ facts: Facts, _ full: Evaluator, _ brief: Evaluator, _ what: String, _ tally: inout Tally) {
+        let a = full.scorecard(for: facts), b = brief.scorecard(for: facts)
+        XCTAssertEqual(a.results.count, b.results.count)
+        for (x, y) in zip(a.results, b.results) {
+            tally.compared += 1
+            XCTAssertEqual(said(x), said(y), "\(what) \(x.id)")
+            if y.checks.isEmpty {
+                tally.outright += 1
+                XCTAssertEqual(x.outcome, .passed, "\(what) \(x.id): only a passed criterion is kept without its working")
+            } else {
+                XCTAssertEqual(x.checks.count, y.checks.count, "\(what) \(x.id): anything but an outright pass keeps its working")
+            }
+        }
+    }
+
+    func testTheExamplesOfEveryCriterionSayTheSame() throws {
+        let set = try Repo.loadCriteria()
+        let full = Evaluator(criteria: set), brief = Evaluator(criteria: set, detail: .outcomes)
+        var outright = 0, seen = 0
+        for criterion in set.criteria {
+            for example in criterion.examples {
+                let sink = DiagnosticSink(file: criterion.file)
+                let facts = set.validator.validate(example.facts, file: criterion.file, sink: sink, partial: true)
+                guard !sink.hasErrors else { continue }
+                let a = full.evaluate(criterion, facts: facts, on: facts.asOf), b = brief.evaluate(criterion, facts: facts, on: facts.asOf)
+                seen += 1
+                XCTAssertEqual(said(a), said(b), "\(criterion.id) example \(example.name ?? "")")
+                if b.checks.isEmpty { outright += 1 } else { XCTAssertEqual(a.checks.count, b.checks.count) }
+            }
+        }
+        XCTAssertGreaterThan(seen, 60, "every criterion has examples")
+        XCTAssertGreaterThan(outright, 10, "passing examples pass outright")
+        XCTAssertLessThan(outright, seen, "failing and unreported examples are worked out in full")
+    }
+
+    func testSampleWardsFixturesAndTheirVariationsSayTheSame() throws {
+        let set = try Repo.loadCriteria()
+        let day = Day(iso: "2026-11-15")
+        let waiversPath = Repo.root.appendingPathComponent("wards/waivers.yaml").path
+        let (waivers, _) = Waivers.load(path: waiversPath, criteria: set)
+        let full = Evaluator(criteria: set, waivers: waivers ?? .none, asOf: day)
+        let brief = Evaluator(criteria: set, waivers: waivers ?? .none, asOf: day, detail: .outcomes)
+        var texts: [(String, String)] = []
+        for folder in ["wards/submissions", "Tests/Fixtures/facts", "Tests/Fixtures/city"] {
+            let path = Repo.root.appendingPathComponent(folder).path
+            for name in try FileManager.default.contentsOfDirectory(atPath: path).sorted() where name.hasSuffix(".yaml") {
+                if let text = try? String(contentsOfFile: path + "/" + name, encoding: .utf8) { texts.append((folder + "/" + name, text)) }
+            }
+        }
+        var tally = Tally()
+        var variations = 0
+        func judge(_ text: String, _ what: String) {
+            let loaded = FactsFile.load(text: text, path: what, validator: set.validator)
+            guard let facts = loaded.facts else { return }
+            compare(facts, full, brief, what, &tally)
+        }
+        for (index, (name, text)) in texts.enumerated() {
+            judge(text, name)
+            // Variations of the sample wards (every fourth, to keep the run short): each line on its own.
+            guard name.hasPrefix("wards/"), index % 4 == 0 else { continue }
+            let lines = text.components(separatedBy: "\n")
+            for (i, line) in lines.enumerated() {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                var changed: [String] = []
+                if let n = Int(value) { changed = ["0", String(n * 9 + 7)] } else if let x = Double(value) { changed = ["0", String(x * 9 + 0.5)] }
+                if value == "true" { changed = ["false"] }
+                if value == "false" { changed = ["true"] }
+                var variants = changed.map { line[...colon] + " " + $0 }
+                variants.append("")  // the line left out
+                for variant in variants {
+                    var copy = lines
+                    copy[i] = String(variant)
+                    variations += 1
+                    judge(copy.joined(separator: "\n"), "\(name) line \(i + 1) → \(variant)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(variations, 1000)
+        XCTAssertGreaterThan(tally.outright, tally.compared / 2, "most criteria of most units pass outright")
+        XCTAssertLessThan(tally.outright, tally.compared, "the rest are worked out in full")
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+@testable import WardcheckCore
+import XCTest
+
+/// Facts kept by the schema's field number, and comparisons that carry the number of the fact
+/// they read: a number must always name the fact its path names, or a unit would be judged on
+/// another fact's value.
+final class FieldNumberTests: XCTestCase {
+    func testATableFindsByPathAndByNumberAlike() throws {
+        let numbering = FieldNumbering(paths: ["unit", "unit.code", "power.ups"])
+        var table = FieldTable<Int>(numbering)
+        XCTAssertTrue(table.isEmpty)
+        table["power.ups"] = 3
+        table[field: 1] = 7
+        table["not.in.schema"] = 9
+        table[field: 99] = 5  // outside the numbering: nothing is kept
+        XCTAssertEqual(table[field: 2], 3)
+        XCTAssertEqual(table["unit.code"], 7)
+        XCTAssertEqual(table["not.in.schema"], 9)
+        XCTAssertNil(table["unit"])
+        XCTAssertNil(table[field: 99])
+        XCTAssertEqual(table.count, 3)
+        XCTAssertEqual(table.map(\.key), ["unit.code", "power.ups", "not.in.schema"], "schema order, then the others")
+        table["power.ups"] = nil
+        XCTAssertEqual(table.keys, ["unit.code", "not.in.schema"])
+    }
+
+    func testEveryComparisonCarriesTheNumberOfItsFact() throws {
+        let set = try Repo.loadCriteria()
+        var seen = 0
+        func visit(_ condition: Condition) {
+            switch condition {
+            case .all(let parts), .any(let parts): parts.forEach(visit)
+            case .not(let inner): visit(inner)
+            case .compare(let c):
+                seen += 1
+                XCTAssertGreaterThanOrEqual(c.field, 0, c.fact)
+                XCTAssertEqual(set.schema.numbering.paths[c.field], c.fact)
+            }
+        }
+        for criterion in set.criteria {
+            for check in criterion.checks { check.when.map(visit); visit(check.require) }
+        }
+        XCTAssertGreaterThan(seen, 30, "the 16 criteria compare 35 facts")
+    }
+
+    /// A compiled set whose comparison names one fact by path and another by number is refused.
+    func testACompiledSetWithAWrongNumberIsNotRead() throws {
+        let set = try Repo.loadCriteria()
+        XCTAssertNoThrow(try CriteriaCoding.decode(CriteriaCoding.encode(set), folder: set.folder, digest: set.identity.digest))
+        var wrong = set
+        let first = set.criteria[0].checks[0]
+        guard case .compare(var c) = first.require else { return XCTFail("the first check of \(set.criteria[0].id) is one comparison") }
+        c.field = (c.field + 1) % set.schema.fields.count
+        wrong.criteria[0].checks[0] = Check(id: first.id, title: first.title, when: first.when, require: .compare(c), remedy: first.remedy, mark: first.mark)
+        XCTAssertThrowsError(try CriteriaCoding.decode(CriteriaCoding.encode(wrong), folder: set.folder, digest: set.identity.digest))
+    }
+
+    /// Facts numbered by another schema (two loads of one folder) are read by path: same verdicts.
+    func testFactsOfAnotherLoadOfTheSchemaAreReadByPath() throws {
+        let set = try Repo.loadCriteria(), other = try Repo.loadCriteria()
+        XCTAssertFalse(set.schema.numbering === other.schema.numbering)
+        let text = try String(contentsOf: Repo.root.appendingPathComponent("wards/submissions/20194-hoa-xuan.yaml"), encoding: .utf8)
+        let mine = try XCTUnwrap(FactsFile.load(text: text, path: "a.yaml", validator: set.validator).facts)
+        let theirs = try XCTUnwrap(FactsFile.load(text: text, path: "a.yaml", validator: other.validator).facts)
+        let evaluator = Evaluator(criteria: set, asOf: Day(iso: "2026-11-15"))
+        let a = evaluator.scorecard(for: mine), b = evaluator.scorecard(for: theirs)
+        XCTAssertEqual(a.results.map(\.outcome), b.results.map(\.outcome))
+        XCTAssertEqual(a.remedies.map(\.text.en), b.remedies.map(\.text.en))
+        XCTAssertGreaterThan(a.remedies.count, 0, "a unit with something to fix, so that values were read")
+    }
+}

@@ -57,6 +57,42 @@ final class OutrightPassTests: XCTestCase {
         XCTAssertLessThan(outright, seen, "failing and unreported examples are worked out in full")
     }
 
+    /// The rule language's forms the shipped criteria do not use (`not`, `any`, `in`, `not_in`,
+    /// a guard), each on facts that pass, fail and leave its fact out.
+    func testEveryFormOfTheRuleLanguageSaysTheSame() throws {
+        let remedy = "{ action: stock_fuel, text: { vi: \"Cần {required}, có {observed}\", en: \"Needs {required}, has {observed}\" } }"
+        let rules = [
+            "{ not: { fact: network.backup_link, is: none } }",
+            "{ not: { all: [ { fact: network.backup_link, is: none }, { fact: equipment.printers.working, at_least: 2 } ] } }",
+            "{ any: [ { fact: network.backup_link, in: [4g, 5g] }, { fact: equipment.printers.working, more_than: 3 } ] }",
+            "{ all: [ { fact: network.backup_link, not_in: [none] }, { not: { fact: equipment.printers.working, less_than: 2 } } ] }",
+            "{ fact: equipment.printers.working, at_least: { ceil: { divide: [ { fact: staffing.officials }, 10 ] } } }",
+        ]
+        let facts = [
+            "{ network: { backup_link: none }, equipment: { printers: { working: 1 } }, staffing: { officials: 45 } }",
+            "{ network: { backup_link: 4g }, equipment: { printers: { working: 5 } }, staffing: { officials: 45 } }",
+            "{ network: { backup_link: 5g }, equipment: { printers: { working: 2 } }, staffing: { officials: 12 } }",
+            "{ network: { backup_link: none }, equipment: { printers: { working: 4 } } }",
+            "{ equipment: { printers: { working: 4 } }, staffing: { officials: 45 } }",
+        ]
+        var outright = 0
+        for rule in rules {
+            for when in [nil, "{ fact: network.backup_link, is_not: satellite }"] {
+                let harness = try RuleHarness(checks: """
+                  - id: c
+                \(when.map { "    when: \($0)\n" } ?? "")    require: \(rule)
+                    remedy: \(remedy)
+                """)
+                for snippet in facts {
+                    let full = try harness.result(snippet), brief = try harness.result(snippet, detail: .outcomes)
+                    XCTAssertEqual(said(full), said(brief), "\(rule) when \(when ?? "-") on \(snippet)")
+                    if brief.checks.isEmpty { outright += 1 }
+                }
+            }
+        }
+        XCTAssertGreaterThan(outright, 10)
+    }
+
     func testSampleWardsFixturesAndTheirVariationsSayTheSame() throws {
         let set = try Repo.loadCriteria()
         let day = Day(iso: "2026-11-15")

@@ -55,13 +55,14 @@ struct RuleHarness {
     }
 
     /// Evaluates the criterion on a facts snippet (a partial facts file), judged on `day`.
-    func result(_ facts: String, on day: String? = "2025-07-05", waivers: Waivers = .none) throws -> CriterionResult {
+    func result(_ facts: String, on day: String? = "2025-07-05", waivers: Waivers = .none,
+                detail: Evaluator.Detail = .everyCheck) throws -> CriterionResult {
         let loaded = YAMLLoader.load(string: facts)
         let root = try XCTUnwrap(loaded.root, "snippet does not parse: \(facts)")
         let sink = DiagnosticSink(file: "snippet.yaml")
         let parsed = set.validator.validate(root, file: "snippet.yaml", sink: sink, partial: true)
         XCTAssertFalse(sink.hasErrors, sink.diagnostics.map(\.message.en).joined(separator: "; "))
-        return Evaluator(criteria: set, waivers: waivers).evaluate(criterion, facts: parsed, on: day.flatMap(Day.init(iso:)))
+        return Evaluator(criteria: set, waivers: waivers, detail: detail).evaluate(criterion, facts: parsed, on: day.flatMap(Day.init(iso:)))
     }
 
     func outcome(_ facts: String, on day: String? = "2025-07-05") throws -> Outcome {

@@ -142,5 +142,19 @@ final class StreamedReportTests: XCTestCase {
         let same = JSON.object([("s", .string("x\ty")), ("o", .null), ("i", .int(-3)), ("b", .bool(false)),
                                 ("l", .array([.string("a"), .string("ệ")])), ("e", .array([]))])
         XCTAssertEqual(fragment.bytes, JSONStream.fragment(same, level: 2))
+
+        // Keys a file or a catalogue could bring: each escaped as `JSON` escapes it.
+        let keys = ["plain_key", "TC01", "a\"b", "back\\slash", "<script>", "tab\there", "Phường", "\u{202E}rtl", "", "a'&>b"]
+        var keyed = JSONStream()
+        keyed.beginObject()
+        for (i, key) in keys.enumerated() { keyed.member(.init(key), int: i) }
+        // Names written in the program, as most are: the same escapes.
+        keyed.member("lit\"eral", int: 10)
+        keyed.member("<b>", int: 11)
+        keyed.member("Tên", int: 12)
+        keyed.end()
+        let all = keys + ["lit\"eral", "<b>", "Tên"]
+        XCTAssertEqual(String(decoding: keyed.bytes, as: UTF8.self),
+                       JSON.object(all.enumerated().map { ($1, .int($0)) }).serialised())
     }
 }

@@ -374,20 +374,19 @@ public struct FactsFile: Sendable {
         for problem in loaded.problems { sink.report(problem) }
         var facts: Facts?
         if let root = loaded.root {
-            facts = validator.validate(root, file: path, sink: sink, inProgress: inProgress)
-            if !sink.hasErrors, var checked = facts {
-                checks.apply(to: &checked, schema: validator.schema, sink: sink)
-                facts = checked
-            }
+            var read = validator.validate(root, file: path, sink: sink, inProgress: inProgress)
+            if !sink.hasErrors { checks.apply(to: &read, schema: validator.schema, sink: sink) }
+            facts = read
         }
         let diagnostics = sink.finished(source: loaded.source)
         return FactsFile(path: path, facts: sink.hasErrors ? nil : facts, diagnostics: diagnostics, code: facts?.code, tree: loaded.root)
     }
 
     /// Facts the quick read gave, which had nothing to say: only the checks beyond the schema are left.
-    private static func check(_ read: Facts, input: YAMLInput, path: String, validator: FactsValidator, checks: FileChecks) -> FactsFile {
+    /// `facts` is taken, not copied: a fact the roster supplies is then written in place, where
+    /// a shared copy made the table be copied whole for every unit of a rostered city.
+    private static func check(_ facts: consuming Facts, input: YAMLInput, path: String, validator: FactsValidator, checks: FileChecks) -> FactsFile {
         let sink = DiagnosticSink(file: path)
-        var facts = read
         checks.apply(to: &facts, schema: validator.schema, sink: sink)
         // The text is only decoded when there is a line to quote, which a valid file seldom has.
         let diagnostics = sink.finished(source: sink.diagnostics.isEmpty ? "" : input.source)

@@ -187,12 +187,12 @@ public enum AuditJSON {
             json.key("outcomes")
             json.beginObject()
             for (i, c) in criteria.enumerated() {
-                if i < row.outcomes.count { json.member(c.id, string: row.outcomes[i].rawValue) } else { json.member(c.id, null: ()) }
+                if i < row.outcomes.count { json.member(.init(c.id), string: row.outcomes[i].rawValue) } else { json.member(.init(c.id), null: ()) }
             }
             json.end()
             json.key("group_passed")
             json.beginObject()
-            for (group, passed) in zip(layout.groups, layout.subtotals(row)) { json.member(group.key, int: passed) }
+            for (group, passed) in zip(layout.groups, layout.subtotals(row)) { json.member(.init(group.key), int: passed) }
             json.end()
             json.member("cost", int: row.cost)
             json.key("purchases")
@@ -280,7 +280,7 @@ public enum AuditJSON {
         }
         sums.sort { $0.key < $1.key }
         json.beginObject()
-        for (key, sum) in sums { json.member(key, int: sum) }
+        for (key, sum) in sums { json.member(.init(key), int: sum) }
         json.end()
     }
 }

@@ -43,6 +43,25 @@ final class ShortcutAgreementTests: XCTestCase {
         XCTAssertNil(ScalarReading.digitsAsDecimal("."))
     }
 
+    /// A number as people read it ("1.000", "2,5"): whole numbers take a shortcut, which must
+    /// write what writing the number out in full and localizing that text writes.
+    func testWholeNumbersWrittenAsTheFullPathWritesThem() {
+        var values: [Decimal] = [0, 1, -1, 7, 999, 1000, -1000, 12_345, 999_999, 1_000_000, 105_000_000, Decimal(Int.max), Decimal(Int.min) + 1,
+                                 Decimal(sign: .plus, exponent: 3, significand: 5), Decimal(sign: .minus, exponent: 2, significand: 12),
+                                 Decimal(string: "5.0", locale: posix)!, Decimal(string: "2.50", locale: posix)!, Decimal(string: "1234.5", locale: posix)!]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 { values.append(Decimal(Int.random(in: -50_000_000...50_000_000, using: &generator))) }
+        for value in values {
+            for language in [Language.vi, .en] {
+                XCTAssertEqual(NumberText.number(value, language),
+                               NumberText.localized(plain: NSDecimalNumber(decimal: value).stringValue, language), "\(value) \(language)")
+            }
+        }
+        XCTAssertEqual(NumberText.number(1_000_000, .vi), "1.000.000")
+        XCTAssertEqual(NumberText.number(-12_345, .en), "-12,345")
+        XCTAssertEqual(NumberText.number(Decimal(string: "2.5", locale: posix)!, .vi), "2,5")
+    }
+
     /// Comparing, printing, dividing and rounding by integers agrees with Foundation's Decimal
     /// on the numbers facts and criteria make, and beyond: negatives, zero with decimals, values
     /// too wide for 64 bits (where the shortcut must step aside).

@@ -94,13 +94,14 @@ public enum ScalarReading {
                 message: Localized(vi: "\"\(text)\" là văn bản, không phải số", en: "\"\(text)\" is text, not a number"),
                 hint: Localized(vi: "bỏ dấu ngoặc kép: viết \(text)", en: "remove the quotes: write \(text)")))
         }
-        if decimalText(text) != nil, let meant = withoutLeadingZeros(text) {
-            // YAML 1.2's core schema has no `007`: it is not a number there, whatever YAML 1.1 made of it.
-            return .failure(ScalarRejection(code: .notNumber,
-                message: Localized(vi: "`\(text)` có số 0 ở đầu", en: "`\(text)` has a leading zero"),
-                hint: Localized(vi: "viết \(meant)", en: "write \(meant)")))
-        }
+        // Read once: the digits are the value, unless they start with a zero.
         if let value = decimalText(text) {
+            if let meant = withoutLeadingZeros(text) {
+                // YAML 1.2's core schema has no `007`: it is not a number there, whatever YAML 1.1 made of it.
+                return .failure(ScalarRejection(code: .notNumber,
+                    message: Localized(vi: "`\(text)` có số 0 ở đầu", en: "`\(text)` has a leading zero"),
+                    hint: Localized(vi: "viết \(meant)", en: "write \(meant)")))
+            }
             return DecimalShortcuts.lessOrEqual(value, largest) ? .success(value) : .failure(tooLarge(text))
         }
         if text.hasPrefix("-"), decimalText(String(text.dropFirst())) != nil {
@@ -150,9 +151,12 @@ public enum ScalarReading {
     /// escape sequence or a bidirectional override in it has no honest use.
     public static func text(_ node: YAMLNode) -> Result<String, ScalarRejection> {
         guard let text = node.scalar else { return .failure(shape(node, expected: Localized(vi: "một đoạn văn bản", en: "text"))) }
-        if let rejection = hidden(in: text, node, allowing: ["\n", "\t"]) { return .failure(rejection) }
+        if let rejection = hidden(in: text, node, allowing: lineBreakAndTab) { return .failure(rejection) }
         return .success(text)
     }
+
+    /// Made once: a set built for every enum and code value read was a thousand instructions each.
+    private static let lineBreakAndTab: Set<Unicode.Scalar> = ["\n", "\t"]
 
     /// One line of text: a name, a contact, a waiver's reason. Line breaks, tabs and every hidden
     /// character are refused, since each is a way to forge a line in a log or a name on a screen.

@@ -56,9 +56,20 @@ final class FieldNumberTests: XCTestCase {
         XCTAssertThrowsError(try CriteriaCoding.decode(CriteriaCoding.encode(wrong), folder: set.folder, digest: set.identity.digest))
     }
 
-    /// Facts numbered by another schema (two loads of one folder) are read by path: same verdicts.
-    func testFactsOfAnotherLoadOfTheSchemaAreReadByPath() throws {
-        let set = try Repo.loadCriteria(), other = try Repo.loadCriteria()
+    /// Facts numbered by another schema (one more field at its top, so every number moves on by
+    /// one) are read by path: the same verdicts as the facts of the criteria's own schema.
+    func testFactsOfAnotherSchemaAreReadByPath() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wardcheck-numbers-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: Repo.criteria, toPath: folder)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        let schemaPath = folder + "/" + CriteriaSet.schemaFile
+        let schemaText = try String(contentsOfFile: schemaPath, encoding: .utf8)
+        let extra = "fields:\n  - path: note\n    type: text\n    vi: \"Ghi chú\"\n    en: \"Note\"\n    label: { vi: \"Ghi chú\", en: \"Note\" }\n    question: { vi: \"Ghi chú\", en: \"A note\" }\n\n"
+        XCTAssertTrue(schemaText.contains("\nfields:\n"))
+        try schemaText.replacingOccurrences(of: "\nfields:\n", with: "\n" + extra).write(toFile: schemaPath, atomically: true, encoding: .utf8)
+        let set = try Repo.loadCriteria(), other = try Repo.loadCriteria(folder)
+        XCTAssertEqual(other.schema.numbering.paths.first, "note")
+        XCTAssertEqual(Array(other.schema.numbering.paths.dropFirst()), set.schema.numbering.paths)
         XCTAssertFalse(set.schema.numbering === other.schema.numbering)
         let text = try String(contentsOf: Repo.root.appendingPathComponent("wards/submissions/20194-hoa-xuan.yaml"), encoding: .utf8)
         let mine = try XCTUnwrap(FactsFile.load(text: text, path: "a.yaml", validator: set.validator).facts)

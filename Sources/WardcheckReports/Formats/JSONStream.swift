@@ -83,17 +83,14 @@ public struct JSONStream {
     /// Starts a member of the innermost object: the separator, the line break and `"key": `.
     public mutating func key(_ key: Key) {
         precondition(open.last?.object == true, "a key outside an object")
+        if case .literal(let name) = key.storage, name.hasPointerRepresentation, name.utf8CodeUnitCount <= 64 {
+            let utf8 = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+            if utf8.allSatisfy(Self.isPlainInName) { return literalKey(utf8) }
+        }
         separate()
         switch key.storage {
         case .literal(let name) where name.hasPointerRepresentation:
-            let utf8 = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-            if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "<") }) {
-                bytes.append(UInt8(ascii: "\""))
-                bytes.append(contentsOf: utf8)
-                bytes.append(UInt8(ascii: "\""))
-            } else {
-                JSON.escape(name.description, into: &bytes)
-            }
+            JSON.escape(name.description, into: &bytes)
         case .literal(let name):
             JSON.escape(name.description, into: &bytes)
         case .text(let text):
@@ -101,6 +98,35 @@ public struct JSONStream {
         }
         bytes.append(UInt8(ascii: ":"))
         bytes.append(0x20)
+    }
+
+    /// Printable ASCII that `JSON.escape` copies as it is.
+    private static func isPlainInName(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "<")
+    }
+
+    /// The separator, line break, indentation and `"name": ` of a plain name, put together on
+    /// the stack and appended at once: a handful of appends, each checking the array, cost more
+    /// than the name itself.
+    private mutating func literalKey(_ name: UnsafeBufferPointer<UInt8>) {
+        let comma = open[open.count - 1].count > 0
+        open[open.count - 1].count += 1
+        let indent = 2 * (open.count + depth)
+        let total = 1 + 1 + indent + name.count + 4
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { buffer in
+            var i = 0
+            if comma { buffer[i] = UInt8(ascii: ","); i += 1 }
+            buffer[i] = 0x0A
+            i += 1
+            for _ in 0..<indent { buffer[i] = 0x20; i += 1 }
+            buffer[i] = UInt8(ascii: "\"")
+            i += 1
+            for byte in name { buffer[i] = byte; i += 1 }
+            buffer[i] = UInt8(ascii: "\"")
+            buffer[i + 1] = UInt8(ascii: ":")
+            buffer[i + 2] = 0x20
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<(i + 3)]))
+        }
     }
 
     /// A member with its whole value.

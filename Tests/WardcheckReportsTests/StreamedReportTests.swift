@@ -135,11 +135,16 @@ final class StreamedReportTests: XCTestCase {
         fragment.member("s", string: "x\ty")
         fragment.member("o", string: nil)
         fragment.member("i", int: -3)
+        fragment.member("zero", int: 0)
+        fragment.member("min", int: Int.min)
+        fragment.member("max", int: Int.max)
+        fragment.member(.init("dynamic"), int: 1_234_567_890)
         fragment.member("b", bool: false)
         fragment.member("l", strings: ["a", "ệ"])
         fragment.member("e", strings: [])
         fragment.end()
-        let same = JSON.object([("s", .string("x\ty")), ("o", .null), ("i", .int(-3)), ("b", .bool(false)),
+        let same = JSON.object([("s", .string("x\ty")), ("o", .null), ("i", .int(-3)), ("zero", .int(0)), ("min", .int(Int.min)),
+                                ("max", .int(Int.max)), ("dynamic", .int(1_234_567_890)), ("b", .bool(false)),
                                 ("l", .array([.string("a"), .string("ệ")])), ("e", .array([]))])
         XCTAssertEqual(fragment.bytes, JSONStream.fragment(same, level: 2))
 

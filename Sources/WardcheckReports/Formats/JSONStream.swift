@@ -33,8 +33,27 @@ public struct JSONStream {
     }
 
     public mutating func member(_ key: Key, int: Int) {
-        self.key(key)
-        bytes.append(contentsOf: String(int).utf8)
+        // The digits written on the stack, then the name and the digits appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var n = int.magnitude
+            var i = 20
+            repeat {
+                i -= 1
+                digits[i] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+            } while n > 0
+            if int < 0 {
+                i -= 1
+                digits[i] = UInt8(ascii: "-")
+            }
+            let value = UnsafeBufferPointer(rebasing: digits[i...])
+            if let name = Self.plainLiteral(key) {
+                literalKey(name, value: value)
+            } else {
+                self.key(key)
+                bytes.append(contentsOf: value)
+            }
+        }
     }
 
     public mutating func member(_ key: Key, bool: Bool) {
@@ -82,11 +101,8 @@ public struct JSONStream {
 
     /// Starts a member of the innermost object: the separator, the line break and `"key": `.
     public mutating func key(_ key: Key) {
+        if let name = Self.plainLiteral(key) { return literalKey(name) }
         precondition(open.last?.object == true, "a key outside an object")
-        if case .literal(let name) = key.storage, name.hasPointerRepresentation, name.utf8CodeUnitCount <= 64 {
-            let utf8 = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-            if utf8.allSatisfy(Self.isPlainInName) { return literalKey(utf8) }
-        }
         separate()
         switch key.storage {
         case .literal(let name) where name.hasPointerRepresentation:
@@ -105,14 +121,22 @@ public struct JSONStream {
         byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "<")
     }
 
-    /// The separator, line break, indentation and `"name": ` of a plain name, put together on
-    /// the stack and appended at once: a handful of appends, each checking the array, cost more
-    /// than the name itself.
-    private mutating func literalKey(_ name: UnsafeBufferPointer<UInt8>) {
+    /// A name written in the program that `JSON.escape` would copy as it is: its bytes in place.
+    private static func plainLiteral(_ key: Key) -> UnsafeBufferPointer<UInt8>? {
+        guard case .literal(let name) = key.storage, name.hasPointerRepresentation, name.utf8CodeUnitCount <= 64 else { return nil }
+        let utf8 = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        return utf8.allSatisfy(isPlainInName) ? utf8 : nil
+    }
+
+    /// The separator, line break, indentation and `"name": ` of a plain name, and the value's
+    /// bytes when given, put together on the stack and appended at once: a handful of appends,
+    /// each checking the array, cost more than the name itself.
+    private mutating func literalKey(_ name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>? = nil) {
+        precondition(open.last?.object == true, "a key outside an object")
         let comma = open[open.count - 1].count > 0
         open[open.count - 1].count += 1
         let indent = 2 * (open.count + depth)
-        let total = 1 + 1 + indent + name.count + 4
+        let total = 1 + 1 + indent + name.count + 4 + (value?.count ?? 0)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { buffer in
             var i = 0
             if comma { buffer[i] = UInt8(ascii: ","); i += 1 }
@@ -125,7 +149,9 @@ public struct JSONStream {
             buffer[i] = UInt8(ascii: "\"")
             buffer[i + 1] = UInt8(ascii: ":")
             buffer[i + 2] = 0x20
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<(i + 3)]))
+            i += 3
+            for byte in value ?? UnsafeBufferPointer(start: nil, count: 0) { buffer[i] = byte; i += 1 }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<i]))
         }
     }
 

@@ -44,6 +44,8 @@ public final class YAMLEventReader {
     private let input: UnsafeMutableBufferPointer<UInt8>
     /// Once the stream has ended or failed, every later call says so again.
     private var finished = false
+    /// The last event is kept until the next call, so that its scalar's bytes can be read in place.
+    private var holding = false
     private var last: Result<YAMLEvent, ParseError> = .failure(ParseError(mark: .start))
 
     /// Nil when libyaml cannot start (it could not allocate its buffers).
@@ -64,6 +66,7 @@ public final class YAMLEventReader {
     }
 
     deinit {
+        if holding { yaml_event_delete(event) }
         yaml_parser_delete(parser)
         parser.deallocate()
         event.deallocate()
@@ -71,20 +74,35 @@ public final class YAMLEventReader {
     }
 
     /// The next event; after the stream's end, the end again; after a parse error, the error again.
-    public func next() throws(ParseError) -> YAMLEvent {
+    /// `text: false` leaves a scalar's `text` empty: a reader that only compares it with a few
+    /// names reads `scalarBytes` instead, and no string is made for it.
+    public func next(text: Bool = true) throws(ParseError) -> YAMLEvent {
+        if holding {
+            yaml_event_delete(event)
+            holding = false
+        }
         if finished { return try last.get() }
         guard yaml_parser_parse(parser, event) == 1 else {
             let failure = ParseError(mark: LibYAML.mark(parser.pointee.problem_mark))
             (finished, last) = (true, .failure(failure))
             throw failure
         }
-        defer { yaml_event_delete(event) }
-        let read = convert(event.pointee)
+        holding = true
+        let read = convert(event.pointee, text: text)
         if case .streamEnd = read.kind { (finished, last) = (true, .success(read)) }
         return read
     }
 
-    private func convert(_ event: yaml_event_t) -> YAMLEvent {
+    /// The bytes of the scalar `next` last gave, as written (not normalised), valid until the next
+    /// call; empty for any other event.
+    public var scalarBytes: UnsafeBufferPointer<UInt8> {
+        guard holding, event.pointee.type == YAML_SCALAR_EVENT, let value = event.pointee.data.scalar.value else {
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
+        return UnsafeBufferPointer(start: value, count: event.pointee.data.scalar.length)
+    }
+
+    private func convert(_ event: yaml_event_t, text wanted: Bool) -> YAMLEvent {
         let start = LibYAML.mark(event.start_mark)
         let end = LibYAML.mark(event.end_mark)
         var properties = false
@@ -108,7 +126,7 @@ public final class YAMLEventReader {
             let scalar = event.data.scalar
             properties = scalar.anchor != nil || scalar.tag != nil
             kind = .scalar(LibYAML.style(scalar.style), bytes: scalar.length)
-            text = LibYAML.normalised(scalar.value, scalar.length)
+            if wanted { text = LibYAML.normalised(scalar.value, scalar.length) }
         case YAML_ALIAS_EVENT: kind = .alias
         // YAML_STREAM_END_EVENT, and YAML_NO_EVENT, which libyaml gives only past the end.
         default: kind = .streamEnd

@@ -34,7 +34,8 @@ struct FactsReader {
 
         reading: while true {
             let event: YAMLEvent
-            do { event = try events.next() } catch { return nil }
+            // A key is only compared with the schema's names, on its bytes: no string is made for it.
+            do { event = try events.next(text: pending != nil) } catch { return nil }
             if event.hasProperties { return nil }
             switch event.kind {
             case .streamStart, .documentEnd:
@@ -75,7 +76,8 @@ struct FactsReader {
                       event.end.line == event.start.line else { return nil }
                 guard let (field, _) = pending else {
                     // A key: one the schema has at this place, written once, spelt plainly.
-                    guard Self.isPlainKey(text), let field = schema.child(text, of: block), written.insert(field) else { return nil }
+                    let key = events.scalarBytes
+                    guard Self.isPlainKey(key), let field = schema.child(key, of: block), written.insert(field) else { return nil }
                     pending = (field, event.start)
                     continue
                 }
@@ -106,8 +108,8 @@ struct FactsReader {
 
     /// ASCII without a dot: a dotted key is read as the path it spells, and the schema's keys are
     /// ASCII, so anything else is unknown and goes the full way for its suggestion.
-    static func isPlainKey(_ key: String) -> Bool {
-        key.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: ".") }
+    static func isPlainKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        key.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: ".") }
     }
 }
 

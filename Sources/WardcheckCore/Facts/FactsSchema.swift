@@ -134,6 +134,18 @@ public struct FactsSchema: Sendable {
         return nil
     }
 
+    /// The same, for a key's UTF-8 bytes as the file writes them (ASCII: no normalisation to do).
+    func child(_ key: UnsafeBufferPointer<UInt8>, of block: Int) -> Int? {
+        for child in children[block + 1] {
+            let name = keyBytes[child]
+            if name.count == key.count, name.withUnsafeBufferPointer({ $0.elementsEqual(key) }) { return child }
+        }
+        return nil
+    }
+
+    /// Each field's key as UTF-8 bytes, by field.
+    private var keyBytes: [[UInt8]] = []
+
     /// For the top level, then for each field: the fields inside it, in schema order.
     private var children: [[Int]] = []
 
@@ -237,6 +249,7 @@ public struct FactsSchema: Sendable {
         }
         dates = fields.filter { $0.type == .date }.map(\.path).sorted()
         numbering = FieldNumbering(paths: fields.map(\.path))
+        keyBytes = fields.map { Array($0.key.utf8) }
     }
 
     private static func readField(_ node: YAMLNode, _ sink: DiagnosticSink) -> Field? {

@@ -74,6 +74,23 @@ final class AuditCLITests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }, [])
     }
 
+    /// A city's roster is compiled into the cache by the first audit and read from it by the
+    /// next: both audits, and one with the cache turned off, write the same bytes.
+    func testTheRosterReadsTheSameFromTheCache() throws {
+        let folder = try WardcheckProcess.temporaryFolder(self)
+        let cache = folder.appendingPathComponent("cache").path
+        let args = ["audit", "wards", "--as-of", "2026-11-15", "--format", "json"]
+        let first = try WardcheckProcess.run(args, environment: ["WARDCHECK_TODAY": "2026-11-29", "WARDCHECK_CACHE": cache])
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache)
+        XCTAssertEqual(entries.filter { $0.hasPrefix("roster-") && $0.hasSuffix(".bin") }.count, 1, "\(entries)")
+        let second = try WardcheckProcess.run(args, environment: ["WARDCHECK_TODAY": "2026-11-29", "WARDCHECK_CACHE": cache])
+        let off = try WardcheckProcess.run(args, environment: ["WARDCHECK_TODAY": "2026-11-29", "WARDCHECK_CACHE": "off"])
+        XCTAssertEqual(first.stdout, off.stdout)
+        XCTAssertEqual(second.stdout, off.stdout)
+        XCTAssertEqual([first.status, second.status], [off.status, off.status])
+        XCTAssertTrue(off.stdout.contains("\"not_submitted\""), "the roster was read: who has not submitted is listed")
+    }
+
     /// The JSON audit is streamed: each unit's part written while it is judged and read back in
     /// rank order. Every part must sit with its own unit, ranked, and a file report must hold
     /// the bytes standard output gets.

@@ -26,12 +26,16 @@ public struct CityRun: Sendable {
         self.criteria = criteria
         self.folder = folder
         self.cache = cache
+        (rosterPath, waiversPath) = Self.companions(folder: folder, roster: roster, waivers: waivers)
+    }
+
+    /// The roster and waivers a run of `folder` reads: those given, else the folder's own when present.
+    public static func companions(folder: String, roster: String?, waivers: String?) -> (roster: String?, waivers: String?) {
         func inFolder(_ name: String) -> String? {
             let path = (folder.hasSuffix("/") ? folder : folder + "/") + name
             return FileManager.default.fileExists(atPath: path) ? path : nil
         }
-        rosterPath = roster ?? inFolder("roster.yaml")
-        waiversPath = waivers ?? inFolder("waivers.yaml")
+        return (roster ?? inFolder("roster.yaml"), waivers ?? inFolder("waivers.yaml"))
     }
 
     /// The companion files the run reads, roster first.

@@ -7,7 +7,32 @@ import XCTest
 /// disk, results handed over in order, a roster read a unit at a time, a report file written in pieces.
 final class StreamingTests: XCTestCase {
     func testSpilledPartsComeBackAsTheyWereWritten() throws {
-        let spill = SpillFile()
+        // The usual batch, one byte (every part written at once), and one between the parts' sizes.
+        for batch in [SpillFile.defaultBatch, 1, 3000] {
+            try spilledPartsComeBack(SpillFile(trying: SpillFile.folders(beside: nil), batch: batch))
+        }
+    }
+
+    /// A disk that takes nothing (/dev/full): the parts a write was refused stay in memory, and
+    /// every part is read back as it was, written one by one, in batches, or still waiting.
+    func testPartsTheDiskRefusesStayInMemory() throws {
+        #if os(Linux)
+        // The 50 parts are about 120 KB: 100,000 bytes go out in one refused write, the rest wait.
+        for batch in [SpillFile.defaultBatch, 1, 100_000] {
+            let spill = SpillFile(writingTo: "/dev/full", batch: batch)
+            let parts = (0..<50).map { i in Array("part \(i) ".utf8) + Array(repeating: UInt8(i), count: i * 97) }
+            let pieces = parts.map(spill.append)
+            for (piece, part) in zip(pieces, parts) { XCTAssertEqual(spill.read(piece), part) }
+            switch batch {
+            case 1: XCTAssertEqual(spill.keptInMemory, 50, "each part written alone, each refused")
+            case SpillFile.defaultBatch: XCTAssertEqual(spill.keptInMemory, 0, "120 KB: nothing written yet")
+            default: XCTAssertTrue((1..<50).contains(spill.keptInMemory), "some batches written and refused, the last waiting")
+            }
+        }
+        #endif
+    }
+
+    private func spilledPartsComeBack(_ spill: SpillFile) throws {
         let count = 400
         @Sendable func part(_ i: Int) -> [UInt8] { Array("part \(i): ".utf8) + Array(repeating: UInt8(truncatingIfNeeded: i), count: (i * 37) % 5000) }
         // Appended from every core at once, as the workers of an audit do.

@@ -33,6 +33,14 @@ public final class SpillFile: @unchecked Sendable {
     /// Parts that could not go to disk, by offset (an empty part is never kept: it has no bytes).
     private var kept: [Int: [UInt8]] = [:]
     private let lock = NSLock()
+    /// Parts not written yet, from `written` on: written together once there are `batch` bytes.
+    /// One write per part was one system call per unit, each taken under the lock.
+    private var pending: [UInt8] = []
+    /// Where each pending part starts in the file, and its length: where they go if the write fails.
+    private var pendingParts: [(offset: Int, count: Int)] = []
+    /// The file's length on disk: everything before it has been written.
+    private var written = 0
+    private let batch: Int
 
     /// How many parts had to stay in memory.
     public var keptInMemory: Int {
@@ -46,6 +54,9 @@ public final class SpillFile: @unchecked Sendable {
         self.init(trying: Self.folders(beside: report))
     }
 
+    /// The default batch: a quarter of a mebibyte held at most, whatever the number of units.
+    public static let defaultBatch = 1 << 18
+
     /// Where a report's temporary files go, best first: beside the report, `$TMPDIR`, `/var/tmp`, `/tmp`.
     public static func folders(beside report: String?) -> [String] {
         var folders: [String] = []
@@ -58,7 +69,8 @@ public final class SpillFile: @unchecked Sendable {
     }
 
     /// The first of `folders` that takes the file; none (or no folder at all) keeps every part in memory.
-    public init(trying folders: [String]) {
+    public init(trying folders: [String], batch: Int = SpillFile.defaultBatch) {
+        self.batch = max(1, batch)
         for folder in folders {
             var template = Array((folder + "/.wardcheck-parts-XXXXXX").utf8CString)
             let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -71,6 +83,12 @@ public final class SpillFile: @unchecked Sendable {
         }
     }
 
+    /// Parts written to `path` as it is, for tests: `/dev/full` is a disk that takes nothing.
+    init(writingTo path: String, batch: Int) {
+        self.batch = max(1, batch)
+        descriptor = open(path, O_RDWR | O_CLOEXEC)
+    }
+
     deinit {
         if descriptor >= 0 { close(descriptor) }
     }
@@ -81,8 +99,31 @@ public final class SpillFile: @unchecked Sendable {
         let piece = Piece(offset: end, length: UInt32(clamping: bytes.count))
         end += bytes.count
         if bytes.isEmpty { return piece }
-        if descriptor < 0 || bytes.count > Int(UInt32.max) || !write(bytes, at: piece.offset) { kept[piece.offset] = bytes }
+        if descriptor < 0 || bytes.count > Int(UInt32.max) {
+            // Held apart: what is pending goes out first, and the next part starts after this one's place.
+            flush()
+            kept[piece.offset] = bytes
+            written = end
+            return piece
+        }
+        pending.append(contentsOf: bytes)
+        pendingParts.append((piece.offset, bytes.count))
+        if pending.count >= batch { flush() }
         return piece
+    }
+
+    /// Writes the pending parts (under the lock); the ones the disk will not take stay in memory.
+    private func flush() {
+        guard !pending.isEmpty else { return }
+        if !write(pending, at: written) {
+            for part in pendingParts {
+                let from = part.offset - written
+                kept[part.offset] = Array(pending[from..<(from + part.count)])
+            }
+        }
+        written += pending.count
+        pending.removeAll(keepingCapacity: true)
+        pendingParts.removeAll(keepingCapacity: true)
     }
 
     /// The part as it was appended; nil if the disk will not give it back.
@@ -90,6 +131,10 @@ public final class SpillFile: @unchecked Sendable {
         // An empty part shares its offset with the next one: it has nothing to look up.
         if piece.count == 0 { return [] }
         lock.lock()
+        if piece.offset >= written, piece.offset + piece.count <= written + pending.count {
+            defer { lock.unlock() }
+            return Array(pending[(piece.offset - written)..<(piece.offset - written + piece.count)])
+        }
         let inMemory = kept[piece.offset]
         lock.unlock()
         if let inMemory { return inMemory }

@@ -5,11 +5,7 @@ import XCTest
 /// The compiled criteria cache: a set read back from it is the set compiled from YAML (every unit
 /// judged alike: CachedCriteriaReportTests), and an entry that is stale, damaged or another build's is never used.
 final class CriteriaCacheTests: XCTestCase {
-    private func temporary(_ name: String) -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wardcheck-\(name)-\(UUID().uuidString)").path
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
-        return path
-    }
+    private func temporary(_ name: String) -> String { Repo.temporary(name, test: self) }
 
     private func entries(_ cache: CompiledCache) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: cache.folder)) ?? []).filter { $0.hasSuffix(".bin") }

@@ -59,9 +59,8 @@ final class FieldNumberTests: XCTestCase {
     /// Facts numbered by another schema (one more field at its top, so every number moves on by
     /// one) are read by path: the same verdicts as the facts of the criteria's own schema.
     func testFactsOfAnotherSchemaAreReadByPath() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wardcheck-numbers-\(UUID().uuidString)").path
+        let folder = Repo.temporary("numbers", test: self)
         try FileManager.default.copyItem(atPath: Repo.criteria, toPath: folder)
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
         let schemaPath = folder + "/" + CriteriaSet.schemaFile
         let schemaText = try String(contentsOfFile: schemaPath, encoding: .utf8)
         let extra = "fields:\n  - path: note\n    type: text\n    vi: \"Ghi chú\"\n    en: \"Note\"\n    label: { vi: \"Ghi chú\", en: \"Note\" }\n    question: { vi: \"Ghi chú\", en: \"A note\" }\n\n"

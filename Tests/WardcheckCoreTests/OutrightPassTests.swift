@@ -57,8 +57,9 @@ final class OutrightPassTests: XCTestCase {
         XCTAssertLessThan(outright, seen, "failing and unreported examples are worked out in full")
     }
 
-    /// The rule language's forms the shipped criteria do not use (`not`, `any`, `in`, `not_in`,
-    /// a guard), each on facts that pass, fail and leave its fact out.
+    /// The rule language's forms the shipped criteria do not use (`not`, `any`, `not_in`,
+    /// `more_than`, `less_than`, `equals`, `floor`, `add`, `subtract`, `min`), with and without a
+    /// guard, each on facts that pass, fail and leave a fact out.
     func testEveryFormOfTheRuleLanguageSaysTheSame() throws {
         let remedy = "{ action: stock_fuel, text: { vi: \"Cần {required}, có {observed}\", en: \"Needs {required}, has {observed}\" } }"
         let rules = [
@@ -67,6 +68,8 @@ final class OutrightPassTests: XCTestCase {
             "{ any: [ { fact: network.backup_link, in: [4g, 5g] }, { fact: equipment.printers.working, more_than: 3 } ] }",
             "{ all: [ { fact: network.backup_link, not_in: [none] }, { not: { fact: equipment.printers.working, less_than: 2 } } ] }",
             "{ fact: equipment.printers.working, at_least: { ceil: { divide: [ { fact: staffing.officials }, 10 ] } } }",
+            "{ fact: equipment.printers.working, equals: { floor: { divide: [ { fact: staffing.officials }, 9 ] } } }",
+            "{ fact: equipment.printers.working, at_most: { min: [ { add: [ { fact: staffing.officials }, 1 ] }, { subtract: [ 10, 6 ] } ] } }",
         ]
         let facts = [
             "{ network: { backup_link: none }, equipment: { printers: { working: 1 } }, staffing: { officials: 45 } }",

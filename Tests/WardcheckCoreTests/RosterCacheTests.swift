@@ -19,11 +19,7 @@ final class RosterCacheTests: XCTestCase {
 
     """
 
-    private func temporary(_ name: String) -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wardcheck-\(name)-\(UUID().uuidString)").path
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
-        return path
-    }
+    private func temporary(_ name: String) -> String { Repo.temporary(name, test: self) }
 
     private func entries(_ cache: CompiledCache) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: cache.folder)) ?? []).filter { $0.hasPrefix("roster-") }

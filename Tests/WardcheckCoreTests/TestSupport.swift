@@ -19,6 +19,14 @@ enum Repo {
     /// A ward that meets every criterion, shared by the test targets (Tests/Fixtures/facts/ready-ward.yaml).
     static let readyWard = try! String(contentsOf: root.appendingPathComponent("Tests/Fixtures/facts/ready-ward.yaml"), encoding: .utf8)
 
+    /// A path in the temporary folder that nothing holds yet, removed with whatever is made there
+    /// when the test ends.
+    static func temporary(_ name: String, test: XCTestCase) -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wardcheck-\(name)-\(UUID().uuidString)").path
+        test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
+        return path
+    }
+
     /// Writes YAML text to a fresh temporary file.
     static func write(_ text: String, name: String = "unit.yaml", test: XCTestCase) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wardcheck-\(UUID().uuidString)")

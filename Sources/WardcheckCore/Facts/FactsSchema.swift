@@ -229,7 +229,7 @@ public struct FactsSchema: Sendable {
           contactFields: [String], fields: [Field], bounds: [Bound]) {
         (self.file, self.formatField, self.formats, self.referenceDate) = (file, formatField, formats, referenceDate)
         (self.codeField, self.nameField, self.contactFields, self.fields, self.bounds) = (codeField, nameField, contactFields, fields, bounds)
-        var byPath: [String: Int] = [:]
+        numbering = FieldNumbering(paths: fields.map(\.path))
         childKeys = [:]
         children = Array(repeating: [], count: fields.count + 1)
         parentIndex = []
@@ -239,16 +239,15 @@ public struct FactsSchema: Sendable {
             if field.parent.isEmpty {
                 parent = -1
             } else {
-                guard let found = byPath[field.parent] else { return nil }
+                // The block must come before the fields inside it.
+                guard let found = numbering.number(of: field.parent), found < i else { return nil }
                 parent = found
             }
-            byPath[field.path] = i
             childKeys[field.parent, default: []].append(field.key)
             children[parent + 1].append(i)
             parentIndex.append(parent)
         }
         dates = fields.filter { $0.type == .date }.map(\.path).sorted()
-        numbering = FieldNumbering(paths: fields.map(\.path))
         keyBytes = fields.map { Array($0.key.utf8) }
     }
 

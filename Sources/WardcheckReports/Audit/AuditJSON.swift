@@ -267,9 +267,9 @@ public enum AuditJSON {
         json.end()
     }
 
-    /// A unit's needs summed by catalogue key (whoever is responsible), keys in alphabetical order.
-    /// The unit's needs of these kinds added up by key, keys in order, written straight to
-    /// bytes. A unit needs a handful of things: a list searched in place, not a hashed table.
+    /// A unit's needs of these kinds summed by catalogue key (whoever is responsible), keys in
+    /// alphabetical order, written straight to bytes. A unit needs a handful of things: a list
+    /// searched in place, not a hashed table.
     private static func totals(_ row: Audit.Row, _ tasks: [Audit.Task], kinds: [Audit.Task.Kind], _ value: KeyPath<Audit.Need, Int32>,
                                into json: inout JSONStream) {
         var sums: [(key: String, sum: Int)] = []

@@ -105,8 +105,6 @@ public struct JSONStream {
         precondition(open.last?.object == true, "a key outside an object")
         separate()
         switch key.storage {
-        case .literal(let name) where name.hasPointerRepresentation:
-            JSON.escape(name.description, into: &bytes)
         case .literal(let name):
             JSON.escape(name.description, into: &bytes)
         case .text(let text):

@@ -128,7 +128,7 @@ private final class BackgroundWalk: @unchecked Sendable {
         }
     }
 
-    /// The folder's entries, once the walk is over (read once).
+    /// The folder's entries, once the walk is over (the signal is given back, so any later read finds them too).
     var entries: [FolderWalk.Entry] {
         done.wait()
         done.signal()

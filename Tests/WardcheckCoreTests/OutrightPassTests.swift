@@ -110,12 +110,26 @@ final class OutrightPassTests: XCTestCase {
                 if let text = try? String(contentsOfFile: path + "/" + name, encoding: .utf8) { texts.append((folder + "/" + name, text)) }
             }
         }
+        // An audit's evaluator words remedies in its report's language alone (`wordedIn`): the
+        // words must be that language's words of the evaluator that words both.
+        let worded = Language.allCases.map { ($0, Evaluator(criteria: set, waivers: waivers ?? .none, asOf: day, detail: .outcomes, wordedIn: $0)) }
+        var remediesWorded = 0
         var tally = Tally()
         var variations = 0
         func judge(_ text: String, _ what: String) {
             let loaded = FactsFile.load(text: text, path: what, validator: set.validator)
             guard let facts = loaded.facts else { return }
             compare(facts, full, brief, what, &tally)
+            let both = brief.scorecard(for: facts)
+            for (language, evaluator) in worded {
+                for (x, y) in zip(both.results, evaluator.scorecard(for: facts).results) {
+                    XCTAssertEqual(x.remedies.map { $0.text.text(language) }, y.remedies.map { $0.text.text(language) }, "\(what) \(x.id) \(language)")
+                    XCTAssertEqual(x.remedies.map { "\($0.kind) \($0.quantity ?? -1) \($0.who) \($0.facts)" },
+                                   y.remedies.map { "\($0.kind) \($0.quantity ?? -1) \($0.who) \($0.facts)" })
+                    XCTAssertEqual(x.outcome, y.outcome)
+                    remediesWorded += y.remedies.count
+                }
+            }
         }
         for (index, (name, text)) in texts.enumerated() {
             judge(text, name)
@@ -140,6 +154,7 @@ final class OutrightPassTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(variations, 1000)
+        XCTAssertGreaterThan(remediesWorded, 1000)
         XCTAssertGreaterThan(tally.outright, tally.compared / 2, "most criteria of most units pass outright")
         XCTAssertLessThan(tally.outright, tally.compared, "the rest are worked out in full")
     }

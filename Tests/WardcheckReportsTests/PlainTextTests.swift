@@ -1,5 +1,6 @@
 import Foundation
 @testable import WardcheckReports
+import WardcheckCore
 import XCTest
 
 /// Text the reports copy without looking at each character must be text no format escapes:
@@ -30,5 +31,35 @@ final class PlainTextTests: XCTestCase {
         for hostile in ["a\u{AD}b", "\u{85}", "a\u{202E}b", "x\u{200B}", "line\nbreak", "tab\t", "<script>", "quote\"", "\u{2028}", "\u{7F}"] {
             XCTAssertFalse(PlainText.isPlain(hostile.utf8), hostile.debugDescription)
         }
+    }
+
+    /// Printable ASCII is passed eight bytes at a time: a character that needs care is caught
+    /// wherever it sits in a word or in the bytes after the last whole word.
+    func testEveryPositionOfALongTextIsLookedAt() {
+        // Around it, the printable ASCII nearest the edges (space, `~`, `!`, `#`, `=`, `?`, `[`, `]`).
+        let filler = Array(" ~!#=?[]09AZaz").map(String.init)
+        let markup = ["\"", "\\", "<", ">", "&", "'"]
+        let hidden = ["\u{0}", "\u{1F}", "\n", "\t", "\u{7F}", "\u{AD}", "\u{85}", "\u{202E}", "\u{200B}", "\u{2028}"]
+        for length in 1...24 {
+            for position in 0..<length {
+                var characters = (0..<length).map { filler[$0 % filler.count] }
+                XCTAssertTrue(PlainText.isPlain(characters.joined().utf8))
+                for sample in markup + hidden {
+                    characters[position] = sample
+                    let text = characters.joined()
+                    XCTAssertFalse(PlainText.isPlain(text.utf8), text.debugDescription)
+                    XCTAssertEqual(LatinText.isSimple(text.utf8), markup.contains(sample), text.debugDescription)
+                }
+                // Vietnamese letters between ASCII runs are simple wherever they sit.
+                characters[position] = "ữ"
+                XCTAssertTrue(PlainText.isPlain(characters.joined().utf8))
+                characters[position] = "Đ"
+                XCTAssertTrue(PlainText.isPlain(characters.joined().utf8))
+            }
+        }
+        // A letter cut short at the end is not simple.
+        let cut = Array("Phường 1".utf8) + [0xE1, 0xBB]
+        XCTAssertFalse(cut.withUnsafeBufferPointer { LatinText.isSimple($0) })
+        XCTAssertFalse(([UInt8]("abcdefgh".utf8) + [0xC3]).withUnsafeBufferPointer { LatinText.isSimple($0) })
     }
 }

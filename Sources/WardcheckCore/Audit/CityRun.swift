@@ -125,9 +125,11 @@ public struct CityRun: Sendable {
     /// The city's evaluator: every unit judged on `day` (date windows and staleness count back
     /// from it), no facts dated after `today`, the roster's record of a unit authoritative. An
     /// audit keeps each unit's outcomes, remedies and problems, never the working of a criterion
-    /// that passed (`Evaluator.Detail.outcomes`).
-    public func evaluator(_ companions: Companions, on day: Day, today: Day = Day.today()) -> Evaluator {
-        Evaluator(criteria: criteria, waivers: companions.waivers, asOf: day, today: today, roster: companions.roster, detail: .outcomes)
+    /// that passed (`Evaluator.Detail.outcomes`). `wordedIn`: the one language every report of the run is written in, when there is one
+    /// (`Evaluator.wordedIn`).
+    public func evaluator(_ companions: Companions, on day: Day, today: Day = Day.today(), wordedIn: Language? = nil) -> Evaluator {
+        Evaluator(criteria: criteria, waivers: companions.waivers, asOf: day, today: today, roster: companions.roster, detail: .outcomes,
+                  wordedIn: wordedIn)
     }
 
     /// How one path of `files` becomes a unit's report: read and judged, or, for a path the walk

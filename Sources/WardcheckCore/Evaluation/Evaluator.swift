@@ -15,6 +15,12 @@ public final class Evaluator: Sendable {
     public let roster: Roster?
     /// How much of each criterion's working a scorecard keeps.
     public let detail: Detail
+    /// The one language remedy texts are worded in, for a report written in it alone (an
+    /// audit); nil words them in both (`check`, `explain`, the server). Wording a country's
+    /// remedies in a language no report would read was a tenth of judging its units.
+    public let wordedIn: Language?
+    /// The words of a remedy's "observed" and "required", made once: making them copied the schema each time.
+    private let words: RemedyWords
 
     /// A unit's scorecard for one reader, or a city's audit of thousands.
     public enum Detail: Sendable {
@@ -33,13 +39,15 @@ public final class Evaluator: Sendable {
     static let largestCaseAnalysis = 64
 
     public init(criteria: CriteriaSet, waivers: Waivers = .none, asOf: Day? = nil, today: Day? = nil, roster: Roster? = nil,
-                detail: Detail = .everyCheck) {
+                detail: Detail = .everyCheck, wordedIn: Language? = nil) {
         self.criteria = criteria
         self.waivers = waivers
         self.asOf = asOf
         self.today = today
         self.roster = roster
         self.detail = detail
+        self.wordedIn = wordedIn
+        words = RemedyWords(schema: criteria.schema, in: wordedIn)
     }
 
     public func scorecard(for facts: Facts) -> Scorecard {
@@ -47,21 +55,21 @@ public final class Evaluator: Sendable {
         let context = Context(facts: facts, schema: criteria.schema, day: day)
         var results: [CriterionResult] = []
         results.reserveCapacity(criteria.criteria.count)
-        for criterion in criteria.criteria {
-            var result = evaluate(criterion, in: context)
-            if let code = facts.code, let waiver = waivers.find(criterion: criterion.id, unit: code) {
-                if let day, waiver.isActive(on: day) {
-                    // A waiver excuses a criterion the unit cannot meet yet, never facts it did not
-                    // report: a not-reported criterion stays so, with its "report it" remedy.
-                    if result.outcome == .failed {
-                        result.outcome = .waived
-                        result.waiver = waiver
-                    }
-                } else {
-                    result.expiredWaiver = waiver
+        // Each criterion is read where the set keeps it and each result made in its place in the
+        // list: copying both, field by field, for every criterion of every unit was a twentieth of judging it.
+        for index in criteria.criteria.indices {
+            results.append(evaluate(criteria.criteria[index], in: context))
+            guard let code = facts.code, let waiver = waivers.find(criterion: results[index].id, unit: code) else { continue }
+            if let day, waiver.isActive(on: day) {
+                // A waiver excuses a criterion the unit cannot meet yet, never facts it did not
+                // report: a not-reported criterion stays so, with its "report it" remedy.
+                if results[index].outcome == .failed {
+                    results[index].outcome = .waived
+                    results[index].waiver = waiver
                 }
+            } else {
+                results[index].expiredWaiver = waiver
             }
-            results.append(result)
         }
         return Scorecard(file: facts.file, code: facts.code, name: facts.name, contact: facts.contact, asOf: facts.asOf, evaluatedOn: day, results: results)
     }
@@ -308,18 +316,18 @@ public final class Evaluator: Sendable {
         let first = comparisons.first { $0.outcome == .failed } ?? comparisons.first
         // Each value is made when the text first names it, once for both languages.
         var quantityText: Localized?, observed: Localized?, required: Localized?
-        let text = spec.text.filling { name in
+        let text = spec.text.filling(in: wordedIn) { name in
             switch name {
             case "quantity":
-                quantityText = quantityText ?? quantity.map { Localized(vi: NumberText.grouped($0, .vi), en: NumberText.grouped($0, .en)) }
-                    ?? atLeast.map { Localized(vi: "ít nhất \(NumberText.grouped($0, .vi))", en: "at least \(NumberText.grouped($0, .en))") }
+                quantityText = quantityText ?? quantity.map { n in Localized.worded(in: wordedIn) { NumberText.grouped(n, $0) } }
+                    ?? atLeast.map { n in Localized.worded(in: wordedIn) { $0 == .vi ? "ít nhất \(NumberText.grouped(n, .vi))" : "at least \(NumberText.grouped(n, .en))" } }
                     ?? Localized(vi: "(chưa tính được)", en: "(not yet known)")
                 return quantityText
             case "observed":
-                observed = observed ?? first.map { RemedyWords(schema: criteria.schema).observed($0) } ?? Localized("")
+                observed = observed ?? first.map { words.observed($0) } ?? Localized("")
                 return observed
             case "required":
-                required = required ?? first.map { RemedyWords(schema: criteria.schema).required($0) } ?? Localized("")
+                required = required ?? first.map { words.required($0) } ?? Localized("")
                 return required
             default: return nil
             }

@@ -136,15 +136,11 @@ public struct FactsSchema: Sendable {
 
     /// The same, for a key's UTF-8 bytes as the file writes them (ASCII: no normalisation to do).
     func child(_ key: UnsafeBufferPointer<UInt8>, of block: Int) -> Int? {
-        for child in children[block + 1] {
-            let name = keyBytes[child]
-            if name.count == key.count, name.withUnsafeBufferPointer({ $0.elementsEqual(key) }) { return child }
-        }
-        return nil
+        keyIndex.field(key, in: block)
     }
 
-    /// Each field's key as UTF-8 bytes, by field.
-    private var keyBytes: [[UInt8]] = []
+    /// The keys laid out for `child(_:of:)` on bytes.
+    private var keyIndex = KeyIndex(keys: [], parents: [])
 
     /// For the top level, then for each field: the fields inside it, in schema order.
     private var children: [[Int]] = []
@@ -248,7 +244,7 @@ public struct FactsSchema: Sendable {
             parentIndex.append(parent)
         }
         dates = fields.filter { $0.type == .date }.map(\.path).sorted()
-        keyBytes = fields.map { Array($0.key.utf8) }
+        keyIndex = KeyIndex(keys: fields.map(\.key), parents: parentIndex)
     }
 
     private static func readField(_ node: YAMLNode, _ sink: DiagnosticSink) -> Field? {

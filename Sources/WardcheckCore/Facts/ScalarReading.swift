@@ -96,7 +96,9 @@ public enum ScalarReading {
         }
         // Read once: the digits are the value, unless they start with a zero.
         if let value = decimalText(text) {
-            if let meant = withoutLeadingZeros(text) {
+            // Only a first `0` followed by another digit is a leading zero; looked at on the bytes
+            // first, since the words of the fix go through characters (thousands of instructions).
+            if hasLeadingZero(text.utf8), let meant = withoutLeadingZeros(text) {
                 // YAML 1.2's core schema has no `007`: it is not a number there, whatever YAML 1.1 made of it.
                 return .failure(ScalarRejection(code: .notNumber,
                     message: Localized(vi: "`\(text)` có số 0 ở đầu", en: "`\(text)` has a leading zero"),
@@ -256,6 +258,13 @@ public enum ScalarReading {
 
     private static func isDigits(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Whether digits with at most one dot start with a zero that is not alone before the dot.
+    private static func hasLeadingZero(_ utf8: String.UTF8View) -> Bool {
+        guard utf8.first == UInt8(ascii: "0") else { return false }
+        let second = utf8.index(after: utf8.startIndex)
+        return second != utf8.endIndex && utf8[second] != UInt8(ascii: ".")
     }
 
     /// `007` → `7`, `007.5` → `7.5`; nil when there is no leading zero to drop (`0`, `0.5`, `10`).

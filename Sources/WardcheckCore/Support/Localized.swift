@@ -44,6 +44,19 @@ public struct Localized: Sendable, Hashable {
         Localized(vi: Self.fill(vi, value, vi: true), en: Self.fill(en, value, vi: false))
     }
 
+    /// The same, in `language` alone when one is given: both sides then hold its words. For a
+    /// report written in one language, which reads no other.
+    public func filling(in language: Language?, _ value: (String) -> Localized?) -> Localized {
+        guard let language else { return filling(value) }
+        return Localized(Self.fill(text(language), value, vi: language == .vi))
+    }
+
+    /// A text worded in `language` alone when one is given (both sides then hold it), in both otherwise.
+    public static func worded(in language: Language?, _ words: (Language) -> String) -> Localized {
+        guard let language else { return Localized(vi: words(.vi), en: words(.en)) }
+        return Localized(words(language))
+    }
+
     private static func fill(_ template: String, _ values: (String) -> Localized?, vi: Bool) -> String {
         var utf8Template = template
         // Native strings are contiguous UTF-8: read them through a pointer, not index by index,

@@ -27,21 +27,24 @@ public struct FactWords: Sendable {
 
     /// A value inside a sentence or a table cell: "8 Mbps", "1,5 giờ", "04/12/2026", "miền núi",
     /// "có" / "yes".
-    public func value(_ value: FactValue, of path: String) -> Localized {
+    /// `language`: the one language wanted (`Localized.worded(in:_:)`); nil for both.
+    public func value(_ value: FactValue, of path: String, in language: Language? = nil) -> Localized {
         let field = schema.field(path)
         switch value {
         case .boolean(let b): return b ? Localized(vi: "có", en: "yes") : Localized(vi: "không", en: "no")
-        case .number(let n): return Self.quantity(n, unit: field?.unit)
+        case .number(let n): return Self.quantity(n, unit: field?.unit, in: language)
         case .date(let d): return d.written
         case .text(let t): return field?.labels[t] ?? Localized(t)
         }
     }
 
     /// A number with its unit, as the reader writes it: "1,5 giờ" / "1.5 h", "1.000 Mbps".
-    public static func quantity(_ n: Decimal, unit: Localized?) -> Localized {
-        let vi = NumberText.number(n, .vi), en = NumberText.number(n, .en)
-        guard let unit else { return Localized(vi: vi, en: en) }
-        return Localized(vi: vi + " " + unit.vi, en: en + " " + unit.en)
+    public static func quantity(_ n: Decimal, unit: Localized?, in language: Language? = nil) -> Localized {
+        Localized.worded(in: language) { language in
+            let number = NumberText.number(n, language)
+            guard let unit else { return number }
+            return number + " " + unit.text(language)
+        }
     }
 
     /// The fact holding `value` as a whole sentence: "Chưa có máy phát điện", "25 máy tính đang

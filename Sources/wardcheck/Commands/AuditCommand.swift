@@ -56,7 +56,8 @@ struct AuditCommand: ParsableCommand {
         // A city audit judges every unit on one day, so that "within 30 days" and "stale" mean the same for all.
         let today = Day.today()
         let day = inputs.asOf?.day ?? today
-        let evaluator = city.evaluator(companions, on: day, today: today)
+        // Every report of an audit is in one language: its remedies are worded in that one alone.
+        let evaluator = city.evaluator(companions, on: day, today: today, wordedIn: common.lang)
         let entries = walk.entries
         try WardFiles.requireSome(entries.map(WardInput.init), [folder], common.lang)
         // The paths alone are kept for the run: a folder's entries carry more than a country needs to hold.

@@ -23,6 +23,16 @@ final class FieldNumberTests: XCTestCase {
         XCTAssertEqual(table.map(\.key), ["unit.code", "power.ups", "not.in.schema"], "schema order, then the others")
         table["power.ups"] = nil
         XCTAssertEqual(table.keys, ["unit.code", "not.in.schema"])
+        XCTAssertNil(table[field: 2])
+        // Set again after it was cleared, and a value replaced: each field reads its own last value.
+        table["power.ups"] = 11
+        table[field: 1] = 8
+        table[field: 0] = 1
+        XCTAssertEqual(table[field: 2], 11)
+        XCTAssertEqual(table["unit.code"], 8)
+        XCTAssertEqual(table.map(\.value), [1, 8, 11, 9])
+        XCTAssertEqual(table.count, 4)
+        XCTAssertFalse(table.isEmpty)
     }
 
     func testEveryComparisonCarriesTheNumberOfItsFact() throws {

@@ -235,7 +235,7 @@ public final class AuditAccumulator {
 
     /// Everything a remedy can ask for, in the order reports list them: known before the first unit.
     public let tasks: [Audit.Task]
-    private let taskIndex: [String: Int]
+    private let taskIndex: [TaskID: Int]
 
     /// Facts older than this are stale unless the city says otherwise.
     public static let defaultStaleAfterDays = 90
@@ -250,10 +250,10 @@ public final class AuditAccumulator {
 
     /// Every task a remedy can ask for, known before the first file: the catalogue's items and
     /// actions with their usual party, then any other party a criterion's remedy names, then "report".
-    private static func tasks(_ set: CriteriaSet) -> ([Audit.Task], [String: Int]) {
+    private static func tasks(_ set: CriteriaSet) -> ([Audit.Task], [TaskID: Int]) {
         let catalogue = set.catalogue
         var tasks: [Audit.Task] = []
-        var index: [String: Int] = [:]
+        var index: [TaskID: Int] = [:]
         func add(_ kind: Audit.Task.Kind, _ key: String, _ role: String, measured: Bool = false, counts: Localized? = nil) {
             let id = Self.taskID(kind, key, role, measured: measured)
             guard index[id] == nil else { return }
@@ -298,7 +298,7 @@ public final class AuditAccumulator {
             let kb = (kinds.firstIndex(of: b.element.kind)!, keys.firstIndex(of: b.element.key) ?? keys.count, b.offset)
             return ka < kb
         }.map(\.element)
-        var placedIndex: [String: Int] = [:]
+        var placedIndex: [TaskID: Int] = [:]
         for (i, task) in placed.enumerated() { placedIndex[taskID(task.kind, task.key, task.role, measured: task.measured)] = i }
         return (placed, placedIndex)
     }
@@ -310,8 +310,17 @@ public final class AuditAccumulator {
         return schema.field(path)?.says
     }
 
-    fileprivate static func taskID(_ kind: Audit.Task.Kind, _ key: String, _ role: String, measured: Bool = false) -> String {
-        kind.rawValue + "\u{1F}" + key + "\u{1F}" + role + (measured ? "\u{1F}#" : "")
+    fileprivate static func taskID(_ kind: Audit.Task.Kind, _ key: String, _ role: String, measured: Bool = false) -> TaskID {
+        TaskID(kind: kind, key: key, role: role, measured: measured)
+    }
+
+    /// What tells one task from another. Hashed as it is: joining the parts into one string for
+    /// every remedy of every unit was a third of making the unit's row.
+    fileprivate struct TaskID: Hashable, Sendable {
+        var kind: Audit.Task.Kind
+        var key: String
+        var role: String
+        var measured: Bool
     }
 
     /// What one unit adds to the audit: its row, or the errors of its invalid file.
@@ -345,7 +354,7 @@ public final class AuditAccumulator {
     }
 
     public struct RowMaker: Sendable {
-        fileprivate let taskIndex: [String: Int]
+        fileprivate let taskIndex: [TaskID: Int]
         fileprivate let asOf: Day?
         fileprivate let staleAfterDays: Int
 

@@ -117,6 +117,17 @@ public struct FactsSchema: Sendable {
     public var bounds: [Bound]
     /// The fields numbered as `fields` lists them: how facts and comparisons find a field.
     public private(set) var numbering: FieldNumbering
+    /// The numbers of the fields every file is asked for, -1 for a path with none: a file's
+    /// code, name, contact and date, the bounds' facts and the dates, found by number rather than
+    /// by hashing their paths in every file.
+    struct KnownFields: Sendable {
+        var code = -1, name = -1, referenceDate = -1
+        var contacts: [Int] = []
+        var bounds: [(fact: Int, atMost: Int)] = []
+        /// `datePaths`' numbers, in the same order.
+        var dates: [Int] = []
+    }
+    private(set) var known = KnownFields()
     private var childKeys: [String: [String]]
 
     public func field(_ path: String) -> Field? {
@@ -244,6 +255,11 @@ public struct FactsSchema: Sendable {
             parentIndex.append(parent)
         }
         dates = fields.filter { $0.type == .date }.map(\.path).sorted()
+        let numbering = numbering
+        func number(_ path: String) -> Int { numbering.number(of: path) ?? -1 }
+        known = KnownFields(code: number(codeField), name: number(nameField), referenceDate: number(referenceDate),
+                            contacts: contactFields.map(number), bounds: bounds.map { (number($0.fact), number($0.atMost)) },
+                            dates: dates.map(number))
         keyIndex = KeyIndex(keys: fields.map(\.key), parents: parentIndex)
     }
 

@@ -41,11 +41,17 @@ public struct FactsValidator: Sendable {
 
     /// The unit's code, name, contact and facts date, from the facts read.
     func identify(_ facts: inout Facts) {
-        facts.code = facts[schema.codeField].map { $0.value.display }
-        facts.name = facts[schema.nameField].map { $0.value.display }
-        let contact = schema.contactFields.compactMap { facts[$0]?.value.display }.filter { !$0.isEmpty }
+        let known = schema.known
+        facts.code = fact(facts, schema.codeField, known.code).map { $0.value.display }
+        facts.name = fact(facts, schema.nameField, known.name).map { $0.value.display }
+        let contact = zip(schema.contactFields, known.contacts).compactMap { fact(facts, $0, $1)?.value.display }.filter { !$0.isEmpty }
         facts.contact = contact.isEmpty ? nil : contact.joined(separator: ", ")
-        if case .date(let day)? = facts[schema.referenceDate]?.value { facts.asOf = day }
+        if case .date(let day)? = fact(facts, schema.referenceDate, known.referenceDate)?.value { facts.asOf = day }
+    }
+
+    /// The fact at `path`, field number `n` of the schema (see `FactsSchema.known`).
+    private func fact(_ facts: Facts, _ path: String, _ n: Int) -> Located<FactValue>? {
+        facts.values.value(path, number: n, in: schema.numbering)
     }
 
     /// Reads the version first: a file of another format cannot be checked field by field.
@@ -285,8 +291,8 @@ public struct FactsValidator: Sendable {
     }
 
     func checkBounds(_ facts: Facts, _ sink: DiagnosticSink) {
-        for bound in schema.bounds {
-            guard let value = facts[bound.fact], let limit = facts[bound.atMost],
+        for (bound, number) in zip(schema.bounds, schema.known.bounds) {
+            guard let value = fact(facts, bound.fact, number.fact), let limit = fact(facts, bound.atMost, number.atMost),
                   let v = value.value.number, let l = limit.value.number, v > l else { continue }
             let filled = bound.message.filling(["value": Localized(NumberText.plain(v)), "limit": Localized(NumberText.plain(l))])
             // For people, the same words with the numbers as they write them.
@@ -300,10 +306,10 @@ public struct FactsValidator: Sendable {
     }
 
     func checkDates(_ facts: Facts, _ sink: DiagnosticSink) {
-        guard case .date(let reference)? = facts[schema.referenceDate]?.value else { return }
+        guard case .date(let reference)? = fact(facts, schema.referenceDate, schema.known.referenceDate)?.value else { return }
         // Only date fields hold dates; in path order, as the report lists them.
-        for path in schema.datePaths where path != schema.referenceDate {
-            guard let located = facts.values[path], case .date(let day) = located.value, day > reference else { continue }
+        for (path, number) in zip(schema.datePaths, schema.known.dates) where path != schema.referenceDate {
+            guard let located = fact(facts, path, number), case .date(let day) = located.value, day > reference else { continue }
             sink.error(.dateAfterAsOf, at: located.start, end: located.end,
                        Localized(vi: "\(path): ngày \(day) sau ngày số liệu \(schema.referenceDate) (\(reference))",
                                  en: "\(path): \(day) is after the facts date \(schema.referenceDate) (\(reference))"),

@@ -20,33 +20,58 @@ public final class FieldNumbering: Sendable {
 /// validated file has one) is kept apart, so the table takes any path a caller gives it.
 public struct FieldTable<Value: Sendable>: Sendable, Sequence {
     public let numbering: FieldNumbering
-    private var slots: [Value?]
+    /// Where each field's value is in `values`, by field number; -1 for none. A unit writes a
+    /// few dozen of the schema's fields: a slot for every field's value, each set to nothing
+    /// one by one, was a twentieth of reading the unit.
+    private var slots: [Int32]
+    /// The values set, in the order they were first set; a cleared field's stays, unread.
+    private var values: [Value] = []
     private var others: [String: Value] = [:]
 
     public init(_ numbering: FieldNumbering) {
         self.numbering = numbering
-        slots = Array(repeating: nil, count: numbering.paths.count)
+        slots = Array(repeating: -1, count: numbering.paths.count)
+        values.reserveCapacity(Swift.min(numbering.paths.count, 64))
     }
 
     public subscript(path: String) -> Value? {
         get {
-            if let n = numbering.number(of: path) { return slots[n] }
+            if let n = numbering.number(of: path) { return self[field: n] }
             return others.isEmpty ? nil : others[path]
         }
         set {
-            if let n = numbering.number(of: path) { slots[n] = newValue } else { others[path] = newValue }
+            if let n = numbering.number(of: path) { self[field: n] = newValue } else { others[path] = newValue }
         }
     }
 
     /// By the field's number in `numbering`; nil for a number outside it.
     public subscript(field n: Int) -> Value? {
-        get { slots.indices.contains(n) ? slots[n] : nil }
-        set { if slots.indices.contains(n) { slots[n] = newValue } }
+        get {
+            guard slots.indices.contains(n) else { return nil }
+            let slot = slots[n]
+            return slot < 0 ? nil : values[Int(slot)]
+        }
+        set {
+            guard slots.indices.contains(n) else { return }
+            guard let newValue else { return slots[n] = -1 }
+            if slots[n] >= 0 {
+                values[Int(slots[n])] = newValue
+            } else {
+                slots[n] = Int32(values.count)
+                values.append(newValue)
+            }
+        }
     }
 
-    public var isEmpty: Bool { others.isEmpty && !slots.contains { $0 != nil } }
+    /// The value of `path`, found by `n`, its number in `numbering`, when this table is numbered
+    /// by that numbering (the facts a validator made itself), by the path otherwise.
+    public func value(_ path: String, number n: Int, in numbering: FieldNumbering) -> Value? {
+        numbering === self.numbering && n >= 0 ? self[field: n] : self[path]
+    }
 
-    public var count: Int { others.count + slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+    public var isEmpty: Bool { others.isEmpty && !slots.contains { $0 >= 0 } }
+
+    public var count: Int { others.count + slots.reduce(0) { $0 + ($1 < 0 ? 0 : 1) } }
 
     /// The paths that have a value.
     public var keys: [String] { map(\.key) }
@@ -65,7 +90,7 @@ public struct FieldTable<Value: Sendable>: Sendable, Sequence {
         return AnyIterator {
             while n < slots.count {
                 defer { n += 1 }
-                if let value = slots[n] { return (numbering.paths[n], value) }
+                if slots[n] >= 0 { return (numbering.paths[n], values[Int(slots[n])]) }
             }
             return rest.next().map { (key: $0.key, value: $0.value) }
         }

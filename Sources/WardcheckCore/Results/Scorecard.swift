@@ -246,13 +246,16 @@ public struct Scorecard: Sendable {
     /// Remedies for criteria not met, in criterion order. A waiver excuses a failing check, never
     /// silence: a waived criterion keeps its "report the missing facts" remedy.
     public var remedies: [Remedy] {
-        results.flatMap { result -> [Remedy] in
+        // In one list, not one per criterion joined: an audit asks this of every unit.
+        var all: [Remedy] = []
+        for result in results {
             switch result.outcome {
-            case .passed: return []
-            case .waived: return result.remedies.filter { $0.kind == .report }
-            default: return result.remedies
+            case .passed: continue
+            case .waived: for remedy in result.remedies where remedy.kind == .report { all.append(remedy) }
+            default: all.append(contentsOf: result.remedies)
             }
         }
+        return all
     }
 
     public var totalCost: Int { Money.sum(remedies.map(\.cost)) }

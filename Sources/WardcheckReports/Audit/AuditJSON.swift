@@ -153,20 +153,37 @@ public enum AuditJSON {
         private let layout: AuditLayout
         private let tasks: [Audit.Task]
         private let language: Language
+        /// Each criterion's id and each group's key as member names, and each outcome's word as
+        /// a value, escaped once for every unit's part.
+        private let criterionKeys: [JSONStream.Key]
+        private let groupKeys: [JSONStream.Key]
+        private let outcomeWords: [(Outcome, [UInt8])]
 
         public init(audit: Audit, language: Language) {
-            criteria = audit.criteria
-            layout = AuditLayout(audit)
-            tasks = audit.tasks
-            self.language = language
+            self.init(criteria: audit.criteria, layout: AuditLayout(audit), tasks: audit.tasks, language: language)
         }
 
         /// Before any unit: the criteria and catalogue in play, and the accumulator's tasks.
         public init(criteria set: CriteriaSet, tasks: [Audit.Task], language: Language) {
-            criteria = set.criteria.map { ($0.id, $0.group, $0.title) }
-            layout = AuditLayout(criteria: criteria, groups: set.catalogue.groups)
-            self.tasks = tasks
-            self.language = language
+            let criteria = set.criteria.map { ($0.id, $0.group, $0.title) }
+            self.init(criteria: criteria, layout: AuditLayout(criteria: criteria, groups: set.catalogue.groups), tasks: tasks, language: language)
+        }
+
+        private init(criteria: [(id: String, group: String, title: Localized)], layout: AuditLayout, tasks: [Audit.Task], language: Language) {
+            (self.criteria, self.layout, self.tasks, self.language) = (criteria, layout, tasks, language)
+            criterionKeys = criteria.map { .prepared($0.id) }
+            groupKeys = layout.groups.map { .prepared($0.key) }
+            outcomeWords = Outcome.allCases.map { outcome in
+                var word: [UInt8] = []
+                JSON.escape(outcome.rawValue, into: &word)
+                return (outcome, word)
+            }
+        }
+
+        /// The outcome's word, quoted.
+        private func word(_ outcome: Outcome) -> [UInt8] {
+            for (o, word) in outcomeWords where o == outcome { return word }
+            return []
         }
 
         /// The unit's object, all but its rank (see `rankLine`), written straight to bytes: a unit's
@@ -186,13 +203,13 @@ public enum AuditJSON {
             json.member("ready", bool: row.ready)
             json.key("outcomes")
             json.beginObject()
-            for (i, c) in criteria.enumerated() {
-                if i < row.outcomes.count { json.member(.init(c.id), string: row.outcomes[i].rawValue) } else { json.member(.init(c.id), null: ()) }
+            for (i, key) in criterionKeys.enumerated() {
+                if i < row.outcomes.count { json.member(key, serialised: word(row.outcomes[i])) } else { json.member(key, null: ()) }
             }
             json.end()
             json.key("group_passed")
             json.beginObject()
-            for (group, passed) in zip(layout.groups, layout.subtotals(row)) { json.member(.init(group.key), int: passed) }
+            for (key, passed) in zip(groupKeys, layout.subtotals(row)) { json.member(key, int: passed) }
             json.end()
             json.member("cost", int: row.cost)
             json.key("purchases")

@@ -23,6 +23,19 @@ public struct JSONStream {
     // Members written without building a `JSON` value first.
 
     public mutating func member(_ key: Key, string: String) {
+        // Text that needs no escape is appended with its name at once.
+        var string = string
+        let done = string.withUTF8 { text -> Bool in
+            guard PlainText.isPlain(text) else { return false }
+            if case .escaped(let name) = key.storage {
+                name.withUnsafeBufferPointer { literalKey($0, value: text, quoted: true) }
+                return true
+            }
+            guard let name = Self.plainLiteral(key) else { return false }
+            literalKey(name, value: text, quoted: true)
+            return true
+        }
+        if done { return }
         self.key(key)
         JSON.escape(string, into: &bytes)
     }
@@ -47,7 +60,9 @@ public struct JSONStream {
                 digits[i] = UInt8(ascii: "-")
             }
             let value = UnsafeBufferPointer(rebasing: digits[i...])
-            if let name = Self.plainLiteral(key) {
+            if case .escaped(let name) = key.storage {
+                name.withUnsafeBufferPointer { literalKey($0, value: value) }
+            } else if let name = Self.plainLiteral(key) {
                 literalKey(name, value: value)
             } else {
                 self.key(key)
@@ -91,16 +106,43 @@ public struct JSONStream {
         fileprivate enum Storage: Sendable {
             case literal(StaticString)
             case text(String)
+            /// The name's bytes as `JSON.escape` writes them, without the quotes.
+            case escaped([UInt8])
         }
 
         fileprivate let storage: Storage
 
         public init(stringLiteral value: StaticString) { storage = .literal(value) }
         public init(_ text: String) { storage = .text(text) }
+
+        /// A name from data escaped once, for a name written again and again (a criterion's id
+        /// in every unit's part): it is then copied as a name written in the program is.
+        public static func prepared(_ text: String) -> Key {
+            var quoted: [UInt8] = []
+            JSON.escape(text, into: &quoted)
+            return Key(storage: .escaped(Array(quoted.dropFirst().dropLast())))
+        }
+
+        private init(storage: Storage) { self.storage = storage }
+    }
+
+    /// A member whose value is already serialised (`JSON.escape`d text, say), appended with its name at once.
+    public mutating func member(_ key: Key, serialised value: [UInt8]) {
+        value.withUnsafeBufferPointer { value in
+            if case .escaped(let name) = key.storage {
+                name.withUnsafeBufferPointer { literalKey($0, value: value) }
+            } else if let name = Self.plainLiteral(key) {
+                literalKey(name, value: value)
+            } else {
+                self.key(key)
+                bytes.append(contentsOf: value)
+            }
+        }
     }
 
     /// Starts a member of the innermost object: the separator, the line break and `"key": `.
     public mutating func key(_ key: Key) {
+        if case .escaped(let name) = key.storage { return name.withUnsafeBufferPointer { literalKey($0) } }
         if let name = Self.plainLiteral(key) { return literalKey(name) }
         precondition(open.last?.object == true, "a key outside an object")
         separate()
@@ -109,6 +151,10 @@ public struct JSONStream {
             JSON.escape(name.description, into: &bytes)
         case .text(let text):
             JSON.escape(text, into: &bytes)
+        case .escaped(let name):
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: name)
+            bytes.append(UInt8(ascii: "\""))
         }
         bytes.append(UInt8(ascii: ":"))
         bytes.append(0x20)
@@ -129,27 +175,36 @@ public struct JSONStream {
     /// The separator, line break, indentation and `"name": ` of a plain name, and the value's
     /// bytes when given, put together on the stack and appended at once: a handful of appends,
     /// each checking the array, cost more than the name itself.
-    private mutating func literalKey(_ name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>? = nil) {
+    private mutating func literalKey(_ name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>? = nil, quoted: Bool = false) {
         precondition(open.last?.object == true, "a key outside an object")
         let comma = open[open.count - 1].count > 0
         open[open.count - 1].count += 1
         let indent = 2 * (open.count + depth)
-        let total = 1 + 1 + indent + name.count + 4 + (value?.count ?? 0)
+        let total = 1 + 1 + indent + name.count + 4 + (value?.count ?? 0) + (quoted ? 2 : 0)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { buffer in
+            // Copied in runs (`initialize`, `update`): byte by byte, this was most of a name's cost.
+            let start = buffer.baseAddress!
             var i = 0
-            if comma { buffer[i] = UInt8(ascii: ","); i += 1 }
-            buffer[i] = 0x0A
+            if comma { start[i] = UInt8(ascii: ","); i += 1 }
+            start[i] = 0x0A
             i += 1
-            for _ in 0..<indent { buffer[i] = 0x20; i += 1 }
-            buffer[i] = UInt8(ascii: "\"")
+            (start + i).initialize(repeating: 0x20, count: indent)
+            i += indent
+            start[i] = UInt8(ascii: "\"")
             i += 1
-            for byte in name { buffer[i] = byte; i += 1 }
-            buffer[i] = UInt8(ascii: "\"")
-            buffer[i + 1] = UInt8(ascii: ":")
-            buffer[i + 2] = 0x20
+            if let from = name.baseAddress { (start + i).update(from: from, count: name.count) }
+            i += name.count
+            start[i] = UInt8(ascii: "\"")
+            start[i + 1] = UInt8(ascii: ":")
+            start[i + 2] = 0x20
             i += 3
-            for byte in value ?? UnsafeBufferPointer(start: nil, count: 0) { buffer[i] = byte; i += 1 }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<i]))
+            if quoted { start[i] = UInt8(ascii: "\""); i += 1 }
+            if let value, let from = value.baseAddress {
+                (start + i).update(from: from, count: value.count)
+                i += value.count
+            }
+            if quoted { start[i] = UInt8(ascii: "\""); i += 1 }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: i))
         }
     }
 

@@ -33,6 +33,12 @@ final class FieldNumberTests: XCTestCase {
         XCTAssertEqual(table.map(\.value), [1, 8, 11, 9])
         XCTAssertEqual(table.count, 4)
         XCTAssertFalse(table.isEmpty)
+        // Found by a number of this table's numbering, or by the path under another's.
+        XCTAssertEqual(table.value("unit.code", number: 1, in: numbering), 8)
+        let other = FieldNumbering(paths: ["power.ups", "unit.code"])
+        XCTAssertEqual(table.value("unit.code", number: 1, in: other), 8)
+        XCTAssertEqual(table.value("power.ups", number: 0, in: other), 11)
+        XCTAssertEqual(table.value("not.in.schema", number: -1, in: numbering), 9)
     }
 
     func testEveryComparisonCarriesTheNumberOfItsFact() throws {
@@ -52,6 +58,94 @@ final class FieldNumberTests: XCTestCase {
             for check in criterion.checks { check.when.map(visit); visit(check.require) }
         }
         XCTAssertGreaterThan(seen, 30, "the 16 criteria compare 35 facts")
+    }
+
+    /// Every fact read inside a threshold or a remedy's quantity carries its number too.
+    func testEveryFactOfAnExpressionCarriesItsNumber() throws {
+        let set = try Repo.loadCriteria()
+        var seen = 0
+        func visit(_ e: WardcheckCore.Expression) {
+            switch e {
+            case .constant: break
+            case .fact(let path, _, let field):
+                seen += 1
+                XCTAssertEqual(set.schema.numbering.paths[field], path)
+            case .ceil(let x), .floor(let x): visit(x)
+            case .add(let xs), .multiply(let xs), .max(let xs), .min(let xs): xs.forEach(visit)
+            case .subtract(let a, let b), .divide(let a, let b): visit(a); visit(b)
+            case .byCase(_, _, let cases, let otherwise): cases.forEach { visit($0.1) }; otherwise.map(visit)
+            }
+        }
+        func visit(_ condition: Condition) {
+            switch condition {
+            case .all(let parts), .any(let parts): parts.forEach(visit)
+            case .not(let inner): visit(inner)
+            case .compare(let c): if case .expression(let e) = c.operand { visit(e) }
+            }
+        }
+        for criterion in set.criteria {
+            for check in criterion.checks {
+                check.when.map(visit)
+                visit(check.require)
+                if case .expression(let e)? = check.remedy.quantity { visit(e) }
+            }
+        }
+        XCTAssertGreaterThan(seen, 5, "thresholds and quantities read facts (officials, villages, …)")
+    }
+
+    /// A compiled set whose expression names one fact by path and another by number is refused.
+    func testACompiledSetWithAWrongNumberInAnExpressionIsNotRead() throws {
+        let set = try Repo.loadCriteria()
+        let count = set.schema.fields.count
+        func shifted(_ e: WardcheckCore.Expression) -> WardcheckCore.Expression {
+            switch e {
+            case .fact(let path, let at, let field): return .fact(path, at, field: (field + 1) % count)
+            case .ceil(let x): return .ceil(shifted(x))
+            case .floor(let x): return .floor(shifted(x))
+            case .add(let xs): return .add(xs.map(shifted))
+            case .multiply(let xs): return .multiply(xs.map(shifted))
+            case .max(let xs): return .max(xs.map(shifted))
+            case .min(let xs): return .min(xs.map(shifted))
+            case .subtract(let a, let b): return .subtract(shifted(a), shifted(b))
+            case .divide(let a, let b): return .divide(shifted(a), shifted(b))
+            case .byCase(let fact, let at, let cases, let otherwise): return .byCase(fact: fact, mark: at, cases: cases.map { ($0.0, shifted($0.1)) }, otherwise: otherwise.map(shifted))
+            case .constant: return e
+            }
+        }
+        // How many facts an expression reads by number (a case's selector is read by path).
+        func numbered(_ e: WardcheckCore.Expression) -> Int {
+            switch e {
+            case .fact: return 1
+            case .ceil(let x), .floor(let x): return numbered(x)
+            case .add(let xs), .multiply(let xs), .max(let xs), .min(let xs): return xs.map(numbered).reduce(0, +)
+            case .subtract(let a, let b), .divide(let a, let b): return numbered(a) + numbered(b)
+            case .byCase(_, _, let cases, let otherwise): return cases.map { numbered($0.1) }.reduce(0, +) + (otherwise.map(numbered) ?? 0)
+            case .constant: return 0
+            }
+        }
+        var threshold = 0, quantity = 0
+        for (i, criterion) in set.criteria.enumerated() {
+            for (j, check) in criterion.checks.enumerated() {
+                if case .compare(var c) = check.require, case .expression(let e) = c.operand, numbered(e) > 0 {
+                    var wrong = set
+                    c.operand = .expression(shifted(e))
+                    wrong.criteria[i].checks[j] = Check(id: check.id, title: check.title, when: check.when, require: .compare(c), remedy: check.remedy, mark: check.mark)
+                    XCTAssertThrowsError(try CriteriaCoding.decode(CriteriaCoding.encode(wrong), folder: set.folder, digest: set.identity.digest), "\(criterion.id)")
+                    threshold += 1
+                }
+                if case .expression(let e)? = check.remedy.quantity, numbered(e) > 0 {
+                    var wrong = set
+                    var remedy = check.remedy
+                    remedy.quantity = .expression(shifted(e))
+                    wrong.criteria[i].checks[j] = Check(id: check.id, title: check.title, when: check.when, require: check.require, remedy: remedy, mark: check.mark)
+                    XCTAssertThrowsError(try CriteriaCoding.decode(CriteriaCoding.encode(wrong), folder: set.folder, digest: set.identity.digest), "\(criterion.id)")
+                    quantity += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(threshold, 0, "a threshold reads a fact")
+        XCTAssertGreaterThan(quantity, 0, "a quantity reads a fact")
+        XCTAssertNoThrow(try CriteriaCoding.decode(CriteriaCoding.encode(set), folder: set.folder, digest: set.identity.digest))
     }
 
     /// A compiled set whose comparison names one fact by path and another by number is refused.

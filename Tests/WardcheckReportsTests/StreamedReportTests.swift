@@ -161,5 +161,30 @@ final class StreamedReportTests: XCTestCase {
         let all = keys + ["lit\"eral", "<b>", "Tên"]
         XCTAssertEqual(String(decoding: keyed.bytes, as: UTF8.self),
                        JSON.object(all.enumerated().map { ($1, .int($0)) }).serialised())
+
+        // The same keys escaped once (`Key.prepared`), with each kind of value, and text values
+        // plain and hostile: the same bytes as `JSON` writes.
+        let values = ["passed", "Phường Hòa Cường", "a\"b", "line\nbreak", "<b>", "", "\u{200B}x"]
+        var prepared = JSONStream(depth: 1)
+        prepared.beginObject()
+        var expected: [(String, JSON)] = []
+        for (i, key) in keys.enumerated() {
+            prepared.member(.prepared(key), string: values[i % values.count])
+            expected.append((key, .string(values[i % values.count])))
+        }
+        for (i, key) in keys.enumerated() {
+            prepared.member(.prepared(key), int: -i)
+            prepared.member(.prepared(key), serialised: Array("42".utf8))
+            prepared.key(.prepared(key))
+            prepared.value(.bool(true))
+            expected += [(key, .int(-i)), (key, .number("42")), (key, .bool(true))]
+        }
+        for (i, value) in values.enumerated() {
+            prepared.member("literal", string: value)
+            prepared.member(.init("dynamic\(i)"), string: value)
+            expected += [("literal", .string(value)), ("dynamic\(i)", .string(value))]
+        }
+        prepared.end()
+        XCTAssertEqual(String(decoding: prepared.bytes, as: UTF8.self), String(decoding: JSONStream.fragment(.object(expected), level: 1), as: UTF8.self))
     }
 }

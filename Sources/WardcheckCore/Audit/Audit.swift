@@ -306,7 +306,7 @@ public final class AuditAccumulator {
     /// The words for what a measured action counts: its quantity's fact's `says`, when the
     /// quantity is that one fact.
     private static func counts(_ quantity: RemedySpec.Quantity?, _ schema: FactsSchema) -> Localized? {
-        guard case .expression(.fact(let path, _)) = quantity else { return nil }
+        guard case .expression(.fact(let path, _, _)) = quantity else { return nil }
         return schema.field(path)?.says
     }
 

@@ -31,7 +31,7 @@ public struct CompiledCache: Sendable {
     }
 
     /// The layout of the entries; raise it whenever `CriteriaCoding` or `RosterCoding` changes.
-    static let format: UInt64 = 2
+    static let format: UInt64 = 3
     /// Entries of each kind kept; older ones are removed when a new one is written.
     static let kept = 16
 

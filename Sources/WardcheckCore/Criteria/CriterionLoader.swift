@@ -230,7 +230,7 @@ struct CriterionLoader {
                 sink.error(.typeMismatch, at: value.start, Localized(vi: "`\(path)` không phải số", en: "`\(path)` is not numeric"))
                 return nil
             }
-            return .fact(path, value.start)
+            return .fact(path, value.start, field: schema.index(of: path) ?? -1)
         case "ceil": return readExpression(value).map { .ceil($0) }
         case "floor": return readExpression(value).map { .floor($0) }
         default:

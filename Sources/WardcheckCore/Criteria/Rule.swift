@@ -4,7 +4,9 @@ import YAMLTree
 /// A number computed from facts: a threshold such as ⌈officials ÷ 5⌉, or a remedy's quantity.
 public indirect enum Expression: Sendable {
     case constant(Decimal)
-    case fact(String, Mark)
+    /// A fact, with its number in the schema (`FactsSchema.index(of:)`, -1 when it has none):
+    /// a unit's value is found by the number, with no path to hash.
+    case fact(String, Mark, field: Int)
     case ceil(Expression)
     case floor(Expression)
     case add([Expression])

@@ -25,7 +25,12 @@ final class Context: Sendable {
 
     /// The unit's value of the comparison's fact, where it is written.
     private func written(_ c: Comparison) -> Located<FactValue>? {
-        numbered && c.field >= 0 ? facts.values[field: c.field] : facts[c.fact]
+        fact(c.fact, c.field)
+    }
+
+    /// The fact at `path`, field `number` of the criteria's schema: by number when the facts are numbered by that schema.
+    private func fact(_ path: String, _ number: Int) -> Located<FactValue>? {
+        numbered && number >= 0 ? facts.values[field: number] : facts[path]
     }
 
     /// A computed number (or the range it lies in) and the facts it lacked. How it reads
@@ -184,15 +189,73 @@ final class Context: Sendable {
             guard case .date(let date) = observed, let day else { return nil }
             return (0...limit).contains(day - date)
         case .expression(let expression):
-            let computed = value(of: expression)
-            guard computed.problem == nil, computed.missing.isEmpty, let required = computed.range.exact,
-                  let number = observed.number else { return nil }
+            guard let required = exact(expression), let number = observed.number else { return nil }
             switch Self.compare(.exact(number), c.op, .exact(required)) {
             case .passed: return true
             case .failed: return false
             default: return nil
             }
         }
+    }
+
+    /// The expression's value when every fact it reads is written and it has no problem (no
+    /// division by zero); nil otherwise, and whenever in doubt. The same arithmetic as
+    /// `value(of:)` gives an exact range, without the ranges, lists of missing facts and problems
+    /// it carries: most of a country's thresholds are worked out on passing criteria.
+    private func exact(_ expression: Expression) -> Decimal? {
+        let result: Decimal
+        switch expression {
+        case .constant(let n):
+            result = n
+        case .fact(let path, _, let field):
+            guard let n = fact(path, field)?.value.number else { return nil }
+            result = n
+        case .ceil(let inner), .floor(let inner):
+            guard var x = exact(inner) else { return nil }
+            let up: Bool = { if case .ceil = expression { return true } else { return false } }()
+            if let whole = DecimalShortcuts.whole(x, up: up) {
+                result = whole
+            } else {
+                var rounded = Decimal()
+                NSDecimalRound(&rounded, &x, 0, up ? .up : .down)
+                result = rounded
+            }
+        case .add(let parts):
+            guard var sum = parts.first.flatMap(exact) else { return nil }
+            for part in parts.dropFirst() {
+                guard let x = exact(part) else { return nil }
+                sum = DecimalShortcuts.add(sum, x) ?? sum + x
+            }
+            result = sum
+        case .subtract(let a, let b):
+            guard let x = exact(a), let y = exact(b) else { return nil }
+            result = DecimalShortcuts.add(x, y, negating: true) ?? x - y
+        case .multiply(let parts):
+            guard var product = parts.first.flatMap(exact) else { return nil }
+            for part in parts.dropFirst() {
+                guard let x = exact(part) else { return nil }
+                product = product * x
+            }
+            result = product
+        case .max(let parts), .min(let parts):
+            var values: [Decimal] = []
+            for part in parts {
+                guard let x = exact(part) else { return nil }
+                values.append(x)
+            }
+            let isMax: Bool = { if case .max = expression { return true } else { return false } }()
+            guard let chosen = isMax ? values.max() : values.min() else { return nil }
+            result = chosen
+        case .divide(let a, let b):
+            // A zero divisor is a problem the full working reports.
+            guard let x = exact(a), let y = exact(b), !(DecimalShortcuts.lessOrEqual(y, 0) && DecimalShortcuts.lessOrEqual(0, y)) else { return nil }
+            result = DecimalShortcuts.divide(x, y) ?? x / y
+        case .byCase(let fact, _, let cases, let otherwise):
+            guard let selector = facts[fact]?.value.display,
+                  let chosen = cases.first(where: { $0.0 == selector })?.1 ?? otherwise else { return nil }
+            return exact(chosen)
+        }
+        return result.isNaN ? nil : result
     }
 
     /// Decides `observed op required` when both may be ranges: passed or failed only when every
@@ -244,8 +307,8 @@ final class Context: Sendable {
         switch expression {
         case .constant(let n):
             return Value(range: .exact(n), missing: [])
-        case .fact(let path, _):
-            if let n = facts[path]?.value.number {
+        case .fact(let path, _, let field):
+            if let n = fact(path, field)?.value.number {
                 return Value(range: .exact(n), missing: [])
             }
             return Value(range: domain(schema.field(path)), missing: [path])
@@ -310,8 +373,8 @@ final class Context: Sendable {
         case .constant(let n):
             let text = NumberText.plain(n)
             return (text, text)
-        case .fact(let path, _):
-            return (path, facts[path]?.value.number.map(NumberText.plain) ?? "?")
+        case .fact(let path, _, let field):
+            return (path, fact(path, field)?.value.number.map(NumberText.plain) ?? "?")
         case .ceil(let inner):
             let v = written(inner)
             return ("⌈" + v.symbolic + "⌉", "⌈" + v.numeric + "⌉")
@@ -351,7 +414,7 @@ final class Context: Sendable {
         func visit(_ e: Expression) {
             switch e {
             case .constant: break
-            case .fact(let path, _): if !out.contains(path) { out.append(path) }
+            case .fact(let path, _, _): if !out.contains(path) { out.append(path) }
             case .ceil(let x), .floor(let x): visit(x)
             case .add(let xs), .multiply(let xs), .max(let xs), .min(let xs): xs.forEach(visit)
             case .subtract(let a, let b), .divide(let a, let b): visit(a); visit(b)

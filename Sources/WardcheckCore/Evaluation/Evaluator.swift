@@ -57,8 +57,10 @@ public final class Evaluator: Sendable {
         results.reserveCapacity(criteria.criteria.count)
         // Each criterion is read where the set keeps it and each result made in its place in the
         // list: copying both, field by field, for every criterion of every unit was a twentieth of judging it.
-        for index in criteria.criteria.indices {
-            results.append(evaluate(criteria.criteria[index], in: context))
+        criteria.criteria.withUnsafeBufferPointer { set in
+            for criterion in set.indices { results.append(evaluate(set[criterion], in: context)) }
+        }
+        for index in results.indices {
             guard let code = facts.code, let waiver = waivers.find(criterion: results[index].id, unit: code) else { continue }
             if let day, waiver.isActive(on: day) {
                 // A waiver excuses a criterion the unit cannot meet yet, never facts it did not

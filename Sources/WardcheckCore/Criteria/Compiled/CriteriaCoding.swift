@@ -25,6 +25,7 @@ enum CriteriaCoding {
         for criterion in criteria {
             for check in criterion.checks {
                 for condition in [check.when, check.require].compactMap({ $0 }) where !numbered(condition, schema) { throw ByteReader.Damaged() }
+                if case .expression(let e)? = check.remedy.quantity, !numbered(e, schema) { throw ByteReader.Damaged() }
             }
         }
         return CriteriaSet(folder: folder, schema: schema, catalogue: catalogue, criteria: criteria, validator: FactsValidator(schema: schema),
@@ -37,7 +38,21 @@ enum CriteriaCoding {
         switch condition {
         case .all(let parts), .any(let parts): return parts.allSatisfy { numbered($0, schema) }
         case .not(let inner): return numbered(inner, schema)
-        case .compare(let c): return c.field == (schema.index(of: c.fact) ?? -1)
+        case .compare(let c):
+            if case .expression(let e) = c.operand, !numbered(e, schema) { return false }
+            return c.field == (schema.index(of: c.fact) ?? -1)
+        }
+    }
+
+    private static func numbered(_ expression: Expression, _ schema: FactsSchema) -> Bool {
+        switch expression {
+        case .constant: return true
+        case .fact(let path, _, let field): return field == (schema.index(of: path) ?? -1)
+        case .ceil(let x), .floor(let x): return numbered(x, schema)
+        case .add(let xs), .multiply(let xs), .max(let xs), .min(let xs): return xs.allSatisfy { numbered($0, schema) }
+        case .subtract(let a, let b), .divide(let a, let b): return numbered(a, schema) && numbered(b, schema)
+        case .byCase(_, _, let cases, let otherwise):
+            return cases.allSatisfy { numbered($0.1, schema) } && (otherwise.map { numbered($0, schema) } ?? true)
         }
     }
 
@@ -341,7 +356,7 @@ enum CriteriaCoding {
     private static func expression(_ e: Expression, _ w: inout ByteWriter) {
         switch e {
         case .constant(let d): w.tag(0); w.decimal(d)
-        case .fact(let path, let at): w.tag(1); w.string(path); mark(at, &w)
+        case .fact(let path, let at, let field): w.tag(1); w.string(path); mark(at, &w); w.int(field)
         case .ceil(let inner): w.tag(2); expression(inner, &w)
         case .floor(let inner): w.tag(3); expression(inner, &w)
         case .add(let es): w.tag(4); w.array(es, expression)
@@ -366,7 +381,7 @@ enum CriteriaCoding {
         try r.nested { (r: inout ByteReader) throws(Damaged) -> Expression in
             switch try r.tag() {
             case 0: return .constant(try r.decimal())
-            case 1: return .fact(try r.string(), try mark(&r))
+            case 1: return .fact(try r.string(), try mark(&r), field: try r.int())
             case 2: return .ceil(try expression(&r))
             case 3: return .floor(try expression(&r))
             case 4: return .add(try r.array(expression))

@@ -187,4 +187,30 @@ final class StreamedReportTests: XCTestCase {
         prepared.end()
         XCTAssertEqual(String(decoding: prepared.bytes, as: UTF8.self), String(decoding: JSONStream.fragment(.object(expected), level: 1), as: UTF8.self))
     }
+
+    /// A stream's bytes grow as far as it writes, and a copy of a stream writes its own bytes.
+    func testAStreamGrowsAndACopyWritesItsOwnBytes() {
+        var long = JSONStream(depth: 2)
+        long.beginArray()
+        for i in 0..<3_000 { long.value(.string("mục \(i)")) }
+        long.end()
+        XCTAssertGreaterThan(long.count, 4096 * 8, "well past the room a unit's part starts with")
+        XCTAssertEqual(long.bytes, JSONStream.fragment(.array((0..<3_000).map { .string("mục \($0)") }), level: 2))
+
+        var first = JSONStream()
+        first.beginObject()
+        first.member("a", int: 1)
+        var second = first
+        second.member("b", int: 2)
+        first.member("c", int: 3)
+        first.end()
+        second.end()
+        XCTAssertEqual(String(decoding: first.bytes, as: UTF8.self), JSON.object([("a", .int(1)), ("c", .int(3))]).serialised())
+        XCTAssertEqual(String(decoding: second.bytes, as: UTF8.self), JSON.object([("a", .int(1)), ("b", .int(2))]).serialised())
+        // Taken, the bytes leave the stream empty.
+        let taken = first.take()
+        XCTAssertEqual(String(decoding: taken, as: UTF8.self), JSON.object([("a", .int(1)), ("c", .int(3))]).serialised())
+        XCTAssertEqual(first.count, 0)
+        XCTAssertEqual(second.count, JSON.object([("a", .int(1)), ("b", .int(2))]).serialised().utf8.count)
+    }
 }

@@ -42,16 +42,22 @@ public struct FactsValidator: Sendable {
     /// The unit's code, name, contact and facts date, from the facts read.
     func identify(_ facts: inout Facts) {
         let known = schema.known
-        facts.code = fact(facts, schema.codeField, known.code).map { $0.value.display }
-        facts.name = fact(facts, schema.nameField, known.name).map { $0.value.display }
-        let contact = zip(schema.contactFields, known.contacts).compactMap { fact(facts, $0, $1)?.value.display }.filter { !$0.isEmpty }
-        facts.contact = contact.isEmpty ? nil : contact.joined(separator: ", ")
-        if case .date(let day)? = fact(facts, schema.referenceDate, known.referenceDate)?.value { facts.asOf = day }
+        let values = facts.values
+        func display(_ path: String, _ n: Int) -> String? { fact(values, path, n)?.value.display }
+        facts.code = display(schema.codeField, known.code)
+        facts.name = display(schema.nameField, known.name)
+        var contact = ""
+        for (path, n) in zip(schema.contactFields, known.contacts) {
+            guard let text = display(path, n), !text.isEmpty else { continue }
+            contact += contact.isEmpty ? text : ", " + text
+        }
+        facts.contact = contact.isEmpty ? nil : contact
+        if case .date(let day)? = fact(values, schema.referenceDate, known.referenceDate)?.value { facts.asOf = day }
     }
 
     /// The fact at `path`, field number `n` of the schema (see `FactsSchema.known`).
-    private func fact(_ facts: Facts, _ path: String, _ n: Int) -> Located<FactValue>? {
-        facts.values.value(path, number: n, in: schema.numbering)
+    private func fact(_ values: FieldTable<Located<FactValue>>, _ path: String, _ n: Int) -> Located<FactValue>? {
+        values.value(path, number: n, in: schema.numbering)
     }
 
     /// Reads the version first: a file of another format cannot be checked field by field.
@@ -292,8 +298,8 @@ public struct FactsValidator: Sendable {
 
     func checkBounds(_ facts: Facts, _ sink: DiagnosticSink) {
         for (bound, number) in zip(schema.bounds, schema.known.bounds) {
-            guard let value = fact(facts, bound.fact, number.fact), let limit = fact(facts, bound.atMost, number.atMost),
-                  let v = value.value.number, let l = limit.value.number, v > l else { continue }
+            guard let value = fact(facts.values, bound.fact, number.fact), let limit = fact(facts.values, bound.atMost, number.atMost),
+                  let v = value.value.number, let l = limit.value.number, DecimalShortcuts.less(l, v) else { continue }
             let filled = bound.message.filling(["value": Localized(NumberText.plain(v)), "limit": Localized(NumberText.plain(l))])
             // For people, the same words with the numbers as they write them.
             let said = bound.message.filling(["value": FactWords.quantity(v, unit: nil), "limit": FactWords.quantity(l, unit: nil)]).capitalised
@@ -306,10 +312,10 @@ public struct FactsValidator: Sendable {
     }
 
     func checkDates(_ facts: Facts, _ sink: DiagnosticSink) {
-        guard case .date(let reference)? = fact(facts, schema.referenceDate, schema.known.referenceDate)?.value else { return }
+        guard case .date(let reference)? = fact(facts.values, schema.referenceDate, schema.known.referenceDate)?.value else { return }
         // Only date fields hold dates; in path order, as the report lists them.
         for (path, number) in zip(schema.datePaths, schema.known.dates) where path != schema.referenceDate {
-            guard let located = fact(facts, path, number), case .date(let day) = located.value, day > reference else { continue }
+            guard let located = fact(facts.values, path, number), case .date(let day) = located.value, day > reference else { continue }
             sink.error(.dateAfterAsOf, at: located.start, end: located.end,
                        Localized(vi: "\(path): ngày \(day) sau ngày số liệu \(schema.referenceDate) (\(reference))",
                                  en: "\(path): \(day) is after the facts date \(schema.referenceDate) (\(reference))"),

@@ -79,7 +79,7 @@ public enum AuditJSON {
             json.appendFragment([UInt8(ascii: "{")])
             json.continueFragment(UnitWriter.rankLine(rank))
             json.continueFragment(part.dropFirst())
-            if json.bytes.count >= 1 << 16 { try output.write(json.take()) }
+            if json.count >= 1 << 16 { try output.write(json.take()) }
         }
         json.end()
         json.member("not_submitted", .array(audit.notSubmitted.map { u in
@@ -279,7 +279,7 @@ public enum AuditJSON {
             json.member("quantity", int: Int(share.quantity))
             if let unitCost { json.member("cost", int: Money.times(unitCost, Int(share.quantity))) }
             json.end()
-            if json.bytes.count >= 1 << 16 { try output.write(json.take()) }
+            if json.count >= 1 << 16 { try output.write(json.take()) }
         }
         json.end()
     }

@@ -4,7 +4,8 @@
 /// point. A report of a hundred thousand units never has to exist whole in memory, and each
 /// unit's part can be serialised on the core that judged it (`fragment`, `appendFragment`).
 public struct JSONStream {
-    public private(set) var bytes: [UInt8] = []
+    /// What has been written and not yet taken (`JSONBytes`: appended through a pointer).
+    private var buffer: JSONBytes
     /// The open containers, outermost first: whether each is an object, and how many members it has so far.
     private var open: [(object: Bool, count: Int)] = []
     /// How deep in a larger document the first value sits (a fragment's depth); 0 for a whole document.
@@ -14,7 +15,31 @@ public struct JSONStream {
     /// containers deep (an item of a top-level array is at depth 2).
     public init(depth: Int = 0) {
         self.depth = depth
-        bytes.reserveCapacity(depth > 0 ? 4096 : 1 << 16)
+        buffer = JSONBytes(capacity: depth > 0 ? 4096 : 1 << 16)
+    }
+
+    /// The bytes written so far and not yet taken.
+    public var bytes: [UInt8] { buffer.array }
+
+    /// How many bytes `bytes` holds.
+    public var count: Int { buffer.count }
+
+    /// The buffer, copied first if a copy of this stream shares it: each stream writes its own bytes.
+    private mutating func out() -> JSONBytes {
+        if !isKnownUniquelyReferenced(&buffer) { buffer = buffer.copy() }
+        return buffer
+    }
+
+    /// Text escaped as `JSON.escape` writes it, with its quotes.
+    private mutating func escaped(_ text: String) {
+        var escaped: [UInt8] = []
+        JSON.escape(text, into: &escaped)
+        out().append(contentsOf: escaped)
+    }
+
+    /// A name or literal written in the program, as it is.
+    private mutating func append(_ text: StaticString) {
+        out().append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// How deep the next value sits: the level `JSON.write(into:level:)` is given for it.
@@ -27,17 +52,11 @@ public struct JSONStream {
         var string = string
         let done = string.withUTF8 { text -> Bool in
             guard PlainText.isPlain(text) else { return false }
-            if case .escaped(let name) = key.storage {
-                name.withUnsafeBufferPointer { literalKey($0, value: text, quoted: true) }
-                return true
-            }
-            guard let name = Self.plainLiteral(key) else { return false }
-            literalKey(name, value: text, quoted: true)
-            return true
+            return Self.withPlainName(key) { literalKey($0, value: text, quoted: true) }
         }
         if done { return }
         self.key(key)
-        JSON.escape(string, into: &bytes)
+        escaped(string)
     }
 
     public mutating func member(_ key: Key, string: String?) {
@@ -60,25 +79,21 @@ public struct JSONStream {
                 digits[i] = UInt8(ascii: "-")
             }
             let value = UnsafeBufferPointer(rebasing: digits[i...])
-            if case .escaped(let name) = key.storage {
-                name.withUnsafeBufferPointer { literalKey($0, value: value) }
-            } else if let name = Self.plainLiteral(key) {
-                literalKey(name, value: value)
-            } else {
+            if !Self.withPlainName(key, { literalKey($0, value: value) }) {
                 self.key(key)
-                bytes.append(contentsOf: value)
+                out().append(value)
             }
         }
     }
 
     public mutating func member(_ key: Key, bool: Bool) {
         self.key(key)
-        bytes.append(contentsOf: (bool ? "true" : "false").utf8)
+        append(bool ? "true" : "false")
     }
 
     public mutating func member(_ key: Key, null: Void) {
         self.key(key)
-        bytes.append(contentsOf: "null".utf8)
+        append("null")
     }
 
     /// `"key": ["a", "b"]`.
@@ -87,15 +102,16 @@ public struct JSONStream {
         beginArray()
         for string in strings {
             separate()
-            JSON.escape(string, into: &bytes)
+            escaped(string)
         }
         end()
     }
 
     /// The bytes written so far, handed over (to be written out), leaving the buffer empty.
     public mutating func take() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
-        return bytes
+        let buffer = out()
+        defer { buffer.removeAll() }
+        return buffer.array
     }
 
     /// A member's name. Most are written in the report's code (`"code"`, `"quantity"`): those
@@ -129,35 +145,50 @@ public struct JSONStream {
     /// A member whose value is already serialised (`JSON.escape`d text, say), appended with its name at once.
     public mutating func member(_ key: Key, serialised value: [UInt8]) {
         value.withUnsafeBufferPointer { value in
-            if case .escaped(let name) = key.storage {
-                name.withUnsafeBufferPointer { literalKey($0, value: value) }
-            } else if let name = Self.plainLiteral(key) {
-                literalKey(name, value: value)
-            } else {
+            if !Self.withPlainName(key, { literalKey($0, value: value) }) {
                 self.key(key)
-                bytes.append(contentsOf: value)
+                out().append(value)
+            }
+        }
+    }
+
+    /// Hands `body` the name's bytes when they are written as they are (no escape), and says
+    /// whether it did: a name written in the program, one escaped once (`Key.prepared`), or
+    /// text from data that needs no escape.
+    private static func withPlainName(_ key: Key, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        switch key.storage {
+        case .escaped(let name):
+            name.withUnsafeBufferPointer(body)
+            return true
+        case .literal:
+            guard let name = plainLiteral(key) else { return false }
+            body(name)
+            return true
+        case .text(var text):
+            return text.withUTF8 { name in
+                guard PlainText.isPlain(name) else { return false }
+                body(name)
+                return true
             }
         }
     }
 
     /// Starts a member of the innermost object: the separator, the line break and `"key": `.
     public mutating func key(_ key: Key) {
-        if case .escaped(let name) = key.storage { return name.withUnsafeBufferPointer { literalKey($0) } }
-        if let name = Self.plainLiteral(key) { return literalKey(name) }
+        if Self.withPlainName(key, { literalKey($0) }) { return }
         precondition(open.last?.object == true, "a key outside an object")
         separate()
         switch key.storage {
         case .literal(let name):
-            JSON.escape(name.description, into: &bytes)
+            escaped(name.description)
         case .text(let text):
-            JSON.escape(text, into: &bytes)
+            escaped(text)
         case .escaped(let name):
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: name)
-            bytes.append(UInt8(ascii: "\""))
+            out().append(UInt8(ascii: "\""))
+            out().append(contentsOf: name)
+            out().append(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(0x20)
+        append(": ")
     }
 
     /// Printable ASCII that `JSON.escape` copies as it is.
@@ -173,17 +204,17 @@ public struct JSONStream {
     }
 
     /// The separator, line break, indentation and `"name": ` of a plain name, and the value's
-    /// bytes when given, put together on the stack and appended at once: a handful of appends,
-    /// each checking the array, cost more than the name itself.
+    /// bytes when given, written at once into room made for them all.
     private mutating func literalKey(_ name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>? = nil, quoted: Bool = false) {
         precondition(open.last?.object == true, "a key outside an object")
         let comma = open[open.count - 1].count > 0
         open[open.count - 1].count += 1
         let indent = 2 * (open.count + depth)
         let total = 1 + 1 + indent + name.count + 4 + (value?.count ?? 0) + (quoted ? 2 : 0)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { buffer in
+        let buffer = out()
+        do {
             // Copied in runs (`initialize`, `update`): byte by byte, this was most of a name's cost.
-            let start = buffer.baseAddress!
+            let start = buffer.room(total)
             var i = 0
             if comma { start[i] = UInt8(ascii: ","); i += 1 }
             start[i] = 0x0A
@@ -204,31 +235,31 @@ public struct JSONStream {
                 i += value.count
             }
             if quoted { start[i] = UInt8(ascii: "\""); i += 1 }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: i))
+            buffer.commit(i)
         }
     }
 
     /// A member with its whole value.
     public mutating func member(_ key: Key, _ value: JSON) {
         self.key(key)
-        value.write(into: &bytes, level: level)
+        out().append(contentsOf: Self.fragment(value, level: level))
     }
 
     /// A whole value: the document itself, a member's value after `key`, or an item of the innermost array.
     public mutating func value(_ value: JSON) {
         if open.last?.object == false { separate() }
-        value.write(into: &bytes, level: level)
+        out().append(contentsOf: Self.fragment(value, level: level))
     }
 
     /// An item already serialised at this level (see `fragment`), appended as it is.
     public mutating func appendFragment<Bytes: Collection>(_ fragment: Bytes) where Bytes.Element == UInt8 {
         if open.last?.object == false { separate() }
-        bytes.append(contentsOf: fragment)
+        out().append(contentsOf: fragment)
     }
 
     /// More bytes of the value `appendFragment` began, appended with no separator.
     public mutating func continueFragment<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        self.bytes.append(contentsOf: bytes)
+        out().append(contentsOf: bytes)
     }
 
     public mutating func beginObject() { begin(UInt8(ascii: "{"), object: true) }
@@ -238,8 +269,8 @@ public struct JSONStream {
     public mutating func end() {
         guard let closing = open.popLast() else { preconditionFailure("nothing to close") }
         if closing.count > 0 { newline(open.count + depth) }
-        bytes.append(closing.object ? UInt8(ascii: "}") : UInt8(ascii: "]"))
-        if open.isEmpty, depth == 0 { bytes.append(0x0A) }
+        out().append(closing.object ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+        if open.isEmpty, depth == 0 { out().append(0x0A) }
     }
 
     /// A value serialised alone, as it would sit `level` containers deep in a document.
@@ -251,28 +282,23 @@ public struct JSONStream {
 
     private mutating func begin(_ bracket: UInt8, object: Bool) {
         if open.last?.object == false { separate() }
-        bytes.append(bracket)
+        out().append(bracket)
         open.append((object, 0))
     }
 
     /// Before a member or an item: a comma after the previous one, then a new line at the member's depth.
     private mutating func separate() {
-        if open[open.count - 1].count > 0 { bytes.append(UInt8(ascii: ",")) }
+        if open[open.count - 1].count > 0 { out().append(UInt8(ascii: ",")) }
         open[open.count - 1].count += 1
         newline(open.count + depth)
     }
 
     private mutating func newline(_ level: Int) {
-        // The line break and its indentation in one copy, from lines made once for the first
-        // levels: a unit's part has a hundred lines.
-        if level < Self.lines.count {
-            bytes.append(contentsOf: Self.lines[level])
-        } else {
-            bytes.append(0x0A)
-            for _ in 0..<(2 * level) { bytes.append(0x20) }
-        }
+        // The line break and its indentation written at once into room made for them.
+        let buffer = out()
+        let start = buffer.room(1 + 2 * level)
+        start.pointee = 0x0A
+        (start + 1).initialize(repeating: 0x20, count: 2 * level)
+        buffer.commit(1 + 2 * level)
     }
-
-    /// "\n" and 2 × level spaces, for levels 0 to 15.
-    private static let lines: [[UInt8]] = (0..<16).map { [0x0A] + [UInt8](repeating: 0x20, count: 2 * $0) }
 }

@@ -102,6 +102,13 @@ public final class YAMLEventReader {
         return UnsafeBufferPointer(start: value, count: event.pointee.data.scalar.length)
     }
 
+    /// The text of the scalar `next` last gave, normalised as `text` would have been (for an
+    /// event read with `text: false`); empty for any other event.
+    public var scalarText: String {
+        let bytes = scalarBytes
+        return LibYAML.normalised(UnsafeMutablePointer(mutating: bytes.baseAddress), bytes.count)
+    }
+
     private func convert(_ event: yaml_event_t, text wanted: Bool) -> YAMLEvent {
         let start = LibYAML.mark(event.start_mark)
         let end = LibYAML.mark(event.end_mark)

@@ -181,6 +181,37 @@ final class FactsReaderTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(try quick(Array(variations[8].1.utf8)))["unit.name"]?.value, .text("Phường Hòa Xuân"))
     }
 
+    /// Counts, numbers and yes/no values written plainly are read from their bytes: every way one
+    /// could be written, at a count with a minimum (`villages`, `officials`), a number
+    /// (`capacity_kva`) and a yes/no (`firewall`), is read as the full read reads it, or declined.
+    func testValuesReadFromTheirBytesAreTheFullReadsValues() throws {
+        let text = try sampleText()
+        let numbers = ["0", "1", "7", "15", "57", "999999", "1000000", "1000001", "9999999", "10000000", "00", "007", "01",
+                       "0.5", "1.5", "7.0", "15.000", "1e3", "+7", "-7", "0x1F", "１５", "'15'", "\"15\"", "15 # ghi chú", "1_000", ".5", "5.", "~", ""]
+        let booleans = ["true", "false", "True", "TRUE", "yes", "no", "'true'", "\"false\"", "1", "0", "truee", "~", ""]
+        var quickly = 0, declined = 0
+        for (line, values) in [("  villages: 10\n", numbers), ("  officials: 57\n", numbers), ("    capacity_kva: 15\n", numbers),
+                               ("  firewall: true\n", booleans)] {
+            let key = line.prefix { $0 != ":" }
+            XCTAssertTrue(text.contains(line), line)
+            for value in values {
+                let variation = text.replacingOccurrences(of: line, with: key + ": " + value + "\n")
+                if try agree(Array(variation.utf8), "\(key): \(value)") { declined += 1 } else { quickly += 1 }
+            }
+        }
+        // Written plainly and in range, read quickly; zero below a minimum of one, declined.
+        let villages = { (value: String) in try self.quick(Array(text.replacingOccurrences(of: "  villages: 10\n", with: "  villages: \(value)\n").utf8)) }
+        XCTAssertEqual(try villages("1000000")?["unit.villages"]?.value, .number(1_000_000))
+        XCTAssertEqual(try villages("7")?["unit.villages"]?.value, .number(7))
+        XCTAssertNil(try villages("0"), "below the minimum")
+        XCTAssertNil(try villages("1000001"), "over the largest")
+        XCTAssertNil(try villages("007"))
+        let firewall = try quick(Array(text.replacingOccurrences(of: "  firewall: true\n", with: "  firewall: false\n").utf8))
+        XCTAssertEqual(firewall?["security.firewall"]?.value, .boolean(false))
+        XCTAssertGreaterThan(quickly, 20)
+        XCTAssertGreaterThan(declined, 40)
+    }
+
     /// Each of these is declined, and checking the file says exactly what the full read says.
     func testUnusualFilesAreDeclinedAndLoadAsBefore() throws {
         let text = try sampleText()

@@ -34,8 +34,9 @@ struct FactsReader {
 
         reading: while true {
             let event: YAMLEvent
-            // A key is only compared with the schema's names, on its bytes: no string is made for it.
-            do { event = try events.next(text: pending != nil) } catch { return nil }
+            // A key is only compared with the schema's names, on its bytes, and most values are
+            // read from their bytes too (`quick`): a string is made only for a value that needs one.
+            do { event = try events.next(text: false) } catch { return nil }
             if event.hasProperties { return nil }
             switch event.kind {
             case .streamStart, .documentEnd:
@@ -67,7 +68,6 @@ struct FactsReader {
                 if let line = closed.flowLine, event.end.line > line { return nil }
                 if open.isEmpty { rootRead = true }
             case .scalar(let style, let bytes):
-                let text = event.text
                 // A scalar as the document: empty, or not a mapping.
                 guard let block = open.last?.field else { return nil }
                 // Only one-line plain and quoted scalars: block scalars and continued lines have
@@ -82,10 +82,18 @@ struct FactsReader {
                     continue
                 }
                 pending = nil
-                let value = YAMLNode(kind: .scalar(text, style), start: event.start, end: event.end)
+                let described = schema.fields[field]
+                if style == .plain, let quick = Self.quick(events.scalarBytes, as: described.type),
+                   open.count > 1 || described.path != schema.formatField {
+                    // Below the field's minimum: the full read says so.
+                    if case .number(let n) = quick, let minimum = described.minimum, DecimalShortcuts.less(n, minimum) { return nil }
+                    facts.values[field: field] = Located(quick, start: event.start, end: event.end)
+                    _ = present.insert(field)
+                    continue
+                }
+                let value = YAMLNode(kind: .scalar(events.scalarText, style), start: event.start, end: event.end)
                 // An empty value is left out, as if the line were not there (a required one is then missing).
                 if value.isNull { continue }
-                let described = schema.fields[field]
                 if case .block = described.type { return nil }
                 if open.count == 1, described.path == schema.formatField, !validator.checkFormat(value, said) { return nil }
                 guard let read = validator.read(value, as: described, said), said.total == 0 else { return nil }
@@ -104,6 +112,26 @@ struct FactsReader {
         guard said.total == 0 else { return nil }
         validator.identify(&facts)
         return facts
+    }
+
+    /// A yes/no, count or number written plainly as `true`, `false` or up to seven digits with no
+    /// leading zero, read from its bytes as the full read reads its text (`ScalarReading`): no
+    /// string, node or result is made for it. Most of a file's values are such; nil for anything
+    /// else, which is read the general way and told apart there.
+    static func quick(_ bytes: UnsafeBufferPointer<UInt8>, as type: FactsSchema.FieldType) -> FactValue? {
+        switch type {
+        case .boolean:
+            if bytes.elementsEqual("true".utf8) { return .boolean(true) }
+            if bytes.elementsEqual("false".utf8) { return .boolean(false) }
+            return nil
+        case .count, .number:
+            guard (1...7).contains(bytes.count), bytes.count == 1 || bytes[0] != UInt8(ascii: "0"),
+                  bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                  let n = ScalarReading.digitsAsDecimal(bytes), DecimalShortcuts.lessOrEqual(n, ScalarReading.largest) else { return nil }
+            return .number(n)
+        default:
+            return nil
+        }
     }
 
     /// ASCII without a dot: a dotted key is read as the path it spells, and the schema's keys are

@@ -295,11 +295,17 @@ public enum ScalarReading {
     /// Only where the two could differ (more digits than 18, or a zero written with decimals,
     /// which Foundation keeps at its written exponent) does Foundation's parser read it.
     static func digitsAsDecimal(_ text: String) -> Decimal? {
+        var text = text
+        return text.withUTF8 { digitsAsDecimal($0) }
+    }
+
+    /// The same, on the bytes as a file writes them.
+    static func digitsAsDecimal(_ utf8: UnsafeBufferPointer<UInt8>) -> Decimal? {
         var mantissa: UInt64 = 0
         var digits = 0
         var scale = 0
         var dot = false
-        for byte in text.utf8 {
+        for byte in utf8 {
             if byte == UInt8(ascii: "."), !dot {
                 dot = true
                 continue
@@ -310,7 +316,7 @@ public enum ScalarReading {
             if dot { scale += 1 }
         }
         guard digits > 0 else { return nil }
-        if digits > 18 || (mantissa == 0 && scale > 0) { return Decimal(string: text, locale: posix) }
+        if digits > 18 || (mantissa == 0 && scale > 0) { return Decimal(string: String(decoding: utf8, as: UTF8.self), locale: posix) }
         if scale == 0, mantissa < UInt64(smallWholes.count) { return smallWholes[Int(mantissa)] }
         return Decimal(sign: .plus, exponent: -scale, significand: Decimal(mantissa))
     }

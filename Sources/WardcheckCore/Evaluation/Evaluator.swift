@@ -55,8 +55,10 @@ public final class Evaluator: Sendable {
         let context = Context(facts: facts, schema: criteria.schema, day: day)
         var results: [CriterionResult] = []
         results.reserveCapacity(criteria.criteria.count)
-        // Each criterion is read where the set keeps it and each result made in its place in the
-        // list: copying both, field by field, for every criterion of every unit was a twentieth of judging it.
+        // Each result is made in its place in the list: copying results, field by field, for every
+        // criterion of every unit was a twentieth of judging it. (The optimiser still copies each
+        // criterion once where its checks are inlined, whether it is lent by an array, an unsafe
+        // buffer or a `borrowing` parameter: 33 M instructions for a country, callgrind, 2026-12.)
         criteria.criteria.withUnsafeBufferPointer { set in
             for criterion in set.indices { results.append(evaluate(set[criterion], in: context)) }
         }

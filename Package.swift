@@ -34,8 +34,10 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "YAMLTree", dependencies: ["CYAML"]),
+        // sync_file_range(2), which Swift's Glibc module leaves out: a report sent on to the disk as it is written.
+        .target(name: "CDiskWrites"),
         // Crypto: the SHA-256 digest that names a criteria folder's exact contents (CriteriaIdentity).
-        .target(name: "WardcheckCore", dependencies: ["YAMLTree", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "WardcheckCore", dependencies: ["YAMLTree", "CDiskWrites", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "WardcheckReports", dependencies: [
             "WardcheckCore",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -82,20 +82,62 @@ struct OutputOptions: ParsableArguments {
 /// The files a run reads, so that an output path can be checked against them.
 enum InputFiles {
     static func refuse(_ output: String, among inputs: [String], criteria: String?, language: Language) throws {
+        guard let input = input(sameAs: output, among: inputs, criteria: criteria) else { return }
+        try refuse(output, being: input, language: language)
+    }
+
+    /// The input that is the file `output` names (the same file, by any name: a link, `./`), if any.
+    static func input(sameAs output: String, among inputs: [String], criteria: String?) -> String? {
         var target = stat()
-        guard stat(output, &target) == 0 else { return }
+        guard stat(output, &target) == 0 else { return nil }
         var candidates = inputs
         if let criteria, let names = try? FileManager.default.contentsOfDirectory(atPath: criteria) {
             candidates += names.map { criteria + "/" + $0 }
         }
         for input in candidates {
             var info = stat()
-            guard stat(input, &info) == 0, info.st_dev == target.st_dev, info.st_ino == target.st_ino else { continue }
-            printError(language == .vi
-                ? "wardcheck: không ghi kết quả vào \(shown(output)): đó là tệp đầu vào \(shown(input)); chọn tệp khác cho -o"
-                : "wardcheck: not writing the output to \(shown(output)): it is the input \(shown(input)); choose another file for -o")
-            throw ExitCode.validationFailure
+            if stat(input, &info) == 0, info.st_dev == target.st_dev, info.st_ino == target.st_ino { return input }
         }
+        return nil
+    }
+
+    static func refuse(_ output: String, being input: String, language: Language) throws {
+        printError(language == .vi
+            ? "wardcheck: không ghi kết quả vào \(shown(output)): đó là tệp đầu vào \(shown(input)); chọn tệp khác cho -o"
+            : "wardcheck: not writing the output to \(shown(output)): it is the input \(shown(input)); choose another file for -o")
+        throw ExitCode.validationFailure
+    }
+}
+
+/// `InputFiles.refuse` worked out on another thread while the units are judged, for a run that
+/// reads a whole folder and writes nothing before its end: one `stat` per unit file was 10 ms
+/// on one core before a country's first unit could be judged. `verdict()` waits for it and
+/// must be called before anything is written.
+final class BackgroundRefusal: @unchecked Sendable {
+    private let output: String?
+    private let language: Language
+    private let done = DispatchSemaphore(value: 0)
+    private var found: String?
+
+    init(_ output: String?, among inputs: [String], criteria: String?, language: Language) {
+        self.output = output
+        self.language = language
+        guard let output else {
+            done.signal()
+            return
+        }
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            found = InputFiles.input(sameAs: output, among: inputs, criteria: criteria)
+            done.signal()
+        }
+    }
+
+    /// Throws, having said why, when the output is one of the inputs.
+    func verdict() throws {
+        done.wait()
+        done.signal()
+        guard let output, let found else { return }
+        try InputFiles.refuse(output, being: found, language: language)
     }
 }
 

@@ -175,10 +175,18 @@ final class OutputHardeningCLITests: XCTestCase {
         try FileManager.default.copyItem(atPath: CIWard.criteria, toPath: criteria.path)
         try CIWard.write(CIWard.waivers(expires: "2099-12-31"), "waivers.yaml", in: folder)
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("alias.yaml").path, withDestinationPath: "ready.yaml")
+        // A second name for the ward file, which no walk reads: only the file's identity says it is an input.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("reports"), withIntermediateDirectories: true)
+        try FileManager.default.linkItem(atPath: folder.appendingPathComponent("ready.yaml").path,
+                                         toPath: folder.appendingPathComponent("reports/audit.json").path)
         let before = try snapshot(folder)
+        // An audit works the check out while it judges the units (`BackgroundRefusal`): every
+        // format of it is refused all the same, before anything is written.
         for command in ["check ready.yaml -o ready.yaml", "check ready.yaml -o alias.yaml", "validate ready.yaml -o ./ready.yaml",
                         "check ready.yaml --waivers waivers.yaml -o waivers.yaml", "check ready.yaml -o criteria/facts.yaml",
-                        "audit . -o ready.yaml", "init --code 20194 --name X --type ward --force -o criteria/TC01.yaml"] {
+                        "audit . -o ready.yaml", "audit . --format json -o ready.yaml", "audit . --format json -o reports/audit.json",
+                        "audit . --format html -o reports/audit.json", "audit . --format json -o waivers.yaml",
+                        "init --code 20194 --name X --type ward --force -o criteria/TC01.yaml"] {
             let out = try shell("\"$W\" \(command) --criteria criteria --lang en")
             XCTAssertEqual(out.status, 64, "\(command): \(out.stderr)")
             XCTAssertTrue(out.stderr.contains("wardcheck: not writing the output to "), out.stderr)

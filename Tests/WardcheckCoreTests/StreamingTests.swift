@@ -159,4 +159,26 @@ final class StreamingTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "{" + String(repeating: "x", count: 100_000) + "}")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["audit.json"])
     }
+
+    /// A large report is sent on to the disk a mebibyte at a time while it is written, every byte
+    /// once and in order, so that the commit's fsync waits for the last piece alone; what lands is
+    /// the report, byte for byte.
+    func testLargeReportSentOnToTheDiskPieceByPiece() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wardcheck-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("audit.json").path
+        // 3.5 MiB in pieces of 70,000 bytes, each a different byte: the file's 64 KiB writes fall between them.
+        let pieces = (0..<53).map { i in [UInt8](repeating: UInt8(0x30 + i % 40), count: 70_000) }
+        let writer = try AtomicFile.Writer(target)
+        for piece in pieces { try writer.write(piece) }
+        // Each piece sent on starts where the last ended, from the first byte, and is a mebibyte or a little more.
+        XCTAssertEqual(writer.sentOn.count, 3, "\(writer.sentOn)")
+        XCTAssertEqual(writer.sentOn.first?.lowerBound, 0)
+        for (before, after) in zip(writer.sentOn, writer.sentOn.dropFirst()) { XCTAssertEqual(before.upperBound, after.lowerBound) }
+        for range in writer.sentOn { XCTAssertTrue((1 << 20 ..< (1 << 20) + (1 << 17)).contains(range.count), "\(range)") }
+        try writer.commit()
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: target)), Data(pieces.joined()))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["audit.json"])
+    }
 }

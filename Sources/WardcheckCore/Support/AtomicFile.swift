@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CDiskWrites
 import Foundation
 
 /// Writes a report so that a reader never sees half a file and a failed run leaves nothing behind:
@@ -16,6 +17,9 @@ import Foundation
 /// - A device, a pipe or a FIFO (`/dev/stdout`, `/dev/null`, `-o >(gzip > x)`) is written to
 ///   directly, never renamed over: as root, a rename would replace /dev/null with a regular file.
 public enum AtomicFile {
+    /// How much of a report is written before it is sent on to the disk (see `Writer`).
+    static let writebackPiece = 1 << 20
+
     public struct Failure: Error, Sendable {
         public var message: Localized
     }
@@ -47,6 +51,13 @@ public enum AtomicFile {
         private var descriptor: Int32 = -1
         private var slot: Int?
         private var pending: [UInt8] = []
+        /// Bytes written to the file so far, and how many of them were sent on to the disk.
+        private var written = 0
+        private var sent = 0
+        #if DEBUG
+        /// The pieces sent on to the disk, in order (for tests).
+        private(set) var sentOn: [Range<Int>] = []
+        #endif
         private var done = false
 
         public init(_ path: String) throws(Failure) {
@@ -148,7 +159,19 @@ public enum AtomicFile {
                 }
                 throw abandon(code)
             }
+            written += pending.count
             pending.removeAll(keepingCapacity: true)
+            // Each mebibyte of a report is sent on to the disk as soon as it is written, not all of
+            // it at `fsync`: the disk writes while the rest is made, and the commit waits for the
+            // last piece alone (a country's 10 MB JSON waited 6–7 ms in fsync, then under 1 ms).
+            // Only a start: whether the bytes got there is `fsync`'s to say.
+            if temporary != nil, written - sent >= AtomicFile.writebackPiece {
+                _ = wardcheck_start_writeback(descriptor, Int64(sent), Int64(written - sent))
+                #if DEBUG
+                sentOn.append(sent..<written)
+                #endif
+                sent = written
+            }
         }
 
         private func abandon(_ code: Int32) -> Failure {

@@ -65,9 +65,12 @@ struct AuditCommand: ParsableCommand {
         let judge = CityRun.judge(entries, with: evaluator)
         // One small row per unit is all the accumulator keeps, so memory follows the number of units, not their files.
         let accumulator = AuditAccumulator(criteria: session.criteria, roster: companions.roster, asOf: day, staleAfterDays: inputs.staleAfter)
-        try output.refuseOverwriting(files + city.companionPaths + [official.official].compactMap { $0 }, criteria: session.criteria.folder, language: common.lang)
+        // Nothing is written before every unit is judged: whether the report would overwrite an
+        // input is worked out meanwhile, and known before anything is written.
+        let refusal = BackgroundRefusal(output.output, among: files + city.companionPaths + [official.official].compactMap { $0 },
+                                        criteria: session.criteria.folder, language: common.lang)
         let language = common.lang
-        if report.format == .json { return try streamJSON(files, judge, evaluator, accumulator, language) }
+        if report.format == .json { return try streamJSON(files, judge, evaluator, accumulator, refusal, language) }
         let rows = accumulator.rowMaker
         Pipeline.stream(files, { index, path -> AuditAccumulator.Entry in
             let entry = rows.entry(for: judge(path), input: index)
@@ -79,6 +82,7 @@ struct AuditCommand: ParsableCommand {
             return .row(row)
         }, into: accumulator.add)
         let audit = accumulator.finish()
+        try refusal.verdict()
 
         // Every format but JSON (streamed above, its own documented schema) writes the one document.
         try output.emit(AuditDocument.build(audit, language: language), as: report.format, csvSeparator: report.csvSeparator,
@@ -88,9 +92,10 @@ struct AuditCommand: ParsableCommand {
 
     /// The JSON report, streamed (`AuditJSONStream`): memory holds one small row per unit.
     private func streamJSON(_ files: [String], _ judge: @escaping @Sendable (String) -> UnitReport, _ evaluator: Evaluator,
-                            _ accumulator: AuditAccumulator, _ language: Language) throws {
+                            _ accumulator: AuditAccumulator, _ refusal: BackgroundRefusal, _ language: Language) throws {
         let stream = AuditJSONStream(files, judge: judge, accumulator: accumulator, criteria: evaluator.criteria,
                                      language: language, besides: output.output)
+        try refusal.verdict()
         try SpilledReport.write(to: output, keptInMemory: stream.keptInMemory, language: language) { out in
             try stream.write(language: language, to: &out)
         }

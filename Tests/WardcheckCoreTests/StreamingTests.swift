@@ -22,7 +22,10 @@ final class StreamingTests: XCTestCase {
             let spill = SpillFile(writingTo: "/dev/full", batch: batch)
             let parts = (0..<50).map { i in Array("part \(i) ".utf8) + Array(repeating: UInt8(i), count: i * 97) }
             let pieces = parts.map(spill.append)
-            for (piece, part) in zip(pieces, parts) { XCTAssertEqual(spill.read(piece), part) }
+            for (piece, part) in zip(pieces, parts) {
+                XCTAssertEqual(spill.read(piece), part)
+                XCTAssertEqual(readFrom(spill, piece, part.count / 3), Array(part.dropFirst(part.count / 3)))
+            }
             switch batch {
             case 1: XCTAssertEqual(spill.keptInMemory, 50, "each part written alone, each refused")
             case SpillFile.defaultBatch: XCTAssertEqual(spill.keptInMemory, 0, "120 KB: nothing written yet")
@@ -40,8 +43,20 @@ final class StreamingTests: XCTestCase {
         Pipeline.stream((0..<count).map(String.init), { _, text in (Int(text)!, spill.append(part(Int(text)!))) }, into: { pieces[$0.0] = $0.1 })
         for i in stride(from: count - 1, through: 0, by: -1) {
             XCTAssertEqual(pieces[i].flatMap(spill.read), part(i), "part \(i)")
+            // From its second byte, as the audit's JSON reads a part back past its opening brace.
+            XCTAssertEqual(pieces[i].flatMap { readFrom(spill, $0, 1) }, Array(part(i).dropFirst()), "part \(i) from its second byte")
+        }
+        if let piece = pieces[0] {
+            var short = [UInt8](repeating: 0, count: piece.count - 2)
+            XCTAssertFalse(short.withUnsafeMutableBytes { spill.read(piece, from: 1, into: $0) }, "a buffer of the wrong size is refused")
         }
         XCTAssertEqual(spill.read(spill.append([])), [])
+    }
+
+    /// The part's bytes from `start` on, read into a buffer as the audit's JSON reads them.
+    private func readFrom(_ spill: SpillFile, _ piece: SpillFile.Piece, _ start: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: piece.count - start)
+        return bytes.withUnsafeMutableBytes { spill.read(piece, from: start, into: $0) } ? bytes : nil
     }
 
     /// The parts go beside the report (not to /tmp, often memory), in a file already unlinked, and

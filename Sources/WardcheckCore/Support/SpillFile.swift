@@ -130,23 +130,37 @@ public final class SpillFile: @unchecked Sendable {
     public func read(_ piece: Piece) -> [UInt8]? {
         // An empty part shares its offset with the next one: it has nothing to look up.
         if piece.count == 0 { return [] }
+        var bytes = [UInt8](repeating: 0, count: piece.count)
+        return bytes.withUnsafeMutableBytes { read(piece, from: 0, into: $0) } ? bytes : nil
+    }
+
+    /// The part's bytes from `start` on, written into `destination`, which holds exactly that many;
+    /// false if the disk will not give them back.
+    public func read(_ piece: Piece, from start: Int, into destination: UnsafeMutableRawBufferPointer) -> Bool {
+        let count = piece.count - start
+        guard start >= 0, count >= 0, destination.count == count else { return false }
+        if count == 0 { return true }
         lock.lock()
         if piece.offset >= written, piece.offset + piece.count <= written + pending.count {
             defer { lock.unlock() }
-            return Array(pending[(piece.offset - written)..<(piece.offset - written + piece.count)])
+            let from = piece.offset - written + start
+            pending.withUnsafeBytes { destination.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[from..<(from + count)])) }
+            return true
         }
         let inMemory = kept[piece.offset]
         lock.unlock()
-        if let inMemory { return inMemory }
-        var bytes = [UInt8](repeating: 0, count: piece.count)
+        if let inMemory {
+            inMemory.withUnsafeBytes { destination.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start..<(start + count)])) }
+            return true
+        }
         var done = 0
-        while done < piece.count {
-            let n = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, piece.count - done, off_t(piece.offset + done)) }
+        while done < count {
+            let n = pread(descriptor, destination.baseAddress! + done, count - done, off_t(piece.offset + start + done))
             if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return nil }
+            guard n > 0 else { return false }
             done += n
         }
-        return bytes
+        return true
     }
 
     private func write(_ bytes: [UInt8], at offset: Int) -> Bool {

@@ -11,14 +11,16 @@ public enum AuditJSON {
         let units = UnitWriter(audit: audit, language: language)
         // The streaming writer makes the whole document too; into memory, and with parts made
         // here, nothing it does can fail.
-        do { try write(audit, language: language, parts: { units.part($0) }, to: &output) } catch {}
+        do { try write(audit, language: language, parts: { row, json in json.continueFragment(units.part(row).dropFirst()) }, to: &output) } catch {}
         return String(decoding: output.bytes, as: UTF8.self)
     }
 
     /// Writes the report to `output` piece by piece, each unit's part from `parts` (rendered
     /// beforehand by `UnitWriter`, on the cores that judged the units, and kept on disk), so that
-    /// nothing proportional to the whole report is ever held.
-    public static func write<Output: ReportOutput>(_ audit: Audit, language: Language, parts: (Audit.Row) throws -> [UInt8],
+    /// nothing proportional to the whole report is ever held. `parts` continues the unit's object,
+    /// begun with its rank, with the rest of its part: every byte of it but the opening brace.
+    public static func write<Output: ReportOutput>(_ audit: Audit, language: Language,
+                                                   parts: (Audit.Row, inout JSONStream) throws -> Void,
                                                    to output: inout Output) throws {
         let layout = AuditLayout(audit)
         let ranks = AuditLayout.ranks(audit.rows)
@@ -75,10 +77,9 @@ public enum AuditJSON {
         json.beginArray()
         for (row, rank) in zip(audit.rows, ranks) {
             // The part is the unit's object without its rank, which is only known now: the rank is its first member.
-            let part = try parts(row)
             json.appendFragment([UInt8(ascii: "{")])
             json.continueFragment(UnitWriter.rankLine(rank))
-            json.continueFragment(part.dropFirst())
+            try parts(row, &json)
             if json.count >= 1 << 16 { try output.write(json.take()) }
         }
         json.end()

@@ -38,9 +38,13 @@ public struct AuditJSONStream {
     public var keptInMemory: Int { spill.keptInMemory }
 
     public func write<Output: ReportOutput>(language: Language, to out: inout Output) throws {
-        try AuditJSON.write(audit, language: language, parts: { row in
-            guard let piece = pieces[row.input], let part = spill.read(piece) else { throw SpillFile.PartLost(file: row.file) }
-            return part
+        try AuditJSON.write(audit, language: language, parts: { row, json in
+            // Straight from the disk into the document, past the part's opening brace: no array
+            // made, filled with zeros and copied again for each of a country's units.
+            guard let piece = pieces[row.input], piece.count > 0,
+                  json.continueFragment(count: piece.count - 1, { spill.read(piece, from: 1, into: $0) }) else {
+                throw SpillFile.PartLost(file: row.file)
+            }
         }, to: &out)
     }
 }

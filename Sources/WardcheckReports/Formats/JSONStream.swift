@@ -262,6 +262,15 @@ public struct JSONStream {
         out().append(contentsOf: bytes)
     }
 
+    /// `count` more bytes of that value, which `fill` writes in place (a part read back from disk
+    /// straight into the document); false, with nothing added, when `fill` could not.
+    public mutating func continueFragment(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Bool) -> Bool {
+        let buffer = out()
+        guard fill(UnsafeMutableRawBufferPointer(start: buffer.room(count), count: count)) else { return false }
+        buffer.commit(count)
+        return true
+    }
+
     public mutating func beginObject() { begin(UInt8(ascii: "{"), object: true) }
     public mutating func beginArray() { begin(UInt8(ascii: "["), object: false) }
 

@@ -70,6 +70,7 @@ struct AuditCommand: ParsableCommand {
         let refusal = BackgroundRefusal(output.output, among: files + city.companionPaths + [official.official].compactMap { $0 },
                                         criteria: session.criteria.folder, language: common.lang)
         let language = common.lang
+        ProcessEnd.keep(entries, files, companions, evaluator, accumulator)
         if report.format == .json { return try streamJSON(files, judge, evaluator, accumulator, refusal, language) }
         let rows = accumulator.rowMaker
         Pipeline.stream(files, { index, path -> AuditAccumulator.Entry in
@@ -82,6 +83,7 @@ struct AuditCommand: ParsableCommand {
             return .row(row)
         }, into: accumulator.add)
         let audit = accumulator.finish()
+        ProcessEnd.keep(audit)
         try refusal.verdict()
 
         // Every format but JSON (streamed above, its own documented schema) writes the one document.
@@ -95,6 +97,7 @@ struct AuditCommand: ParsableCommand {
                             _ accumulator: AuditAccumulator, _ refusal: BackgroundRefusal, _ language: Language) throws {
         let stream = AuditJSONStream(files, judge: judge, accumulator: accumulator, criteria: evaluator.criteria,
                                      language: language, besides: output.output)
+        ProcessEnd.keep(stream)
         try refusal.verdict()
         try SpilledReport.write(to: output, keptInMemory: stream.keptInMemory, language: language) { out in
             try stream.write(language: language, to: &out)

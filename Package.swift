@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // The pipeline, one target a stage, each depending only on the stages before it:
 //   CYAML (system libyaml) → YAMLTree (nodes with positions) → WardcheckCore (facts, criteria,
-//   evaluation, results, audit) → WardcheckReports (renderers; ZIPFoundation for XLSX) → wardcheck (CLI).
+//   evaluation, results, audit; CDiskWrites for sync_file_range) → WardcheckReports (renderers;
+//   ZIPFoundation for XLSX) → wardcheck (CLI).
 // The web server is its own stage and its own executable: WardcheckServer (Hummingbird routes,
 // pages, submissions) → wardcheck-serve, which `wardcheck serve` starts, so the command-line tool
 // never links the HTTP stack and `check` starts as fast as before.

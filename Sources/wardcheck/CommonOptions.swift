@@ -73,6 +73,20 @@ struct OutputOptions: ParsableArguments {
         try InputFiles.refuse(output, among: inputs, criteria: criteria, language: language)
     }
 
+    /// `refuseOverwriting` worked out on another core, for a run that reads a whole folder and
+    /// writes nothing before its end: one `stat` per unit file was 10 ms on one core before a
+    /// country's first unit could be judged. `verdict` must be called before anything is written.
+    func refusal(among inputs: [String], criteria: String?) -> Background<String?> {
+        let output = output
+        return Background { output.flatMap { InputFiles.input(sameAs: $0, among: inputs, criteria: criteria) } }
+    }
+
+    /// Throws, having said why, when `refusal` found the output among the inputs.
+    func verdict(_ refusal: Background<String?>, language: Language) throws {
+        guard let output, let input = refusal.value else { return }
+        try InputFiles.refuse(output, being: input, language: language)
+    }
+
     /// Colour only on a terminal, and never when NO_COLOR is set.
     var colour: Bool {
         output == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
@@ -106,38 +120,6 @@ enum InputFiles {
             ? "wardcheck: không ghi kết quả vào \(shown(output)): đó là tệp đầu vào \(shown(input)); chọn tệp khác cho -o"
             : "wardcheck: not writing the output to \(shown(output)): it is the input \(shown(input)); choose another file for -o")
         throw ExitCode.validationFailure
-    }
-}
-
-/// `InputFiles.refuse` worked out on another thread while the units are judged, for a run that
-/// reads a whole folder and writes nothing before its end: one `stat` per unit file was 10 ms
-/// on one core before a country's first unit could be judged. `verdict()` waits for it and
-/// must be called before anything is written.
-final class BackgroundRefusal: @unchecked Sendable {
-    private let output: String?
-    private let language: Language
-    private let done = DispatchSemaphore(value: 0)
-    private var found: String?
-
-    init(_ output: String?, among inputs: [String], criteria: String?, language: Language) {
-        self.output = output
-        self.language = language
-        guard let output else {
-            done.signal()
-            return
-        }
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            found = InputFiles.input(sameAs: output, among: inputs, criteria: criteria)
-            done.signal()
-        }
-    }
-
-    /// Throws, having said why, when the output is one of the inputs.
-    func verdict() throws {
-        done.wait()
-        done.signal()
-        guard let output, let found else { return }
-        try InputFiles.refuse(output, being: found, language: language)
     }
 }
 

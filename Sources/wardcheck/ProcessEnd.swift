@@ -4,7 +4,7 @@
 /// report was out, time the user waits for and nothing gains. Only for values that are alive
 /// until then anyway, so no peak grows.
 enum ProcessEnd {
-    // Touched by the main thread alone, once a command's work is over.
+    // Touched by the command's own thread alone.
     nonisolated(unsafe) private static var kept: [Any] = []
 
     static func keep(_ values: Any...) {

@@ -180,7 +180,7 @@ final class OutputHardeningCLITests: XCTestCase {
         try FileManager.default.linkItem(atPath: folder.appendingPathComponent("ready.yaml").path,
                                          toPath: folder.appendingPathComponent("reports/audit.json").path)
         let before = try snapshot(folder)
-        // An audit works the check out while it judges the units (`BackgroundRefusal`): every
+        // An audit works the check out while it judges the units (`OutputOptions.refusal`): every
         // format of it is refused all the same, before anything is written.
         for command in ["check ready.yaml -o ready.yaml", "check ready.yaml -o alias.yaml", "validate ready.yaml -o ./ready.yaml",
                         "check ready.yaml --waivers waivers.yaml -o waivers.yaml", "check ready.yaml -o criteria/facts.yaml",

@@ -48,7 +48,8 @@ struct AuditCommand: ParsableCommand {
         // The folder is walked on another core while the criteria and the roster are read: at a
         // country's size each took some twenty-five million instructions before any unit was judged.
         let given = CityRun.companions(folder: folder, roster: inputs.roster, waivers: inputs.waivers)
-        let walk = BackgroundWalk(folder, besides: [given.roster, given.waivers].compactMap { $0 })
+        let companionFiles = [given.roster, given.waivers].compactMap { $0 }
+        let walk = Background { CityRun.files(in: folder, besides: companionFiles) }
         let session = try Session(common)
         let heading = try official.heading(common.lang)
         let city = inputs.run(session.criteria, folder: folder)
@@ -58,7 +59,7 @@ struct AuditCommand: ParsableCommand {
         let day = inputs.asOf?.day ?? today
         // Every report of an audit is in one language: its remedies are worded in that one alone.
         let evaluator = city.evaluator(companions, on: day, today: today, wordedIn: common.lang)
-        let entries = walk.entries
+        let entries = walk.value
         try WardFiles.requireSome(entries.map(WardInput.init), [folder], common.lang)
         // The paths alone are kept for the run: a folder's entries carry more than a country needs to hold.
         let files = entries.map(\.path)
@@ -67,8 +68,8 @@ struct AuditCommand: ParsableCommand {
         let accumulator = AuditAccumulator(criteria: session.criteria, roster: companions.roster, asOf: day, staleAfterDays: inputs.staleAfter)
         // Nothing is written before every unit is judged: whether the report would overwrite an
         // input is worked out meanwhile, and known before anything is written.
-        let refusal = BackgroundRefusal(output.output, among: files + city.companionPaths + [official.official].compactMap { $0 },
-                                        criteria: session.criteria.folder, language: common.lang)
+        let refusal = output.refusal(among: files + city.companionPaths + [official.official].compactMap { $0 },
+                                     criteria: session.criteria.folder)
         let language = common.lang
         ProcessEnd.keep(entries, files, companions, evaluator, accumulator)
         if report.format == .json { return try streamJSON(files, judge, evaluator, accumulator, refusal, language) }
@@ -84,7 +85,7 @@ struct AuditCommand: ParsableCommand {
         }, into: accumulator.add)
         let audit = accumulator.finish()
         ProcessEnd.keep(audit)
-        try refusal.verdict()
+        try output.verdict(refusal, language: language)
 
         // Every format but JSON (streamed above, its own documented schema) writes the one document.
         try output.emit(AuditDocument.build(audit, language: language), as: report.format, csvSeparator: report.csvSeparator,
@@ -94,11 +95,11 @@ struct AuditCommand: ParsableCommand {
 
     /// The JSON report, streamed (`AuditJSONStream`): memory holds one small row per unit.
     private func streamJSON(_ files: [String], _ judge: @escaping @Sendable (String) -> UnitReport, _ evaluator: Evaluator,
-                            _ accumulator: AuditAccumulator, _ refusal: BackgroundRefusal, _ language: Language) throws {
+                            _ accumulator: AuditAccumulator, _ refusal: Background<String?>, _ language: Language) throws {
         let stream = AuditJSONStream(files, judge: judge, accumulator: accumulator, criteria: evaluator.criteria,
                                      language: language, besides: output.output)
         ProcessEnd.keep(stream)
-        try refusal.verdict()
+        try output.verdict(refusal, language: language)
         try SpilledReport.write(to: output, keptInMemory: stream.keptInMemory, language: language) { out in
             try stream.write(language: language, to: &out)
         }
@@ -124,23 +125,3 @@ enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension CSV.Separator: ExpressibleByArgument {}
-
-/// `CityRun.files(in:besides:)` worked out on another thread; `entries` waits for it.
-private final class BackgroundWalk: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var found: [FolderWalk.Entry] = []
-
-    init(_ folder: String, besides companions: [String]) {
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            found = CityRun.files(in: folder, besides: companions)
-            done.signal()
-        }
-    }
-
-    /// The folder's entries, once the walk is over (the signal is given back, so any later read finds them too).
-    var entries: [FolderWalk.Entry] {
-        done.wait()
-        done.signal()
-        return found
-    }
-}

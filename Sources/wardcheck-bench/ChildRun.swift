@@ -27,7 +27,8 @@ struct ChildRun {
     }()
 
     /// Runs `binary arguments`, standard output and error to the files named (or /dev/null).
-    static func run(_ binary: String, _ arguments: [String], stdout: String = "/dev/null", stderr: String = "/dev/null") throws -> ChildRun {
+    static func run(_ binary: String, _ arguments: [String], stdout: String = "/dev/null", stderr: String = "/dev/null",
+                    adding added: [String: String] = [:]) throws -> ChildRun {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -35,7 +36,7 @@ struct ChildRun {
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv = ([binary] + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let envp = environment.merging(added) { _, new in new }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for p in envp { free(p) } }
 
         var pid = pid_t()

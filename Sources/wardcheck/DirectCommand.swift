@@ -7,7 +7,8 @@ import ArgumentParser
 ///
 /// Only a command line the command itself parses cleanly is run this way. Anything else (help,
 /// a misspelt option, a missing file name) is parsed again through the root, so every message,
-/// usage line and exit code is the one the full parser gives.
+/// usage line and exit code is the one the full parser gives. A line of file names alone is not
+/// parsed at all: `PlainCommandLine` builds its command with every option at its default.
 enum DirectCommand {
     /// The commands a ward office or a CI job runs once per file, where start-up is the wait, and
     /// the city's audit, where the root's 27 M instructions ran alone before any core judged a unit.
@@ -19,8 +20,10 @@ enum DirectCommand {
 
     /// Runs the command and returns true, or returns false for the root parser to take over.
     static func run(_ arguments: [String]) -> Bool {
-        guard arguments.count > 1, let type = direct[arguments[1]],
-              var command = try? type.parse(Array(arguments.dropFirst(2))) else { return false }
+        guard arguments.count > 1, let type = direct[arguments[1]] else { return false }
+        // A plain line names at least one file, all its command's `validate()` asks of it.
+        guard var command = PlainCommandLine.command(arguments[1], arguments.dropFirst(2))
+            ?? (try? type.parse(Array(arguments.dropFirst(2)))) else { return false }
         do {
             try command.run()
         } catch {

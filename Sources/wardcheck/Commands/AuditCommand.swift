@@ -6,6 +6,10 @@ import WardcheckReports
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
+        // Run straight from the command line (DirectCommand), this command is the parser's root: naming
+        // its super-command keeps help saying "wardcheck audit" and skips the root's check for
+        // `--generate-completion-script`, which that line cannot hold (the root parses it instead).
+        _superCommandName: "wardcheck",
         abstract: "Tổng hợp toàn tỉnh, thành phố / audit every unit of a province: who is ready, what blocks, what to buy.",
         discussion: """
         Đọc mọi tệp *.yaml, *.yml trong THƯ_MỤC (kể cả thư mục con), trừ tệp danh sách và tệp miễn trừ.

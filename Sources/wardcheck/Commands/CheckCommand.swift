@@ -6,6 +6,10 @@ import WardcheckReports
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
+        // Run straight from the command line (DirectCommand), this command is the parser's root: naming
+        // its super-command keeps help saying "wardcheck check" and skips the root's check for
+        // `--generate-completion-script`, which that line cannot hold (the root parses it instead).
+        _superCommandName: "wardcheck",
         abstract: "Chấm điểm theo các tiêu chí và lập danh sách việc cần làm / score units on the criteria and list what to fix.",
         discussion: ExitStatus.help
     )

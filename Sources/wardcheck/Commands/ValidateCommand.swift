@@ -6,6 +6,10 @@ import WardcheckReports
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
+        // Run straight from the command line (DirectCommand), this command is the parser's root: naming
+        // its super-command keeps help saying "wardcheck validate" and skips the root's check for
+        // `--generate-completion-script`, which that line cannot hold (the root parses it instead).
+        _superCommandName: "wardcheck",
         abstract: "Kiểm tra định dạng tệp dữ kiện / check facts files against the format.",
         discussion: "Mọi lỗi trong mọi tệp được báo cáo / every error in every file is reported.\n\n" + ExitStatus.help
     )

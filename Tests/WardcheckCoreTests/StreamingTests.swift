@@ -53,6 +53,68 @@ final class StreamingTests: XCTestCase {
         XCTAssertEqual(spill.read(spill.append([])), [])
     }
 
+    /// Parts that lie together read in one go (`fill`) and taken from there, as the audit's JSON
+    /// reads them back: every byte as written, each byte of the file read once, a span's worth of
+    /// parts to a read; a range wider than the span cut to it; a part outside what was read, read
+    /// by itself.
+    func testPartsReadTogetherComeBackAsWritten() throws {
+        let spill = SpillFile(trying: SpillFile.folders(beside: nil), batch: 1)
+        let parts = (0..<300).map { i in Array("part \(i): ".utf8) + Array(repeating: UInt8(truncatingIfNeeded: i), count: 900 + (i * 37) % 500) }
+        let pieces = parts.map(spill.append)
+        let span = SpillFile.ReadAhead.span
+        var ahead = SpillFile.ReadAhead()
+        var first = 0
+        while first < parts.count {
+            // The parts from `first` on whose bytes (past their opening byte) fit in one span.
+            var end = first + 1
+            while end < parts.count, pieces[end].offset + pieces[end].count - (pieces[first].offset + 1) <= span { end += 1 }
+            XCTAssertTrue(spill.fill(&ahead, (pieces[first].offset + 1)..<(pieces[end - 1].offset + pieces[end - 1].count)))
+            for i in first..<end {
+                XCTAssertTrue(ahead.holds(pieces[i], from: 1, of: spill), "part \(i)")
+                XCTAssertEqual(readFrom(spill, pieces[i], 1, ahead), Array(parts[i].dropFirst()), "part \(i)")
+            }
+            first = end
+        }
+        let total = parts.reduce(0) { $0 + $1.count }
+        // 300 parts of 0.9 to 1.4 KB: about 350 KB in six reads, where one read a part took 300.
+        // Each read takes its parts whole but the first one's opening byte: every other byte once.
+        XCTAssertEqual(ahead.bytesRead, total - ahead.reads)
+        XCTAssertLessThanOrEqual(ahead.reads, total / (span - 1500) + 1)
+        var wide = SpillFile.ReadAhead()
+        XCTAssertTrue(spill.fill(&wide, 0..<total))
+        XCTAssertEqual(wide.bytesRead, span, "one read never takes more than the span")
+        XCTAssertFalse(wide.holds(pieces[299], from: 1, of: spill))
+        XCTAssertEqual(readFrom(spill, pieces[299], 1, wide), Array(parts[299].dropFirst()), "a part not read ahead, read by itself")
+        // Bytes read from one spill file are never taken for a part of another at the same place.
+        let other = SpillFile(trying: SpillFile.folders(beside: nil), batch: 1)
+        let stranger = other.append(Array("stranger".utf8) + Array(repeating: 0xEE, count: 2000))
+        XCTAssertEqual(stranger.offset, pieces[0].offset)
+        XCTAssertFalse(wide.holds(stranger, from: 1, of: other))
+        XCTAssertEqual(readFrom(other, stranger, 1, wide), Array(("tranger".utf8)) + Array(repeating: 0xEE, count: 2000))
+    }
+
+    /// A part the disk refused stays in memory; what the file holds in its place (here /dev/full,
+    /// which reads as zeros) is never taken for it, even from bytes read ahead over it.
+    func testReadAheadNeverTakesARefusedPartFromTheFile() throws {
+        #if os(Linux)
+        let spill = SpillFile(writingTo: "/dev/full", batch: 1)
+        let parts = (0..<20).map { i in Array("part \(i) ".utf8) + Array(repeating: UInt8(i + 1), count: 200) }
+        let pieces = parts.map(spill.append)
+        XCTAssertEqual(spill.keptInMemory, 20)
+        var ahead = SpillFile.ReadAhead()
+        XCTAssertTrue(spill.fill(&ahead, 0..<(pieces[19].offset + pieces[19].count)))
+        for (piece, part) in zip(pieces, parts) {
+            XCTAssertTrue(ahead.holds(piece, from: 1, of: spill))
+            XCTAssertEqual(readFrom(spill, piece, 1, ahead), Array(part.dropFirst()))
+        }
+        #endif
+    }
+
+    private func readFrom(_ spill: SpillFile, _ piece: SpillFile.Piece, _ start: Int, _ ahead: SpillFile.ReadAhead) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: piece.count - start)
+        return bytes.withUnsafeMutableBytes { spill.read(piece, from: start, into: $0, ahead: ahead) } ? bytes : nil
+    }
+
     /// The part's bytes from `start` on, read into a buffer as the audit's JSON reads them.
     private func readFrom(_ spill: SpillFile, _ piece: SpillFile.Piece, _ start: Int) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: piece.count - start)

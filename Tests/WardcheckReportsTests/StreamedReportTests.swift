@@ -10,15 +10,31 @@ final class StreamedReportTests: XCTestCase {
     /// disk, the rows kept without remedies, problems or contact, the parts read back in rank
     /// order with their ranks put in. It must equal the report rendered from full rows.
     func testStreamedAuditEqualsTheWholeReport() throws {
+        // The usual batch (the samples' parts wait in memory), and each part written at once, so
+        // that every part is read back from its file, most passed first, through the read-ahead.
+        for batch in [PartsByPassed.batch, 1] {
+            try streamedAuditEqualsTheWholeReport(batch: batch)
+        }
+    }
+
+    private func streamedAuditEqualsTheWholeReport(batch: Int) throws {
         let (whole, files, evaluator) = AuditFixture.samples
         let (roster, _) = Roster.load(path: AuditFixture.wards.appendingPathComponent("roster.yaml").path, schema: AuditFixture.criteria.schema)
         let accumulator = AuditAccumulator(criteria: AuditFixture.criteria, roster: roster, asOf: evaluator.asOf)
         let stream = AuditJSONStream(files, judge: { UnitReport.check(path: $0, evaluator: evaluator) }, accumulator: accumulator,
-                                     criteria: AuditFixture.criteria, language: .vi, besides: nil)
+                                     criteria: AuditFixture.criteria, language: .vi, besides: nil, batch: batch)
+        XCTAssertGreaterThan(Set(stream.audit.rows.map(\.passed)).count, 3, "parts in several files")
         let audit = stream.audit
         XCTAssertTrue(audit.rows.allSatisfy { $0.remedies.isEmpty && $0.contact == nil })
         var output = MemoryOutput()
-        try stream.write(language: .vi, to: &output)
+        let reads = try stream.write(language: .vi, to: &output)
+        if batch == 1 {
+            // Every part on disk, in a file for its number of criteria passed, in the order of the
+            // sample files (named by code, as the report ranks within one number): each file read
+            // in as many reads as its bytes need, never one read a part.
+            let files = Set(stream.audit.rows.map(\.passed)).count
+            XCTAssertLessThanOrEqual(reads, files + output.bytes.count / SpillFile.ReadAhead.span, "\(stream.audit.rows.count) parts")
+        }
         let streamed = String(decoding: output.bytes, as: UTF8.self)
         let expected = AuditJSON.render(whole, language: .vi)
         XCTAssertEqual(streamed.count, expected.count)

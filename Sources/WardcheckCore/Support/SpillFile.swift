@@ -163,6 +163,76 @@ public final class SpillFile: @unchecked Sendable {
         return true
     }
 
+    /// Bytes read from the file in one go, for several parts that lie close together in it.
+    public struct ReadAhead {
+        /// At most this many bytes are read at once: some twenty parts of a country's audit.
+        public static let span = 1 << 16
+
+        fileprivate var bytes: [UInt8] = []
+        /// The spill file they were read from (parts of two files share offsets), and where they start in it.
+        fileprivate var file: ObjectIdentifier?
+        fileprivate var start = 0
+        /// The reads made, and the bytes they read: what the tests hold to the parts' own sizes.
+        public fileprivate(set) var reads = 0
+        public fileprivate(set) var bytesRead = 0
+
+        public init() {}
+
+        /// Whether the bytes read hold the part of `spill` from `from` on.
+        public func holds(_ piece: Piece, from: Int, of spill: SpillFile) -> Bool {
+            file == ObjectIdentifier(spill) && piece.offset + from >= start && piece.offset + piece.count <= start + bytes.count
+        }
+    }
+
+    /// Reads `range` of the file (at most `ReadAhead.span` bytes, and only what is already on disk)
+    /// into `ahead`, for the parts in it to be taken with `read(_:from:into:ahead:)`. A part read
+    /// one system call at a time cost as much as the copy of a whole report. False, with `ahead`
+    /// emptied, when the disk will not give the bytes back.
+    @discardableResult
+    public func fill(_ ahead: inout ReadAhead, _ range: Range<Int>) -> Bool {
+        lock.lock()
+        let end = min(range.upperBound, range.lowerBound + ReadAhead.span, written)
+        lock.unlock()
+        ahead.bytes = []
+        ahead.file = ObjectIdentifier(self)
+        ahead.start = range.lowerBound
+        let length = end - range.lowerBound
+        guard length > 0 else { return true }
+        var complete = true
+        // Filled by the read alone: no zeros written first.
+        ahead.bytes = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+            while initialized < length {
+                let n = pread(descriptor, buffer.baseAddress! + initialized, length - initialized, off_t(range.lowerBound + initialized))
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { complete = false; return }
+                initialized += n
+            }
+        }
+        guard complete else {
+            ahead.bytes = []
+            return false
+        }
+        ahead.reads += 1
+        ahead.bytesRead += length
+        return true
+    }
+
+    /// The same as `read(_:from:into:)`, from the bytes `fill` read when they hold the part.
+    public func read(_ piece: Piece, from start: Int, into destination: UnsafeMutableRawBufferPointer, ahead: ReadAhead) -> Bool {
+        let count = piece.count - start
+        guard start >= 0, count > 0, destination.count == count, ahead.holds(piece, from: start, of: self) else {
+            return read(piece, from: start, into: destination)
+        }
+        // A part the disk refused is kept in memory: what the file holds in its place is not it.
+        lock.lock()
+        let refused = kept[piece.offset] != nil
+        lock.unlock()
+        if refused { return read(piece, from: start, into: destination) }
+        let from = piece.offset + start - ahead.start
+        ahead.bytes.withUnsafeBytes { destination.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[from..<(from + count)])) }
+        return true
+    }
+
     private func write(_ bytes: [UInt8], at offset: Int) -> Bool {
         var done = 0
         while done < bytes.count {

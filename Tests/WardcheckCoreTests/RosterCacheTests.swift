@@ -62,6 +62,41 @@ final class RosterCacheTests: XCTestCase {
         XCTAssertEqual(second?.unit("00003")?.mark, Mark(line: 6, column: 5))
     }
 
+    /// Each unit's roster facts are typed again for every unit judged, most the quick way: what
+    /// that gives is what the full reading of the facts schema gives, for the sample city's roster
+    /// and for values at the edges (the largest count, enum values quoted). (The units' block
+    /// has enums and a count only: any other value, read in full, needs another schema.)
+    func testRosterFactsTypedQuicklyAreTypedAsInFull() throws {
+        let set = try Repo.loadCriteria()
+        let edges = try Repo.write("""
+        roster: 1
+        units:
+          - { code: "00001", name: "Xã Một", type: commune, terrain: mountain, villages: 1000000 }
+          - { code: "00002", name: "Phường Hai", type: "ward", terrain: 'coastal', villages: 1 }
+
+        """, name: "roster.yaml", test: self)
+        var quick = 0
+        for path in [Repo.root.appendingPathComponent("wards/roster.yaml").path, edges] {
+            let (loaded, said) = Roster.load(path: path, schema: set.schema)
+            XCTAssertTrue(said.isEmpty, "\(said)")
+            let roster = try XCTUnwrap(loaded)
+            for unit in roster.units {
+                for w in unit.written {
+                    let full = try XCTUnwrap(unit.columns.fully(w), "\(unit.code) \(w.text)")
+                    if let fast = unit.columns.quickly(w) {
+                        XCTAssertEqual(fast, full, "\(unit.code) \(w.text)")
+                        quick += 1
+                    }
+                }
+            }
+        }
+        // Each of the sample's 93 units writes its type, terrain and villages, all read quickly.
+        XCTAssertGreaterThanOrEqual(quick, 93 * 3)
+        let (loaded, _) = Roster.load(path: edges, schema: set.schema)
+        XCTAssertEqual(loaded?.unit("00001")?.facts.last?.value, .number(1_000_000))
+        XCTAssertEqual(loaded?.unit("00002")?.facts.first?.value, .text("ward"))
+    }
+
     /// The entry is what a later run reads: a roster kept under the file's digest with another name
     /// comes back with that name, and one changed byte of the file is another digest.
     func testTheEntryIsFoundByTheBytesAndTheCriteria() throws {

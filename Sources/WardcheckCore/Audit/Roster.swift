@@ -39,11 +39,19 @@ public struct Roster: Sendable {
         let keys: [String]
         let paths: [String]
         let validator: FactsValidator
+        /// Each column's field and, for an enum, its values: looked up once, not for every unit judged.
+        private let fields: [(field: FactsSchema.Field, values: Set<String>)?]
 
         init(keys: [String], paths: [String], validator: FactsValidator) {
             self.keys = keys
             self.paths = paths
             self.validator = validator
+            fields = paths.map { path in
+                validator.schema.field(path).map { field in
+                    if case .enumeration(let values, _) = field.type { return (field, Set(values)) }
+                    return (field, [])
+                }
+            }
         }
 
         /// The keys of the unit block besides code and name, as the facts schema has them.
@@ -58,6 +66,20 @@ public struct Roster: Sendable {
 
         /// The value as the load typed it; it was checked then, so it reads again without error.
         func typed(_ w: Written) -> FactValue? {
+            quickly(w) ?? fully(w)
+        }
+
+        /// A roster's values are mostly an enum's or a count, typed again for every unit judged:
+        /// read as a facts file's plain values are (`FactsReader.quick`), or taken as they are, an
+        /// enum value written exactly; nil for any other, which `fully` reads.
+        func quickly(_ w: Written) -> FactValue? {
+            guard let (field, values) = fields[Int(w.column)] else { return nil }
+            var text = w.text
+            if let quick = text.withUTF8({ FactsReader.quick($0, as: field.plainly) }) { return quick }
+            return values.contains(w.text) ? .text(w.text) : nil
+        }
+
+        func fully(_ w: Written) -> FactValue? {
             // Counts, numbers, booleans and dates are only valid written plain; the rest read alike in any style.
             let node = YAMLNode(kind: .scalar(w.text, .plain), start: w.start, end: w.start)
             return validator.typed(node, path: paths[Int(w.column)], DiagnosticSink(file: ""))

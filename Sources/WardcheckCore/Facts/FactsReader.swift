@@ -57,7 +57,7 @@ struct FactsReader {
                     continue
                 }
                 // A mapping as a key, or as the value of a field that is not a block.
-                guard let (field, key) = pending, case .block = schema.fields[field].type else { return nil }
+                guard let (field, key) = pending, schema.fields[field].isBlock else { return nil }
                 facts.blocks[field: field] = key
                 _ = present.insert(field)
                 open.append(OpenBlock(field: field, flowLine: flowLine))
@@ -83,7 +83,7 @@ struct FactsReader {
                 }
                 pending = nil
                 let described = schema.fields[field]
-                if style == .plain, let quick = Self.quick(events.scalarBytes, as: described.type),
+                if style == .plain, let quick = Self.quick(events.scalarBytes, as: described.plainly),
                    open.count > 1 || described.path != schema.formatField {
                     // Below the field's minimum: the full read says so.
                     if case .number(let n) = quick, let minimum = described.minimum, DecimalShortcuts.less(n, minimum) { return nil }
@@ -94,7 +94,7 @@ struct FactsReader {
                 let value = YAMLNode(kind: .scalar(events.scalarText, style), start: event.start, end: event.end)
                 // An empty value is left out, as if the line were not there (a required one is then missing).
                 if value.isNull { continue }
-                if case .block = described.type { return nil }
+                if described.isBlock { return nil }
                 if open.count == 1, described.path == schema.formatField, !validator.checkFormat(value, said) { return nil }
                 guard let read = validator.read(value, as: described, said), said.total == 0 else { return nil }
                 facts.values[field: field] = Located(read, start: event.start, end: event.end)
@@ -118,18 +118,18 @@ struct FactsReader {
     /// leading zero, read from its bytes as the full read reads its text (`ScalarReading`): no
     /// string, node or result is made for it. Most of a file's values are such; nil for anything
     /// else, which is read the general way and told apart there.
-    static func quick(_ bytes: UnsafeBufferPointer<UInt8>, as type: FactsSchema.FieldType) -> FactValue? {
-        switch type {
+    static func quick(_ bytes: UnsafeBufferPointer<UInt8>, as kind: FactsSchema.Field.Plainly) -> FactValue? {
+        switch kind {
         case .boolean:
             if bytes.elementsEqual("true".utf8) { return .boolean(true) }
             if bytes.elementsEqual("false".utf8) { return .boolean(false) }
             return nil
-        case .count, .number:
+        case .number:
             guard (1...7).contains(bytes.count), bytes.count == 1 || bytes[0] != UInt8(ascii: "0"),
                   bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
                   let n = ScalarReading.digitsAsDecimal(bytes), DecimalShortcuts.lessOrEqual(n, ScalarReading.largest) else { return nil }
             return .number(n)
-        default:
+        case .nothing:
             return nil
         }
     }

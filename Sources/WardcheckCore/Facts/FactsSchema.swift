@@ -69,6 +69,15 @@ public struct FactsSchema: Sendable {
         public let key: String
         /// The block the field is in ("power.generator"), "" at the top level.
         public let parent: String
+        /// What a file's reader may take from a plain scalar's bytes alone (`FactsReader.quick`),
+        /// known without copying `type` and its words out of the field for every value read.
+        let plainly: Plainly
+        /// Whether the field is a block, for the same reason.
+        let isBlock: Bool
+
+        enum Plainly: Sendable {
+            case nothing, boolean, number
+        }
 
         public init(path: String, type: FieldType, required: Bool, description: Localized, label: Localized,
                     question: Localized? = nil, help: Localized? = nil, labels: [String: Localized] = [:],
@@ -87,6 +96,12 @@ public struct FactsSchema: Sendable {
             self.minimum = minimum
             self.key = String(path.split(separator: ".").last ?? "")
             self.parent = path.lastIndex(of: ".").map { String(path[..<$0]) } ?? ""
+            switch type {
+            case .boolean: plainly = .boolean
+            case .count, .number: plainly = .number
+            default: plainly = .nothing
+            }
+            if case .block = type { isBlock = true } else { isBlock = false }
         }
 
         /// A value of this field as a reader sees it: an enum value's label, else the value itself.

@@ -15,6 +15,14 @@ final class Background<Value>: @unchecked Sendable {
         }
     }
 
+    /// The value, once worked out, given up: for a value read once and not kept (a country's
+    /// folder entries) after it is used. No read may follow.
+    func take() -> Value {
+        done.wait()
+        defer { result = nil }
+        return result!
+    }
+
     /// The value, once worked out (the signal is given back, so any later read finds it too).
     var value: Value {
         done.wait()

@@ -108,7 +108,11 @@ enum WardFiles {
 
     /// A folder with no facts files is almost always the wrong folder: say so rather than pass.
     static func requireSome(_ files: [WardInput], _ inputs: [String], _ language: Language) throws {
-        guard files.isEmpty else { return }
+        try requireSome(count: files.count, inputs, language)
+    }
+
+    static func requireSome(count: Int, _ inputs: [String], _ language: Language) throws {
+        guard count == 0 else { return }
         printError(language == .vi
             ? "wardcheck: không có tệp dữ kiện .yaml nào trong \(inputs.map(shown).joined(separator: ", "))"
             : "wardcheck: no .yaml facts files in \(inputs.map(shown).joined(separator: ", "))")

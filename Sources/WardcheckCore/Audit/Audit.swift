@@ -248,6 +248,12 @@ public final class AuditAccumulator {
         (tasks, taskIndex) = Self.tasks(criteria)
     }
 
+    /// Room for the rows of `units` files, made once: grown a unit at a time, a country's rows
+    /// (some 190 bytes each) were held in an array up to twice their size.
+    public func expect(units: Int) {
+        rows.reserveCapacity(units)
+    }
+
     /// Every task a remedy can ask for, known before the first file: the catalogue's items and
     /// actions with their usual party, then any other party a criterion's remedy names, then "report".
     private static func tasks(_ set: CriteriaSet) -> ([Audit.Task], [TaskID: Int]) {

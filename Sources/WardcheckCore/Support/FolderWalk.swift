@@ -73,7 +73,13 @@ public enum FolderWalk {
                 }
                 // Hidden entries are tools' own (`.git`, the submissions' kept versions in `.history`), never ward files.
                 if name.hasPrefix(".") { continue }
-                let path = current == "/" ? "/" + name : current + "/" + name
+                // Made at its size: the path is kept for the whole run, and joined with `+` its
+                // storage was grown to nearly three times the path's length.
+                var path = String()
+                path.reserveCapacity(current.utf8.count + 1 + name.utf8.count)
+                if current != "/" { path += current }
+                path += "/"
+                path += name
                 var kind = Int32(entry.pointee.d_type)
                 if kind == Int32(DT_UNKNOWN) {
                     var info = stat()

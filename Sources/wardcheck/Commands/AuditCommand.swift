@@ -63,19 +63,22 @@ struct AuditCommand: ParsableCommand {
         let day = inputs.asOf?.day ?? today
         // Every report of an audit is in one language: its remedies are worded in that one alone.
         let evaluator = city.evaluator(companions, on: day, today: today, wordedIn: common.lang)
-        let entries = walk.value
-        try WardFiles.requireSome(entries.map(WardInput.init), [folder], common.lang)
-        // The paths alone are kept for the run: a folder's entries carry more than a country needs to hold.
-        let files = entries.map(\.path)
-        let judge = CityRun.judge(entries, with: evaluator)
+        // The paths alone are kept for the run: a folder's entries carry more than a country needs
+        // to hold, and are let go here (the walk gives them up) rather than at the process's end.
+        let (files, judge) = try { () throws -> ([String], @Sendable (String) -> UnitReport) in
+            let entries = walk.take()
+            try WardFiles.requireSome(count: entries.count, [folder], common.lang)
+            return (entries.map(\.path), CityRun.judge(entries, with: evaluator))
+        }()
         // One small row per unit is all the accumulator keeps, so memory follows the number of units, not their files.
         let accumulator = AuditAccumulator(criteria: session.criteria, roster: companions.roster, asOf: day, staleAfterDays: inputs.staleAfter)
+        accumulator.expect(units: files.count)
         // Nothing is written before every unit is judged: whether the report would overwrite an
         // input is worked out meanwhile, and known before anything is written.
         let refusal = output.refusal(among: files + city.companionPaths + [official.official].compactMap { $0 },
                                      criteria: session.criteria.folder)
         let language = common.lang
-        ProcessEnd.keep(entries, files, companions, evaluator, accumulator)
+        ProcessEnd.keep(files, companions, evaluator, accumulator)
         if report.format == .json { return try streamJSON(files, judge, evaluator, accumulator, refusal, language) }
         let rows = accumulator.rowMaker
         Pipeline.stream(files, { index, path -> AuditAccumulator.Entry in

@@ -55,43 +55,31 @@ extension ValidateCommand {
     }
 }
 
-extension CommonOptions {
-    static var defaults: CommonOptions {
-        var options = CommonOptions()
-        options.lang = .vi
-        options.criteria = nil
+extension ParsableArguments {
+    /// The options as `set` leaves them, every one set (a wrapper never set stops the run when read).
+    static func with(_ set: (inout Self) -> Void) -> Self {
+        var options = Self()
+        set(&options)
         return options
     }
+}
+
+extension CommonOptions {
+    static var defaults: Self { .with { $0.lang = .vi; $0.criteria = nil } }
 }
 
 extension OutputOptions {
-    static var defaults: OutputOptions {
-        var options = OutputOptions()
-        options.output = nil
-        return options
-    }
+    static var defaults: Self { .with { $0.output = nil } }
 }
 
 extension GateOptions {
-    static var defaults: GateOptions {
-        var options = GateOptions()
-        options.failOn = nil
-        return options
-    }
+    static var defaults: Self { .with { $0.failOn = nil } }
 }
 
 extension ChangedSinceOptions {
-    static var defaults: ChangedSinceOptions {
-        var options = ChangedSinceOptions()
-        options.changedSince = nil
-        return options
-    }
+    static var defaults: Self { .with { $0.changedSince = nil } }
 }
 
 extension RosterOptions {
-    static var defaults: RosterOptions {
-        var options = RosterOptions()
-        options.roster = nil
-        return options
-    }
+    static var defaults: Self { .with { $0.roster = nil } }
 }

@@ -249,7 +249,7 @@ public final class AuditAccumulator {
     }
 
     /// Room for the rows of `units` files, made once: grown a unit at a time, a country's rows
-    /// (some 190 bytes each) were held in an array up to twice their size.
+    /// (some 160 bytes each) were held in an array up to twice their size.
     public func expect(units: Int) {
         rows.reserveCapacity(units)
     }

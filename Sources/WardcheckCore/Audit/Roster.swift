@@ -80,9 +80,10 @@ public struct Roster: Sendable {
         }
 
         func fully(_ w: Written) -> FactValue? {
+            guard let (field, _) = fields[Int(w.column)] else { return nil }
             // Counts, numbers, booleans and dates are only valid written plain; the rest read alike in any style.
             let node = YAMLNode(kind: .scalar(w.text, .plain), start: w.start, end: w.start)
-            return validator.typed(node, path: paths[Int(w.column)], DiagnosticSink(file: ""))
+            return validator.read(node, as: field, DiagnosticSink(file: ""))
         }
     }
 

@@ -74,7 +74,7 @@ public enum FolderWalk {
                 // Hidden entries are tools' own (`.git`, the submissions' kept versions in `.history`), never ward files.
                 if name.hasPrefix(".") { continue }
                 // Made at its size: the path is kept for the whole run, and joined with `+` its
-                // storage was grown to nearly three times the path's length.
+                // storage was grown to nearly twice the path's length.
                 var path = String()
                 path.reserveCapacity(current.utf8.count + 1 + name.utf8.count)
                 if current != "/" { path += current }

@@ -153,9 +153,14 @@ public final class SpillFile: @unchecked Sendable {
             inMemory.withUnsafeBytes { destination.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start..<(start + count)])) }
             return true
         }
+        return readFully(destination.baseAddress!, count, at: piece.offset + start)
+    }
+
+    /// `count` bytes of the file from `offset` into `buffer`; false if the disk will not give them all.
+    private func readFully(_ buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int) -> Bool {
         var done = 0
         while done < count {
-            let n = pread(descriptor, destination.baseAddress! + done, count - done, off_t(piece.offset + start + done))
+            let n = pread(descriptor, buffer + done, count - done, off_t(offset + done))
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { return false }
             done += n
@@ -201,12 +206,8 @@ public final class SpillFile: @unchecked Sendable {
         var complete = true
         // Filled by the read alone: no zeros written first.
         ahead.bytes = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
-            while initialized < length {
-                let n = pread(descriptor, buffer.baseAddress! + initialized, length - initialized, off_t(range.lowerBound + initialized))
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { complete = false; return }
-                initialized += n
-            }
+            complete = readFully(buffer.baseAddress!, length, at: range.lowerBound)
+            initialized = complete ? length : 0
         }
         guard complete else {
             ahead.bytes = []
